@@ -1,0 +1,51 @@
+/** Dependency direction: apps -> adapters -> domain. The domain imports fp-ts and io-ts only. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'packages/domain imports nothing but fp-ts, io-ts and itself (specs may use node: and test libraries).',
+      severity: 'error',
+      from: { path: '^packages/domain/src', pathNot: '\\.spec\\.ts$|^packages/domain/src/testing/' },
+      to: { pathNot: '^packages/domain/src|node_modules/(fp-ts|io-ts)/' },
+    },
+    {
+      name: 'domain-does-not-know-adapters-or-apps',
+      severity: 'error',
+      from: { path: '^packages/domain' },
+      to: { path: '^packages/(adapters|app-api|app-sink|cli)|node_modules/@placebo/(adapters|app-api|app-sink|cli)' },
+    },
+    {
+      name: 'adapters-do-not-import-apps',
+      severity: 'error',
+      from: { path: '^packages/adapters' },
+      to: { path: '^packages/(app-api|app-sink|cli)|node_modules/@placebo/(app-api|app-sink|cli)' },
+    },
+    {
+      name: 'apps-do-not-import-each-other',
+      comment: 'Only the cli, the composition root of the one-process mode, puts apps together.',
+      severity: 'error',
+      from: { path: '^packages/(app-api|app-sink)' },
+      to: { path: '^packages/(app-api|app-sink|cli)/|node_modules/@placebo/(app-api|app-sink|cli)', pathNot: '^packages/$1/' },
+    },
+    {
+      name: 'nothing-imports-the-cli',
+      severity: 'error',
+      from: { pathNot: '^packages/cli' },
+      to: { path: '^packages/cli|node_modules/@placebo/cli' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)dist/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'types', 'default'] },
+    combinedDependencies: true,
+  },
+};

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { Catalogue, catalogueProblems } from '@placebo/domain';
+
+const IntFromString = (min: number, max: number) =>
+  new t.Type<number, string, unknown>(
+    `integer ${min}…${max}`,
+    (u): u is number => typeof u === 'number',
+    (u, c) => {
+      const n = typeof u === 'string' && /^-?\d+$/.test(u.trim()) ? Number(u) : NaN;
+      return Number.isSafeInteger(n) && n >= min && n <= max ? t.success(n) : t.failure(u, c);
+    },
+    String,
+  );
+const BoolFromString = new t.Type<boolean, string, unknown>(
+  'true|false',
+  (u): u is boolean => typeof u === 'boolean',
+  (u, c) => (u === 'true' || u === '1' ? t.success(true) : u === 'false' || u === '0' ? t.success(false) : t.failure(u, c)),
+  String,
+);
+
+/** Every setting, its environment variable and default: the README's configuration table mirrors this. */
+export const settings = {
+  PLACEBO_MODE: { codec: t.keyof({ embedded: null }), default: 'embedded', doc: 'Which adapters to use. Cluster mode (Kafka, Redis, HDFS, Presto) is being added.' },
+  PLACEBO_DATA_DIR: { codec: t.string, default: './data', doc: 'Embedded mode: where the log database and the Parquet lake live.' },
+  PLACEBO_HOST: { codec: t.string, default: '127.0.0.1', doc: 'Address the API listens on.' },
+  PLACEBO_PORT: { codec: IntFromString(0, 65535), default: '8080', doc: 'Port the API listens on (0 picks a free one).' },
+  PLACEBO_SEED_ROUTES: { codec: BoolFromString, default: 'true', doc: "Serve the seeds' unauthenticated routes (/create/user, /buy/sword, /purchase_a_sword …)." },
+  PLACEBO_BODY_LIMIT: { codec: IntFromString(256, 10_000_000), default: '65536', doc: 'Largest request body in bytes; larger gets 413.' },
+  PLACEBO_SESSION_TTL_S: { codec: IntFromString(60, 31_536_000), default: '86400', doc: 'Lifetime of a login session in seconds.' },
+  PLACEBO_SCRYPT_COST: { codec: IntFromString(1024, 1_048_576), default: '16384', doc: 'scrypt N for password hashes (a power of two).' },
+  PLACEBO_CATALOGUE: { codec: t.string, default: 'config/catalogue.json', doc: 'Items, prices, orgs, offers, enemies and limits (JSON).' },
+  PLACEBO_SINK_FLUSH_MS: { codec: IntFromString(100, 3_600_000), default: '5000', doc: 'Sink: longest time a row waits before its Parquet file is committed.' },
+  PLACEBO_SINK_FLUSH_ROWS: { codec: IntFromString(1, 10_000_000), default: '100000', doc: 'Sink: rows per table that trigger a commit before the interval ends.' },
+  PLACEBO_LOG_LEVEL: { codec: t.keyof({ debug: null, info: null, warn: null, error: null }), default: 'info', doc: 'Least level of the JSON-lines log on stderr.' },
+} as const;
+
+type Settings = typeof settings;
+export type Config = { readonly [K in keyof Settings]: t.TypeOf<Settings[K]['codec']> } & { readonly catalogue: Catalogue };
+
+export interface ConfigProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+const loadCatalogue = (path: string): E.Either<ConfigProblem[], Catalogue> => {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(resolve(path), 'utf8'));
+  } catch (e) {
+    return E.left([{ path: 'PLACEBO_CATALOGUE', message: `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}` }]);
+  }
+  const decoded = Catalogue.decode(raw);
+  if (E.isLeft(decoded)) return E.left([{ path: 'PLACEBO_CATALOGUE', message: `${path} is not a valid catalogue` }]);
+  const problems = catalogueProblems(decoded.right);
+  return problems.length > 0 ? E.left(problems.map((message) => ({ path: 'PLACEBO_CATALOGUE', message }))) : E.right(decoded.right);
+};
+
+/** Decodes the whole configuration from an environment; every problem is reported, not just the first. */
+export const loadConfig = (env: Readonly<Record<string, string | undefined>>): E.Either<ReadonlyArray<ConfigProblem>, Config> => {
+  const problems: ConfigProblem[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, s] of Object.entries(settings)) {
+    const value = env[key] ?? s.default;
+    const decoded = (s.codec as t.Mixed).decode(value);
+    if (E.isLeft(decoded)) problems.push({ path: key, message: `expected ${s.codec.name}, got ${JSON.stringify(value)}` });
+    else out[key] = decoded.right;
+  }
+  if (problems.length > 0) return E.left(problems);
+  const catalogue = loadCatalogue(out.PLACEBO_CATALOGUE as string);
+  if (E.isLeft(catalogue)) return catalogue;
+  return E.right({ ...(out as Omit<Config, 'catalogue'>), catalogue: catalogue.right });
+};

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import * as E from 'fp-ts/lib/Either.js';
+import * as O from 'fp-ts/lib/Option.js';
+import type { AccountStore, NameTaken, OffsetStore, PlayerState, SessionStore, SnapshotStore } from '@placebo/domain';
+import { tryPort } from '../runtime/tryPort.js';
+import type { Sqlite } from './sqlite.js';
+
+export const nameKey = (name: string): string => name.trim().toLowerCase();
+export const tokenDigest = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export const createSqliteSnapshotStore = (options: { readonly db: Sqlite }): SnapshotStore => {
+  const { db } = options;
+  const get = db.prepare<[string], { state: string }>('select state from snapshots where player_id = ?');
+  const upsert = db.prepare(
+    `insert into snapshots (player_id, version, state) values (?, ?, ?)
+     on conflict (player_id) do update set version = excluded.version, state = excluded.state where excluded.version > snapshots.version`,
+  );
+  const putAll = db.transaction((states: ReadonlyArray<PlayerState>) => {
+    for (const s of states) upsert.run(s.id, s.version, JSON.stringify(s));
+  });
+  const page = db.prepare<[string, number], { player_id: string; state: string }>(
+    'select player_id, state from snapshots where player_id > ? order by player_id limit ?',
+  );
+  return {
+    get: (id) => tryPort('get snapshot', () => O.map((r: { state: string }) => JSON.parse(r.state) as PlayerState)(O.fromNullable(get.get(id)))),
+    put: (states) => tryPort('put snapshots', () => putAll(states)),
+    scan: (cursor, count) =>
+      tryPort('scan snapshots', () => {
+        const rows = page.all(cursor ?? '', count);
+        const last = rows[rows.length - 1];
+        return { states: rows.map((r) => JSON.parse(r.state) as PlayerState), next: rows.length === count && last ? last.player_id : null };
+      }),
+    clear: () => tryPort('clear snapshots', () => void db.exec('delete from snapshots')),
+  };
+};
+
+export const createSqliteAccountStore = (options: { readonly db: Sqlite }): AccountStore => {
+  const { db } = options;
+  const find = db.prepare<[string], { player_id: string; password_hash: string | null }>(
+    'select player_id, password_hash from accounts where name_key = ?',
+  );
+  const insert = db.prepare('insert into accounts (name_key, player_id, password_hash) values (?, ?, ?) on conflict do nothing');
+  const release = db.prepare('delete from accounts where name_key = ? and player_id = ?');
+  const claim = db.transaction((name: string, playerId: string, hash: string | null): E.Either<NameTaken, void> => {
+    insert.run(nameKey(name), playerId, hash);
+    const owner = find.get(nameKey(name));
+    return owner?.player_id === playerId ? E.right(undefined) : E.left({ _tag: 'NameTaken', name });
+  });
+  return {
+    claim: (name, playerId, hash) => async () => {
+      const r = await tryPort('claim name', () => claim(name, playerId, hash))();
+      return E.isLeft(r) ? r : r.right;
+    },
+    release: (name, playerId) => tryPort('release name', () => void release.run(nameKey(name), playerId)),
+    find: (name) => tryPort('find account', () => O.fromNullable(find.get(nameKey(name)))),
+  };
+};
+
+export const createSqliteSessionStore = (options: { readonly db: Sqlite; readonly now?: () => number }): SessionStore => {
+  const { db } = options;
+  const now = options.now ?? Date.now;
+  const insert = db.prepare('insert or replace into sessions (token_digest, player_id, expires_at) values (?, ?, ?)');
+  const get = db.prepare<[string, number], { player_id: string }>('select player_id from sessions where token_digest = ? and expires_at > ?');
+  const del = db.prepare('delete from sessions where token_digest = ?');
+  const expire = db.prepare('delete from sessions where expires_at <= ?');
+  return {
+    create: (token, playerId, ttl) =>
+      tryPort('create session', () => {
+        expire.run(now());
+        insert.run(tokenDigest(token), playerId, now() + ttl * 1000);
+      }),
+    lookup: (token) => tryPort('lookup session', () => O.map((r: { player_id: string }) => r.player_id)(O.fromNullable(get.get(tokenDigest(token), now())))),
+    revoke: (token) => tryPort('revoke session', () => void del.run(tokenDigest(token))),
+  };
+};
+
+export const createSqliteOffsetStore = (options: { readonly db: Sqlite }): OffsetStore => {
+  const { db } = options;
+  const get = db.prepare<[string, string, number], { next: number }>('select next from offsets where consumer = ? and topic = ? and partition = ?');
+  const put = db.prepare(
+    'insert into offsets (consumer, topic, partition, next) values (?, ?, ?, ?) on conflict do update set next = excluded.next',
+  );
+  return {
+    get: (consumer, topic, partition) => tryPort('get offset', () => O.map((r: { next: number }) => r.next)(O.fromNullable(get.get(consumer, topic, partition)))),
+    commit: (consumer, topic, partition, next) => tryPort('commit offset', () => void put.run(consumer, topic, partition, next)),
+  };
+};

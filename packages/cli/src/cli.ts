@@ -1,0 +1,115 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { createLogger, loadConfig, openEmbedded, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
+import { startApi } from '@placebo/app-api';
+import { createLakeSink, replayLog } from '@placebo/app-sink';
+import { createProgress } from './progress.js';
+import { formatTable } from './table.js';
+
+const usage = `usage: placebo <command>
+  start                 API and sink in one process (embedded mode)
+  api                   the HTTP API only
+  sink                  the sink only (log -> Parquet lake)
+  sink --catch-up       commit everything in the log, then exit
+  query "<SQL>"         run SQL on the lake and print a table
+  replay [--verify]     rebuild every snapshot from the log (--verify: compare only, change nothing)
+Settings come from PLACEBO_* environment variables (see the README).`;
+
+const waitForSignal = (): Promise<string> =>
+  new Promise((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+
+const withInfra = async (config: Config, f: (infra: Infrastructure) => Promise<number>): Promise<number> => {
+  const infra = openEmbedded({ dataDir: config.PLACEBO_DATA_DIR });
+  try {
+    return await f(infra);
+  } finally {
+    await infra.close();
+  }
+};
+
+const serve = async (config: Config, logger: Logger, withApi: boolean, withSink: boolean): Promise<number> =>
+  withInfra(config, async (infra) => {
+    const api = withApi ? await startApi(config, infra, logger) : null;
+    const sink = withSink ? createLakeSink(config, infra, logger) : null;
+    const sinkRun = sink?.start();
+    if (api !== null) {
+      logger.info('api listening', { url: api.url, mode: config.PLACEBO_MODE, data_dir: config.PLACEBO_DATA_DIR });
+      process.stdout.write(`Placebo API listening on ${api.url}\n`);
+    }
+    const failed = sinkRun?.then(
+      () => 'stopped',
+      (e: unknown) => {
+        logger.error('sink failed', { error: e instanceof Error ? e.message : String(e) });
+        return 'sink failed';
+      },
+    );
+    const why = await Promise.race([waitForSignal(), ...(failed ? [failed] : [])]);
+    logger.info('shutting down', { reason: why });
+    await api?.close();
+    await sink?.stop().catch(() => undefined);
+    return why === 'sink failed' ? 1 : 0;
+  });
+
+export const main = async (argv: ReadonlyArray<string>, env: Readonly<Record<string, string | undefined>>): Promise<number> => {
+  const [command, ...rest] = argv;
+  const decoded = loadConfig(env);
+  if (E.isLeft(decoded)) {
+    for (const p of decoded.left) process.stderr.write(`configuration: ${p.path}: ${p.message}\n`);
+    return 2;
+  }
+  const config = decoded.right;
+  const logger = createLogger({ level: config.PLACEBO_LOG_LEVEL, fields: { command } });
+  switch (command) {
+    case 'start':
+      return serve(config, logger, true, true);
+    case 'api':
+      return serve(config, logger, true, false);
+    case 'sink':
+      if (rest.includes('--catch-up')) {
+        return withInfra(config, async (infra) => {
+          const progress = createProgress('sink catch-up', 'records');
+          const stats = await createLakeSink(config, infra, logger).drain(progress.update);
+          progress.done(stats.records, stats.records);
+          process.stdout.write(`${JSON.stringify(stats)}\n`);
+          return 0;
+        });
+      }
+      return serve(config, logger, false, true);
+    case 'query': {
+      const sql = rest.join(' ').trim();
+      if (sql === '') {
+        process.stderr.write('query: give the SQL as an argument, e.g. placebo query "select count(*) from all_events"\n');
+        return 2;
+      }
+      return withInfra(config, async (infra) => {
+        const result = await infra.query.query(sql)();
+        if (E.isLeft(result)) {
+          process.stderr.write(`query failed: ${result.left.message}\n`);
+          return 1;
+        }
+        process.stdout.write(`${formatTable(result.right.columns, result.right.rows)}\n`);
+        return 0;
+      });
+    }
+    case 'replay': {
+      const verify = rest.includes('--verify');
+      return withInfra(config, async (infra) => {
+        const progress = createProgress(verify ? 'replay --verify' : 'replay', 'events');
+        const report = await replayLog({ source: infra.log, snapshots: infra.snapshots, verify, progress: progress.update });
+        progress.done(report.events, report.events);
+        const rate = Math.round(report.events / Math.max(report.seconds, 0.001));
+        const summary = { ...report, events_per_second: rate, differing: report.differing.length, missing: report.missing.length, orphans: report.orphans.length };
+        process.stdout.write(`${JSON.stringify(summary)}\n`);
+        if (!verify) return 0;
+        const bad = report.differing.length + report.missing.length + report.orphans.length;
+        process.stdout.write(bad === 0 ? `all ${report.players} snapshots equal the replayed log\n` : `${bad} snapshots differ from the log: ${[...report.differing, ...report.missing, ...report.orphans].slice(0, 20).join(', ')}\n`);
+        return bad === 0 ? 0 : 1;
+      });
+    }
+    default:
+      process.stderr.write(`${usage}\n`);
+      return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+};

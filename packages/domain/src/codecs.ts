@@ -1,0 +1,59 @@
+import * as t from 'io-ts';
+
+const isInt = (n: number, min: number, max: number): boolean => Number.isInteger(n) && n >= min && n <= max;
+
+export interface PlayerIdBrand {
+  readonly PlayerId: unique symbol;
+}
+/** 1–64 characters of letters, digits and `._:@-`: safe in Kafka keys, Redis keys and file names. */
+export const PlayerId = t.brand(
+  t.string,
+  (s): s is t.Branded<string, PlayerIdBrand> => /^[A-Za-z0-9._:@-]{1,64}$/.test(s),
+  'PlayerId',
+);
+export type PlayerId = t.TypeOf<typeof PlayerId>;
+
+export interface NameBrand {
+  readonly Name: unique symbol;
+}
+/** A display or catalogue name: already trimmed, 1–64 characters, no control characters. */
+export const Name = t.brand(
+  t.string,
+  (s): s is t.Branded<string, NameBrand> => s.length >= 1 && s.length <= 64 && s === s.trim() && !/[\u0000-\u001f\u007f]/.test(s),
+  'Name',
+);
+export type Name = t.TypeOf<typeof Name>;
+
+export interface CoinsBrand {
+  readonly Coins: unique symbol;
+}
+/** Whole coins, 0 … 10^12 (well inside 2^53, so exact in JSON, JavaScript and Parquet INT64). */
+export const Coins = t.brand(t.number, (n): n is t.Branded<number, CoinsBrand> => isInt(n, 0, 1e12), 'Coins');
+export type Coins = t.TypeOf<typeof Coins>;
+
+export interface QuantityBrand {
+  readonly Quantity: unique symbol;
+}
+export const Quantity = t.brand(t.number, (n): n is t.Branded<number, QuantityBrand> => isInt(n, 1, 100), 'Quantity');
+export type Quantity = t.TypeOf<typeof Quantity>;
+
+export interface UnitIntervalBrand {
+  readonly UnitInterval: unique symbol;
+}
+/** A random draw in [0, 1). */
+export const UnitInterval = t.brand(
+  t.number,
+  (n): n is t.Branded<number, UnitIntervalBrand> => Number.isFinite(n) && n >= 0 && n < 1,
+  'UnitInterval',
+);
+export type UnitInterval = t.TypeOf<typeof UnitInterval>;
+
+export const ItemKind = t.keyof({ sword: null, spell: null, knife: null, armor: null, bow: null, arrow: null, potion: null });
+export type ItemKind = t.TypeOf<typeof ItemKind>;
+export const itemKinds: ReadonlyArray<ItemKind> = Object.keys(ItemKind.keys) as ItemKind[];
+
+export const OrgKind = t.keyof({ guild: null, team: null });
+export type OrgKind = t.TypeOf<typeof OrgKind>;
+export const orgKinds: ReadonlyArray<OrgKind> = Object.keys(OrgKind.keys) as OrgKind[];
+
+export const Nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null]);

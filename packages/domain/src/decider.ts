@@ -1,0 +1,190 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { findEnemy, findItem, findOffer, findOrg, type Catalogue } from './catalogue.js';
+import type { Coins, Name } from './codecs.js';
+import type { BuyItem, Fight, JoinOrg, LeaveOrg, PlayerCommand, RegisterPlayer } from './commands.js';
+import { absurd, type StoredEvent } from './envelope.js';
+import type { PlayerError } from './errors.js';
+import type { PlayerEvent } from './events.js';
+import { initialState, type PlayerState } from './state.js';
+
+export type Decision = E.Either<PlayerError, ReadonlyArray<PlayerEvent>>;
+/** What evolve needs of a stored event: its data plus the envelope's time and version. */
+export type Recorded = Pick<StoredEvent, 'data' | 'occurred_at' | 'player_version'>;
+
+export interface Decider {
+  readonly decide: (command: PlayerCommand, state: PlayerState) => Decision;
+  readonly evolve: (state: PlayerState, event: Recorded) => PlayerState;
+  readonly initialState: (playerId: string) => PlayerState;
+}
+
+const coins = (n: number): Coins => n as Coins;
+const one = (e: PlayerEvent): Decision => E.right([e]);
+
+export const createDecider = (catalogue: Catalogue): Decider => {
+  const { limits } = catalogue;
+
+  const register = (c: RegisterPlayer, s: PlayerState): Decision => {
+    if (s.registered) return E.left({ _tag: 'PlayerAlreadyExists', player_id: s.id });
+    const wealth = c.wealth ?? limits.starting_wealth;
+    if (wealth > limits.max_wealth) return E.left({ _tag: 'WealthOutOfRange', wealth, max: limits.max_wealth });
+    return one({ type: 'PlayerRegistered', name: c.name, wealth, health: limits.max_health });
+  };
+
+  const buy = (c: BuyItem, s: PlayerState): Decision => {
+    let priced: { item_type: Name; unit_price: Coins; discount: Coins; cost: Coins; heal: number };
+    if (c.client_cost !== null) {
+      if (c.client_cost < 1 || c.client_cost > limits.max_cost) {
+        return E.left({ _tag: 'CostOutOfRange', cost: c.client_cost, max: limits.max_cost });
+      }
+      const listed = findItem(catalogue, c.kind, c.item_type);
+      const item_type = c.item_type ?? listed?.type;
+      if (item_type === undefined) return E.left({ _tag: 'UnknownItem', kind: c.kind, item_type: c.item_type });
+      const cost = c.client_cost * c.quantity;
+      if (cost > limits.max_cost) return E.left({ _tag: 'CostOutOfRange', cost, max: limits.max_cost });
+      priced = { item_type, unit_price: c.client_cost, discount: coins(0), cost: coins(cost), heal: listed?.heal ?? 0 };
+    } else {
+      const item = findItem(catalogue, c.kind, c.item_type);
+      if (item === undefined) return E.left({ _tag: 'UnknownItem', kind: c.kind, item_type: c.item_type });
+      let percent = 0;
+      if (c.offer_id !== null) {
+        const offer = findOffer(catalogue, c.offer_id);
+        if (offer === undefined) return E.left({ _tag: 'UnknownOffer', offer_id: c.offer_id });
+        if (offer.kinds.length > 0 && !offer.kinds.includes(c.kind)) {
+          return E.left({ _tag: 'OfferNotApplicable', offer_id: c.offer_id, kind: c.kind });
+        }
+        percent = offer.percent_off;
+      }
+      const gross = item.price * c.quantity;
+      const discount = Math.floor((gross * percent) / 100);
+      priced = { item_type: item.type, unit_price: item.price, discount: coins(discount), cost: coins(gross - discount), heal: item.heal };
+    }
+    const fields = {
+      kind: c.kind,
+      item_type: priced.item_type,
+      quantity: c.quantity,
+      unit_price: priced.unit_price,
+      discount: priced.discount,
+      cost: priced.cost,
+      offer_id: c.offer_id,
+      pricing: c.client_cost === null ? ('catalogue' as const) : ('client' as const),
+    };
+    return priced.cost > s.wealth
+      ? one({ type: 'PurchaseRefused', ...fields, reason: 'insufficient_funds' })
+      : one({ type: 'ItemPurchased', ...fields, heal: Math.min(priced.heal * c.quantity, Math.max(0, limits.max_health - s.health)) });
+  };
+
+  const join = (c: JoinOrg, s: PlayerState): Decision => {
+    let fields: { org: Name; level: Name; cost: Coins };
+    if (c.client_cost !== null) {
+      if (c.client_cost > limits.max_cost) return E.left({ _tag: 'CostOutOfRange', cost: c.client_cost, max: limits.max_cost });
+      const listed = findOrg(catalogue, c.org_kind, c.org);
+      const org = c.org ?? listed?.name;
+      const level = c.level ?? listed?.levels[0]?.level;
+      if (org === undefined || level === undefined) return E.left({ _tag: 'UnknownOrg', org_kind: c.org_kind, org: c.org });
+      fields = { org, level, cost: c.client_cost };
+    } else {
+      const org = findOrg(catalogue, c.org_kind, c.org);
+      if (org === undefined) return E.left({ _tag: 'UnknownOrg', org_kind: c.org_kind, org: c.org });
+      const level = c.level === null ? org.levels[0] : org.levels.find((l) => l.level.toLowerCase() === c.level?.toLowerCase());
+      if (level === undefined) return E.left({ _tag: 'UnknownLevel', org: org.name, level: c.level ?? '' });
+      fields = { org: org.name, level: level.level, cost: level.cost };
+    }
+    if (s.affiliations.some((a) => a.kind === c.org_kind && a.org.toLowerCase() === fields.org.toLowerCase())) {
+      return E.left({ _tag: 'AlreadyMember', org: fields.org });
+    }
+    const common = { org_kind: c.org_kind, ...fields, pricing: c.client_cost === null ? ('catalogue' as const) : ('client' as const) };
+    return fields.cost > s.wealth
+      ? one({ type: 'OrgJoinRefused', ...common, reason: 'insufficient_funds' })
+      : one({ type: 'OrgJoined', ...common });
+  };
+
+  const leave = (c: LeaveOrg, s: PlayerState): Decision => {
+    const a = s.affiliations.find((x) => x.kind === c.org_kind && x.org.toLowerCase() === c.org.toLowerCase());
+    return a === undefined ? E.left({ _tag: 'NotAMember', org: c.org }) : one({ type: 'OrgLeft', org_kind: a.kind, org: a.org, level: a.level });
+  };
+
+  const fight = (c: Fight, s: PlayerState): Decision => {
+    const enemy = findEnemy(catalogue, c.enemy);
+    if (enemy === undefined) return E.left({ _tag: 'UnknownEnemy', enemy: c.enemy });
+    if (s.health <= 0) return E.left({ _tag: 'PlayerExhausted', health: s.health });
+    const power = s.inventory.reduce((p, i) => p + (findItem(catalogue, i.kind, i.type)?.power ?? 0), limits.base_power);
+    const win_chance = power / (power + enemy.strength);
+    const won = c.roll < win_chance;
+    const reward = won ? Math.min(enemy.reward, limits.max_wealth - s.wealth) : 0;
+    const damage = Math.min(s.health, won ? Math.floor(enemy.damage / 2) : enemy.damage);
+    return one({
+      type: 'FightFought',
+      enemy: enemy.type,
+      outcome: won ? 'won' : 'lost',
+      power,
+      win_chance,
+      roll: c.roll,
+      reward: coins(reward),
+      damage,
+    });
+  };
+
+  const decide = (command: PlayerCommand, state: PlayerState): Decision => {
+    if (command.type === 'RegisterPlayer') return register(command, state);
+    if (!state.registered) return E.left({ _tag: 'PlayerNotFound', player_id: state.id });
+    switch (command.type) {
+      case 'LogIn':
+        return one(command.password_ok ? { type: 'LoggedIn' } : { type: 'LoginFailed', reason: 'wrong_password' });
+      case 'LogOut':
+        return one({ type: 'LoggedOut' });
+      case 'BuyItem':
+        return buy(command, state);
+      case 'JoinOrg':
+        return join(command, state);
+      case 'LeaveOrg':
+        return leave(command, state);
+      case 'Fight':
+        return fight(command, state);
+      case 'ViewProfile':
+        return one({ type: 'ProfileViewed' });
+      case 'VisitHome':
+        return one({ type: 'HomeVisited' });
+      default:
+        return absurd(command);
+    }
+  };
+
+  return { decide, evolve, initialState };
+};
+
+/** Total and catalogue-free: replay needs nothing but the log. */
+export const evolve = (s: PlayerState, e: Recorded): PlayerState => {
+  const next = { ...s, version: e.player_version };
+  const d = e.data;
+  switch (d.type) {
+    case 'PlayerRegistered':
+      return { ...next, registered: true, name: d.name, wealth: d.wealth, health: d.health, created_at: e.occurred_at };
+    case 'ItemPurchased':
+      return {
+        ...next,
+        wealth: coins(s.wealth - d.cost),
+        health: s.health + d.heal,
+        inventory: [...s.inventory, ...Array.from({ length: d.quantity }, () => ({ kind: d.kind, type: d.item_type }))],
+      };
+    case 'OrgJoined':
+      return {
+        ...next,
+        wealth: coins(s.wealth - d.cost),
+        affiliations: [...s.affiliations, { org: d.org, kind: d.org_kind, level: d.level, joined_at: e.occurred_at }],
+      };
+    case 'OrgLeft':
+      return { ...next, affiliations: s.affiliations.filter((a) => !(a.kind === d.org_kind && a.org === d.org)) };
+    case 'FightFought':
+      return { ...next, wealth: coins(s.wealth + d.reward), health: s.health - d.damage };
+    case 'LoggedIn':
+    case 'LoginFailed':
+    case 'LoggedOut':
+    case 'PurchaseRefused':
+    case 'OrgJoinRefused':
+    case 'ProfileViewed':
+    case 'HomeVisited':
+      return next;
+    default:
+      return absurd(d);
+  }
+};

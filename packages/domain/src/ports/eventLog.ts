@@ -1,0 +1,38 @@
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import type { StoredEvent, Topic } from '../envelope.js';
+import type { PortError } from './portError.js';
+
+export interface VersionConflict {
+  readonly _tag: 'VersionConflict';
+  readonly player_id: string;
+  readonly expected: number;
+}
+
+/** The write side of the append-only log. */
+export interface EventLog {
+  /**
+   * Appends the events of one decision, all or none, if the player's last stored version is `expectedVersion`.
+   * Durable when it resolves (fsync / Kafka acks=all). Events keep their order within the player.
+   */
+  readonly append: (playerId: string, expectedVersion: number, events: ReadonlyArray<StoredEvent>) => TaskEither<PortError | VersionConflict, void>;
+  /** The player's events with player_version > afterVersion, in version order. */
+  readonly readPlayer: (playerId: string, afterVersion: number) => TaskEither<PortError, ReadonlyArray<StoredEvent>>;
+  /** The events a command produced, if it ran before (idempotency); empty when it never did. */
+  readonly findByCommand: (playerId: string, commandId: string) => TaskEither<PortError, ReadonlyArray<StoredEvent>>;
+}
+
+export interface LogRecord {
+  readonly topic: Topic;
+  readonly partition: number;
+  readonly offset: number;
+  readonly event: StoredEvent;
+}
+
+/** The read side, shaped like Kafka: topics of partitions of offset-ordered records. */
+export interface LogSource {
+  readonly partitions: (topic: Topic) => TaskEither<PortError, ReadonlyArray<number>>;
+  /** Up to `max` records with offset >= `from`, in offset order (offsets may have gaps). */
+  readonly read: (topic: Topic, partition: number, from: number, max: number) => TaskEither<PortError, ReadonlyArray<LogRecord>>;
+  /** The offset the next record will get (Kafka's high watermark): for lag and progress. */
+  readonly end: (topic: Topic, partition: number) => TaskEither<PortError, number>;
+}

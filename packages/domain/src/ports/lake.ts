@@ -1,0 +1,32 @@
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import type { Column, Row } from '../analytics/columns.js';
+import type { PortError } from './portError.js';
+
+/** Turns rows into the bytes of one columnar file (Parquet). */
+export interface RowFileEncoder {
+  readonly extension: string;
+  readonly encode: (columns: ReadonlyArray<Column>, rows: ReadonlyArray<Row>) => TaskEither<PortError, Uint8Array>;
+}
+
+/** Where analyst files live (a local folder, HDFS). Paths are relative to the lake root, `/`-separated. */
+export interface LakeStore {
+  /** Publishes a whole file atomically and durably: readers see all of it or nothing, never a part. */
+  readonly publish: (path: string, bytes: Uint8Array) => TaskEither<PortError, void>;
+  /** Every published file under `dir`, recursively, as lake-relative paths. In-flight temporary files are not listed. */
+  readonly list: (dir: string) => TaskEither<PortError, ReadonlyArray<string>>;
+}
+
+export interface QueryFailed {
+  readonly _tag: 'QueryFailed';
+  readonly message: string;
+}
+
+export interface QueryResult {
+  readonly columns: ReadonlyArray<string>;
+  readonly rows: ReadonlyArray<ReadonlyArray<unknown>>;
+}
+
+/** SQL over the lake, with the analyst tables and views registered under their names. */
+export interface QueryEngine {
+  readonly query: (sql: string) => TaskEither<PortError | QueryFailed, QueryResult>;
+}
