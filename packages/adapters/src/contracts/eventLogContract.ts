@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import * as E from 'fp-ts/lib/Either.js';
+import type { EventLog, ItemKind, LogSource, PlayerEvent } from '@placebo/domain';
+import { storedEvent, unique } from './fixtures.js';
+
+export interface EventLogHarness {
+  readonly log: EventLog & LogSource;
+  readonly close: () => Promise<void>;
+}
+
+const ok = async <A>(te: () => Promise<E.Either<unknown, A>>): Promise<A> => {
+  const r = await te();
+  if (E.isLeft(r)) assert.fail(`expected Right, got ${JSON.stringify(r.left)}`);
+  return r.right;
+};
+
+const purchase = { type: 'ItemPurchased', kind: 'sword' as ItemKind, item_type: 'cutlass', quantity: 1, unit_price: 5, discount: 0, cost: 5, offer_id: null, pricing: 'catalogue', heal: 0 } as unknown as PlayerEvent;
+
+/** The guarantees every EventLog + LogSource gives, whatever the technology behind it. */
+export const eventLogContract = (name: string, open: () => Promise<EventLogHarness>): void => {
+  describe(`EventLog contract: ${name}`, () => {
+    let h: EventLogHarness;
+    before(async () => {
+      h = await open();
+    });
+    after(async () => h.close());
+
+    it('appends at the expected version and reads the player back in version order', async () => {
+      const p = unique('p');
+      await ok(h.log.append(p, 0, [storedEvent(p, 1), storedEvent(p, 2)]));
+      await ok(h.log.append(p, 2, [storedEvent(p, 3)]));
+      const all = await ok(h.log.readPlayer(p, 0));
+      assert.deepEqual(all.map((e) => e.player_version), [1, 2, 3]);
+      assert.deepEqual((await ok(h.log.readPlayer(p, 2))).map((e) => e.player_version), [3]);
+    });
+
+    it('refuses an append at a stale version and stores none of its events', async () => {
+      const p = unique('p');
+      await ok(h.log.append(p, 0, [storedEvent(p, 1)]));
+      const stale = await h.log.append(p, 0, [storedEvent(p, 1), storedEvent(p, 2)])();
+      assert.ok(E.isLeft(stale));
+      assert.equal(stale.left._tag, 'VersionConflict');
+      assert.equal((await ok(h.log.readPlayer(p, 0))).length, 1);
+    });
+
+    it('lets exactly one of many concurrent appends at the same version win', async () => {
+      const p = unique('p');
+      const results = await Promise.all(Array.from({ length: 20 }, () => h.log.append(p, 0, [storedEvent(p, 1)])()));
+      assert.equal(results.filter(E.isRight).length, 1);
+      assert.equal((await ok(h.log.readPlayer(p, 0))).length, 1);
+    });
+
+    it('finds the events of a command by its id, and nothing for an unknown id', async () => {
+      const p = unique('p');
+      await ok(h.log.append(p, 0, [storedEvent(p, 1, undefined, 'c-1'), storedEvent(p, 2, undefined, 'c-1')]));
+      assert.deepEqual((await ok(h.log.findByCommand(p, 'c-1'))).map((e) => e.player_version), [1, 2]);
+      assert.deepEqual(await ok(h.log.findByCommand(p, 'c-2')), []);
+    });
+
+    it('serves appended records to readers by topic with increasing offsets, purchases also on buy_events', async () => {
+      const p = unique('p');
+      const startAll = await ok(h.log.end('all_events', 0));
+      const startBuy = await ok(h.log.end('buy_events', 0));
+      await ok(h.log.append(p, 0, [storedEvent(p, 1), storedEvent(p, 2, purchase)]));
+      const all = (await ok(h.log.read('all_events', 0, startAll, 1000))).filter((r) => r.event.player_id === p);
+      assert.deepEqual(all.map((r) => r.event.player_version), [1, 2]);
+      assert.ok(all[0]!.offset < all[1]!.offset);
+      const buys = (await ok(h.log.read('buy_events', 0, startBuy, 1000))).filter((r) => r.event.player_id === p);
+      assert.deepEqual(buys.map((r) => r.event.data.type), ['ItemPurchased']);
+      assert.ok((await ok(h.log.end('all_events', 0))) > all[1]!.offset);
+    });
+
+    it('reads from an offset onwards and honours the maximum', async () => {
+      const p = unique('p');
+      const start = await ok(h.log.end('all_events', 0));
+      await ok(h.log.append(p, 0, Array.from({ length: 5 }, (_, i) => storedEvent(p, i + 1))));
+      const first = await ok(h.log.read('all_events', 0, start, 2));
+      assert.equal(first.length, 2);
+      const rest = await ok(h.log.read('all_events', 0, first[1]!.offset + 1, 100));
+      assert.deepEqual(rest.filter((r) => r.event.player_id === p).map((r) => r.event.player_version), [3, 4, 5]);
+    });
+  });
+};

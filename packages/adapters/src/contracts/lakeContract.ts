@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import * as E from 'fp-ts/lib/Either.js';
+import { analystTables, type LakeStore, type QueryEngine, type RowFileEncoder, type StoredEvent } from '@placebo/domain';
+import { storedEvent, unique } from './fixtures.js';
+
+export interface LakeHarness {
+  readonly lake: LakeStore;
+  readonly encoder: RowFileEncoder;
+  /** The engine over this lake, with the analyst tables registered. */
+  readonly query: QueryEngine;
+  readonly close: () => Promise<void>;
+}
+
+const ok = async <A>(te: () => Promise<E.Either<unknown, A>>): Promise<A> => {
+  const r = await te();
+  if (E.isLeft(r)) assert.fail(`expected Right, got ${JSON.stringify(r.left)}`);
+  return r.right;
+};
+
+/** One event of every kind that some analyst table keeps. */
+const sample = (p: string): StoredEvent[] => [
+  storedEvent(p, 1, { type: 'PlayerRegistered', name: 'dirk' as never, wealth: 12345 as never, health: 100 }),
+  storedEvent(p, 2, { type: 'ItemPurchased', kind: 'sword', item_type: 'cutlass' as never, quantity: 1 as never, unit_price: 5000 as never, discount: 0 as never, cost: 5000 as never, offer_id: null, pricing: 'client', heal: 0 }),
+  storedEvent(p, 3, { type: 'PurchaseRefused', kind: 'sword', item_type: 'longsword' as never, quantity: 1 as never, unit_price: 10000 as never, discount: 0 as never, cost: 10000 as never, offer_id: null, pricing: 'client', reason: 'insufficient_funds' }),
+  storedEvent(p, 4, { type: 'OrgJoined', org_kind: 'guild', org: 'soldiers' as never, level: 'recruit' as never, cost: 100 as never, pricing: 'catalogue' }),
+  storedEvent(p, 5, { type: 'FightFought', enemy: 'orc' as never, outcome: 'won', power: 22, win_chance: 0.35, roll: 0.1 as never, reward: 200 as never, damage: 12 }),
+];
+
+/** Files published to the lake are whole and every analyst table reads back through SQL with the declared types. */
+export const lakeContract = (name: string, open: () => Promise<LakeHarness>): void => {
+  describe(`lake and query contract: ${name}`, () => {
+    let h: LakeHarness;
+    before(async () => {
+      h = await open();
+    });
+    after(async () => h.close());
+
+    it('lists exactly the published files', async () => {
+      const dir = unique('dir');
+      await ok(h.lake.publish(`${dir}/a/one.bin`, new Uint8Array([1, 2, 3])));
+      await ok(h.lake.publish(`${dir}/two.bin`, new Uint8Array([4])));
+      assert.deepEqual([...(await ok(h.lake.list(dir)))].sort(), [`${dir}/a/one.bin`, `${dir}/two.bin`]);
+      assert.deepEqual(await ok(h.lake.list(unique('empty'))), []);
+    });
+
+    it('answers SQL on every analyst table from encoded files, values intact', async () => {
+      const p = unique('lake');
+      const events = sample(p);
+      for (const table of analystTables) {
+        const rows = events.map(table.project).filter((r) => r !== null);
+        assert.ok(rows.length > 0, `the sample feeds ${table.name}`);
+        const bytes = await ok(h.encoder.encode(table.columns, rows));
+        await ok(h.lake.publish(`${table.name}/dt=2026-11-23/part-${table.source}-0-${p}.${h.encoder.extension}`, bytes));
+      }
+      const count = async (sql: string): Promise<unknown[]> => (await ok(h.query.query(sql))).rows.map((r) => r[0]);
+      assert.deepEqual(await count(`select count(*) from all_events where player_id = '${p}'`), [5]);
+      assert.deepEqual(
+        (await ok(h.query.query(`select status, type, cost, player_wealth from buys where player_id = '${p}' order by player_version`))).rows,
+        [
+          ['approved_purchase', 'cutlass', 5000, 100],
+          ['insufficient_funds', 'longsword', 10000, 100],
+        ],
+      );
+      assert.deepEqual(await count(`select org from social where player_id = '${p}'`), ['soldiers']);
+      assert.deepEqual(await count(`select outcome from fights where player_id = '${p}'`), ['won']);
+      assert.deepEqual(await count(`select count(*) from purchases where host = 'contract.test' and event_type = 'purchase_sword' and raw_event like '%${p}%'`), [1]);
+      const ts = (await ok(h.query.query(`select occurred_at, timestamp from all_events where player_id = '${p}' and player_version = 1`))).rows[0];
+      assert.equal(String(ts?.[0]).slice(0, 19), '2026-11-23T12:00:01');
+      assert.equal(ts?.[1], '2026-11-23 12:00:01.000');
+    });
+
+    it('reports bad SQL as QueryFailed, not as an infrastructure failure', async () => {
+      const r = await h.query.query('select nope from nowhere')();
+      assert.ok(E.isLeft(r));
+      assert.equal(r.left._tag, 'QueryFailed');
+    });
+  });
+};
