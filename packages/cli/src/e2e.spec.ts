@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import { analystTables, analystViews } from '@placebo/domain';
+import { createDuckDbQueryEngine, openEmbedded } from '@placebo/adapters';
+import { eventually, placebo, placeboRun, startServer } from './testing.js';
+
+const json = async (url: string, method: string, body?: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> => {
+  const res = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
+};
+
+const engineFor = (dir: string) => createDuckDbQueryEngine({ root: join(dir, 'lake'), tables: analystTables, views: analystViews });
+
+const scalar = async (engine: ReturnType<typeof engineFor>, sql: string): Promise<number> => {
+  const r = await engine.query(sql)();
+  if (E.isLeft(r)) throw new Error(r.left.message);
+  return Number(r.right.rows[0]?.[0]);
+};
+
+describe('end to end: HTTP → log → sink → Parquet → SQL (embedded, real processes)', function () {
+  this.timeout(300_000);
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'placebo-e2e-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('every accepted command is counted in SQL, refusals as refusals, and replay --verify agrees', async () => {
+    const env = { PLACEBO_DATA_DIR: dir, PLACEBO_SINK_FLUSH_MS: '300', PLACEBO_SCRYPT_COST: '1024' };
+    const server = await startServer('start', env);
+    const engine = engineFor(dir);
+    try {
+      let approved = 0;
+      let refused = 0;
+      let joins = 0;
+      let events = 0;
+      for (let p = 0; p < 8; p++) {
+        const name = `e2e-player-${p}`;
+        const reg = await json(`${server.url}/v1/players`, 'POST', { name, password: 'a long password', wealth: 2000 });
+        assert.equal(reg.status, 201, JSON.stringify(reg.body));
+        const login = await json(`${server.url}/v1/sessions`, 'POST', { name, password: 'a long password' });
+        assert.equal(login.status, 201);
+        events += 2;
+        const { token, player_id: id } = login.body as { token: string; player_id: string };
+        for (let i = 0; i < 6; i++) {
+          const buy = await json(`${server.url}/v1/players/${id}/purchases`, 'POST', { kind: 'sword', type: 'saber' }, token);
+          assert.ok(buy.status === 201 || buy.status === 402, JSON.stringify(buy));
+          if (buy.status === 201) approved++;
+          else refused++;
+          events++;
+        }
+        const join = await json(`${server.url}/v1/players/${id}/orgs`, 'POST', { kind: 'team', org: 'team ABCD' }, token);
+        assert.equal(join.status, 201);
+        joins++;
+        events++;
+      }
+      assert.ok(approved > 0 && refused > 0);
+      await eventually('the lake to hold every event', async () => ((await scalar(engine, 'select count(*) from all_events')) === events ? true : undefined));
+      assert.equal(await scalar(engine, "select count(*) from buys where status = 'approved_purchase'"), approved);
+      assert.equal(await scalar(engine, "select count(*) from buys where status = 'insufficient_funds'"), refused);
+      assert.equal(await scalar(engine, "select count(*) from social where event_type = 'join_team'"), joins);
+      assert.equal(await scalar(engine, 'select count(distinct event_id) from all_events'), events);
+      assert.equal(await scalar(engine, "select count(*) from all_events where raw_event like '%a long password%' or raw_event like '%scrypt%'"), 0);
+      assert.equal(await scalar(engine, 'select count(*) from all_events where player_wealth < 0'), 0);
+    } finally {
+      engine.close();
+      server.child.kill('SIGTERM');
+      assert.equal(await server.exited, 0, server.output());
+    }
+    const verify = await placeboRun(['replay', '--verify'], { PLACEBO_DATA_DIR: dir });
+    assert.equal(verify.code, 0, verify.output);
+    assert.match(verify.output, /all 8 snapshots equal the replayed log/);
+  });
+
+  it('a sink killed with SIGKILL again and again still lands every record exactly once', async () => {
+    const env = { PLACEBO_DATA_DIR: dir, PLACEBO_SINK_FLUSH_MS: '100', PLACEBO_SINK_FLUSH_ROWS: '15' };
+    const api = await startServer('api', env);
+    let accepted = 0;
+    let recorded = 0;
+    try {
+      for (let i = 0; i < 240; i++) {
+        const host = `host${i % 6}.example`;
+        const route = ['/purchase_a_sword', '/purchase_a_knife', '/join_guild', '/', '/purchase_arrow'][i % 5]!;
+        const res = await fetch(`${api.url}${route}`, { headers: { host } });
+        await res.text();
+        if (res.status < 300) accepted++;
+        // Approved calls and refusals for want of funds are both recorded as events.
+        if (res.status < 300 || res.status === 402) recorded++;
+      }
+    } finally {
+      api.child.kill('SIGTERM');
+      await api.exited;
+    }
+    assert.ok(accepted > 100);
+    let kills = 0;
+    for (let round = 0; round < 12; round++) {
+      const sink = placebo(['sink'], env);
+      await new Promise((r) => setTimeout(r, 300 + ((round * 97) % 500)));
+      sink.child.kill('SIGKILL');
+      await sink.exited;
+      kills++;
+    }
+    const done = await placeboRun(['sink', '--catch-up'], env);
+    assert.equal(done.code, 0, done.output);
+    const engine = engineFor(dir);
+    const infra = openEmbedded({ dataDir: dir });
+    try {
+      const log = await infra.log.read('all_events', 0, 0, 1_000_000)();
+      assert.ok(E.isRight(log));
+      assert.equal(log.right.filter((r) => r.event.event_type !== 'PlayerRegistered').length, recorded, 'every recorded call is in the log');
+      for (const t of analystTables) {
+        const want = log.right.filter((r) => t.project(r.event) !== null).length;
+        assert.equal(await scalar(engine, `select count(*) from ${t.name}`), want, `${t.name}: every record once`);
+        assert.equal(await scalar(engine, `select count(distinct event_id) from ${t.name}`), want, `${t.name}: no record twice`);
+      }
+      assert.equal(kills, 12);
+    } finally {
+      engine.close();
+      await infra.close();
+    }
+  });
+
+  it("serves seed 000's walkthrough and `placebo query` prints its buys by status", async () => {
+    const env = { PLACEBO_DATA_DIR: dir, PLACEBO_SINK_FLUSH_MS: '200', PLACEBO_SCRYPT_COST: '1024' };
+    const server = await startServer('start', env);
+    const post = async (path: string, form: string): Promise<string> => {
+      const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+      return `${res.status} ${await res.text()}`;
+    };
+    try {
+      assert.equal(await post('/create/user', 'userid=987611&userpwd=blahdh&username=dirk&wealth=12345'), '200 Created user +:)\n');
+      assert.equal(await post('/buy/sword', 'userid=987611&type=cutlass&cost=5000'), '200 Sword purchased [:)\n');
+      assert.equal(await post('/buy/sword', 'userid=987611&type=longsword&cost=10000'), '402 You do not have sufficient funds [:(\n');
+      assert.equal(await post('/join/guild', 'userid=987611&org=soldiers&level=masterofarms&cost=9999'), '402 You do not have sufficient funds [:(\n');
+      const profile = await (await fetch(`${server.url}/data/user?userid=987611`)).text();
+      assert.match(profile, /"wealth":7345/);
+      assert.match(profile, /"inventory":\["cutlass"\]/);
+      assert.doesNotMatch(profile, /blahdh|scrypt|pwd/);
+      const query = async () => placeboRun(['query', 'select status, count(*) as n from buys group by status order by status'], env);
+      const out = await eventually('the buys to be queryable', async () => {
+        const r = await query();
+        return r.code === 0 && /insufficient_funds/.test(r.output) ? r.output : undefined;
+      });
+      assert.match(out, /approved_purchase\s+\|\s+1\s/);
+      assert.match(out, /insufficient_funds\s+\|\s+1\s/);
+      assert.match(out, /\(2 rows\)/);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
+});

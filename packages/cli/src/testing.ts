@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'placebo.js');
+
+export interface Running {
+  readonly child: ChildProcess;
+  readonly exited: Promise<number | null>;
+  readonly output: () => string;
+}
+
+/** Starts the real `placebo` command as a child process. */
+export const placebo = (args: ReadonlyArray<string>, env: Record<string, string>): Running => {
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, PLACEBO_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => out };
+};
+
+/** Runs `placebo` to completion and returns its exit code and output. */
+export const placeboRun = async (args: ReadonlyArray<string>, env: Record<string, string>): Promise<{ code: number | null; output: string }> => {
+  const r = placebo(args, env);
+  const code = await r.exited;
+  return { code, output: r.output() };
+};
+
+/** Polls until `check` returns a value, or fails after `timeoutMs`. */
+export const eventually = async <A>(what: string, check: () => Promise<A | undefined>, timeoutMs = 30_000): Promise<A> => {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await check();
+      if (v !== undefined) return v;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+};
+
+/** Starts `placebo start|api` and resolves with its URL once it listens. */
+export const startServer = async (command: 'start' | 'api', env: Record<string, string>): Promise<Running & { url: string }> => {
+  const r = placebo([command], { PLACEBO_PORT: '0', ...env });
+  const url = await eventually('the API to listen', async () => /listening on (http:\/\/\S+)/.exec(r.output())?.[1], 60_000).catch((e: unknown) => {
+    r.child.kill('SIGKILL');
+    throw new Error(`${String(e)}\n${r.output()}`);
+  });
+  return { ...r, url };
+};
