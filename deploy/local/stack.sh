@@ -43,6 +43,9 @@ HDFS_HEAP=${PLACEBO_HDFS_HEAP:-512m}
 
 PRESTO_VERSION=${PLACEBO_PRESTO_VERSION:-0.287}
 PRESTO_PORT=${PLACEBO_PRESTO_PORT:-8080}
+# Presto's internal Thrift (drift) task server: drift always binds it on 0.0.0.0 (no
+# bind-address setting in 0.287), so at least its port is fixed instead of random.
+PRESTO_THRIFT_PORT=${PLACEBO_PRESTO_THRIFT_PORT:-18080}
 PRESTO_DATA_DIR=${PLACEBO_PRESTO_DATA_DIR:-$STATE/presto/data}
 PRESTO_METASTORE_DIR=${PLACEBO_PRESTO_METASTORE_DIR:-$STATE/presto-metastore}
 PRESTO_HEAP=${PLACEBO_PRESTO_HEAP:-1G}
@@ -119,6 +122,10 @@ spawn() { # name logfile cmd...
 }
 
 fail_start() { # name logfile message
+  local f
+  for f in "$RUN/$1"*.pid; do # drop pid files of processes that are gone
+    [[ -f $f && -d /proc/$(<"$f") ]] || rm -f "$f"
+  done
   log "ERROR: $1: $3"
   log "----- last 40 lines of $2 -----"
   tail -n 40 "$2" >&2 || true
@@ -161,10 +168,11 @@ mvn_fetch() { # name pom goal props...
   log "$name: artifacts ready in $(($(now) - t0))s"
 }
 
-json_line() { # key=value...  (values that are integers are emitted unquoted)
+json_line() { # key=value...  (integers unquoted, empty values omitted)
   local out="{" first=1 kv k v
   for kv in "$@"; do
     k=${kv%%=*}; v=${kv#*=}
+    [[ -n $v ]] || continue
     [[ $first == 1 ]] || out+=","
     first=0
     if [[ $v =~ ^-?[0-9]+$ ]]; then out+="\"$k\":$v"; else out+="\"$k\":\"$v\""; fi
@@ -263,7 +271,7 @@ kafka_up() {
   log "kafka: starting on $HOST:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT)"
   t0=$(now)
   spawn kafka "$KAFKA_LOG" "$JAVA" "$KAFKA_MARK" -Xmx"$KAFKA_HEAP" -Xms"$KAFKA_HEAP" -XX:+UseG1GC \
-    -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
+    -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true -Djava.net.preferIPv4Stack=true \
     -Dlog4j.configuration="file:$KAFKA_HOME/config/log4j.properties" \
     -Dkafka.logs.dir="$LOGS" \
     -cp "$KAFKA_LIB/*" kafka.Kafka "$KAFKA_HOME/config/server.properties"
@@ -354,6 +362,7 @@ EOF
 
 hdfs_java() { # mark heap mainclass args...  -> fills array HDFS_CMD
   local mark=$1 heap=$2; shift 2
+  # shellcheck disable=SC2054 # the commas are part of log4j values, not separators
   HDFS_CMD=("$JAVA" "$mark" -Xmx"$heap" "${JDK17_OPENS[@]}" -Djava.net.preferIPv4Stack=true
     -Dhadoop.home.dir="$HDFS_HOME" -Dhadoop.log.dir="$LOGS" -Dhadoop.tmp.dir="$HDFS_HOME/tmp"
     -Dhadoop.root.logger=INFO,console -Dhadoop.security.logger=WARN,console
@@ -439,7 +448,7 @@ presto_install() {
   local d keep k
   for d in "$PRESTO_HOME"/plugin/*/; do
     d=${d%/}; keep=0
-    for k in $PRESTO_PLUGINS; do [[ ${d##*/} == "$k" ]] && keep=1; done
+    for k in $PRESTO_PLUGINS; do if [[ ${d##*/} == "$k" ]]; then keep=1; fi; done
     ((keep)) || rm -rf "$d"
   done
   # Java 17: replace ASM 9.0 (max class version 60) by the newer ASM fetched next to the tarball
@@ -453,9 +462,33 @@ presto_install() {
       fi
     done
   done
+  presto_patch_file_metastore "$dl/presto-hive-metastore-$PRESTO_VERSION-sources.jar"
   rm -rf "$dl" # the tarball stays cached in ~/.m2
   touch "$PRESTO_HOME/.complete"
   log "presto: unpacked in $(($(now) - t0))s, plugins kept: $(ls "$PRESTO_HOME/plugin" | tr '\n' ' ')"
+}
+
+# Presto 0.287's FileHiveMetastore.createTable checks the table location with java.io.File,
+# so any hdfs:// location fails with 'URI scheme is not "file"'. The external-location check
+# just above it already goes through the Hadoop FileSystem, so the java.io.File check is
+# dropped and the class recompiled from the published sources into the plugin jar.
+presto_patch_file_metastore() { # sources-jar
+  local src=$1 w=$PRESTO_BASE/patch f=com/facebook/presto/hive/metastore/file/FileHiveMetastore
+  local jar=$PRESTO_HOME/plugin/hive-hadoop2/presto-hive-metastore-$PRESTO_VERSION.jar
+  [[ -f $jar ]] || { log "presto: $jar not found, file metastore patch skipped"; return 0; }
+  rm -rf "$w"; mkdir -p "$w/src" "$w/out"
+  (cd "$w/src" && "$JAVA_HOME/bin/jar" xf "$src" "$f.java")
+  if ! grep -q 'File location = new File(new Path(table.getStorage().getLocation()).toUri());' "$w/src/$f.java"; then
+    log "presto: FileHiveMetastore has no java.io.File location check, no patch needed"; rm -rf "$w"; return 0
+  fi
+  log "presto: patching FileHiveMetastore (hdfs:// table locations with hive.metastore=file)"
+  perl -0pi -e 's/\n\s*if \(!table\.getTableType\(\)\.equals\(VIRTUAL_VIEW\)\) \{\n\s*File location = new File\(new Path\(table\.getStorage\(\)\.getLocation\(\)\)\.toUri\(\)\);\n[^\n]*\n[^\n]*\n\s*\}\n/\n        \/\/ placebo stack.sh: java.io.File location check removed (breaks hdfs:\/\/ locations)\n/' "$w/src/$f.java"
+  ! grep -q 'new File(new Path(table.getStorage' "$w/src/$f.java" || die "presto: FileHiveMetastore patch did not apply"
+  "$JAVA_HOME/bin/javac" --release 8 -nowarn -proc:none -encoding UTF-8 -d "$w/out" \
+    -cp "$PRESTO_HOME/plugin/hive-hadoop2/*:$PRESTO_HOME/lib/*" "$w/src/$f.java" >"$LOGS/presto-patch.log" 2>&1 \
+    || { cat "$LOGS/presto-patch.log" >&2; die "presto: compiling patched FileHiveMetastore failed"; }
+  (cd "$w/out" && "$JAVA_HOME/bin/jar" uf "$jar" com/facebook/presto/hive/metastore/file/FileHiveMetastore*.class)
+  rm -rf "$w"
 }
 
 presto_config() {
@@ -480,6 +513,8 @@ EOF
 -Djdk.nio.maxCachedBufferSize=2000000
 -Dio.netty.tryReflectionSetAccessible=true
 -Djava.net.preferIPv4Stack=true
+-Djava.rmi.server.hostname=$HOST
+-Dcom.sun.management.jmxremote.host=$HOST
 --add-opens=java.base/java.io=ALL-UNNAMED
 --add-opens=java.base/java.lang=ALL-UNNAMED
 --add-opens=java.base/java.lang.ref=ALL-UNNAMED
@@ -506,6 +541,8 @@ node-scheduler.include-coordinator=true
 http-server.http.port=$PRESTO_PORT
 discovery-server.enabled=true
 discovery.uri=http://$HOST:$PRESTO_PORT
+http-server.admin.enabled=false
+thrift.server.port=$PRESTO_THRIFT_PORT
 query.max-memory=512MB
 query.max-memory-per-node=384MB
 query.max-total-memory=512MB
@@ -574,6 +611,7 @@ presto_up() {
   local pid t0 args=() line k v
   if pid=$(pid_of presto "$PRESTO_MARK"); then log "presto already running (pid $pid)"; return 0; fi
   check_port_free presto "$PRESTO_PORT"
+  check_port_free presto "$PRESTO_THRIFT_PORT"
   presto_install
   presto_config
   # same thing the launcher does: jvm.config lines + node.properties as -D, run in the data dir
@@ -648,8 +686,8 @@ status_one() {
           [[ ${s%% *} -ge 1 && ${s#* } == Operational ]] && st=up
         fi
       elif port_open "$HDFS_NAMENODE_PORT"; then st=foreign; fi
-      json_line service=hdfs state=$st pid="${nn:-0}" port="$HDFS_NAMENODE_PORT" webhdfs_port="$HDFS_NAMENODE_HTTP_PORT" \
-        datanode_pid="${dn:-0}" datanode_http_port="$HDFS_DATANODE_HTTP_PORT" ;;
+      json_line service=hdfs state=$st pid="$nn" port="$HDFS_NAMENODE_PORT" webhdfs_port="$HDFS_NAMENODE_HTTP_PORT" \
+        datanode_pid="$dn" datanode_http_port="$HDFS_DATANODE_HTTP_PORT" ;;
     presto)
       if pid=$(pid_of presto "$PRESTO_MARK"); then
         if [[ $(presto_info 2>/dev/null | jq -r '.starting' 2>/dev/null) == false ]]; then json_line service=presto state=up pid="$pid" port="$PRESTO_PORT"

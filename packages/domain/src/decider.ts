@@ -31,8 +31,10 @@ export const createDecider = (catalogue: Catalogue): Decider => {
   };
 
   const buy = (c: BuyItem, s: PlayerState): Decision => {
-    let priced: { item_type: Name; unit_price: Coins; discount: Coins; cost: Coins; heal: number };
+    let priced: { item_type: Name; unit_price: Coins; discount: Coins; cost: Coins; heal: number; offer_id: Name | null };
     if (c.client_cost !== null) {
+      // Offers discount catalogue prices; a client-named price has none to apply.
+      if (c.offer_id !== null) return E.left({ _tag: 'OfferNotApplicable', offer_id: c.offer_id, kind: c.kind });
       if (c.client_cost < 1 || c.client_cost > limits.max_cost) {
         return E.left({ _tag: 'CostOutOfRange', cost: c.client_cost, max: limits.max_cost });
       }
@@ -41,11 +43,12 @@ export const createDecider = (catalogue: Catalogue): Decider => {
       if (item_type === undefined) return E.left({ _tag: 'UnknownItem', kind: c.kind, item_type: c.item_type });
       const cost = c.client_cost * c.quantity;
       if (cost > limits.max_cost) return E.left({ _tag: 'CostOutOfRange', cost, max: limits.max_cost });
-      priced = { item_type, unit_price: c.client_cost, discount: coins(0), cost: coins(cost), heal: listed?.heal ?? 0 };
+      priced = { item_type, unit_price: c.client_cost, discount: coins(0), cost: coins(cost), heal: listed?.heal ?? 0, offer_id: null };
     } else {
       const item = findItem(catalogue, c.kind, c.item_type);
       if (item === undefined) return E.left({ _tag: 'UnknownItem', kind: c.kind, item_type: c.item_type });
       let percent = 0;
+      let offerId: Name | null = null;
       if (c.offer_id !== null) {
         const offer = findOffer(catalogue, c.offer_id);
         if (offer === undefined) return E.left({ _tag: 'UnknownOffer', offer_id: c.offer_id });
@@ -53,10 +56,11 @@ export const createDecider = (catalogue: Catalogue): Decider => {
           return E.left({ _tag: 'OfferNotApplicable', offer_id: c.offer_id, kind: c.kind });
         }
         percent = offer.percent_off;
+        offerId = offer.id;
       }
       const gross = item.price * c.quantity;
       const discount = Math.floor((gross * percent) / 100);
-      priced = { item_type: item.type, unit_price: item.price, discount: coins(discount), cost: coins(gross - discount), heal: item.heal };
+      priced = { item_type: item.type, unit_price: item.price, discount: coins(discount), cost: coins(gross - discount), heal: item.heal, offer_id: offerId };
     }
     const fields = {
       kind: c.kind,
@@ -65,7 +69,7 @@ export const createDecider = (catalogue: Catalogue): Decider => {
       unit_price: priced.unit_price,
       discount: priced.discount,
       cost: priced.cost,
-      offer_id: c.offer_id,
+      offer_id: priced.offer_id,
       pricing: c.client_cost === null ? ('catalogue' as const) : ('client' as const),
     };
     return priced.cost > s.wealth

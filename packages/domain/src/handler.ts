@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
-import type { Name } from './codecs.js';
+import { Coins, type Name } from './codecs.js';
 import type { PlayerCommand } from './commands.js';
 import { evolve, type Decider } from './decider.js';
 import type { RequestInfo, StoredEvent } from './envelope.js';
@@ -22,7 +22,7 @@ export interface CommandMeta {
 export interface CommandResult {
   readonly player_id: string;
   readonly events: ReadonlyArray<StoredEvent>;
-  /** The player after the command (after its first run, for a replayed command). */
+  /** The player after the command; for a replayed command, the player now (its events carry the figures of the first run). */
   readonly state: PlayerState;
   /** True when the command ran before and this is its first result again. */
   readonly replayed: boolean;
@@ -38,7 +38,7 @@ export interface Registration {
   readonly player_id: string | null;
   readonly name: Name;
   readonly password: string | null;
-  readonly wealth: number | null;
+  readonly wealth: Coins | number | null;
 }
 
 export interface CommandHandler {
@@ -141,8 +141,14 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
       const next = envelop(state.right, decision.right, { command_id: commandId, request: meta.request, occurred_at }, ids.uuid);
       const appended = await log.append(playerId, state.right.version, next.stored)();
       if (E.isLeft(appended)) {
-        if (appended.left._tag === 'VersionConflict') continue;
-        return E.left(appended.left);
+        if (appended.left._tag !== 'VersionConflict') return E.left(appended.left);
+        // The writer that beat us may have been a retry of this very command.
+        if (meta.command_id !== null) {
+          const prior = await replay(playerId, commandId);
+          if (E.isLeft(prior)) return prior;
+          if (O.isSome(prior.right)) return E.right(prior.right.value);
+        }
+        continue;
       }
       // The log is the truth; a snapshot that fails to save is rebuilt from the log's tail on the next load.
       await snapshots.put([next.state])();
@@ -159,7 +165,15 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
       if (E.isLeft(prior)) return prior;
       if (O.isSome(prior.right)) return E.right(prior.right.value);
     }
-    const playerId = r.player_id ?? ids.uuid();
+    if (r.wealth !== null && !Coins.is(r.wealth)) return E.left({ _tag: 'WealthOutOfRange', wealth: r.wealth, max: 1e12 });
+    // A claim left by a registration that crashed before its append is taken over by the retry.
+    let orphan: string | null = null;
+    if (O.isSome(existing.right) && r.player_id === null) {
+      const owner = await load(existing.right.value.player_id);
+      if (E.isLeft(owner)) return owner;
+      if (!owner.right.registered) orphan = owner.right.id;
+    }
+    const playerId = r.player_id ?? orphan ?? ids.uuid();
     const current = await load(playerId);
     if (E.isLeft(current)) return current;
     if (current.right.registered) return E.left({ _tag: 'PlayerAlreadyExists', player_id: playerId });
@@ -171,7 +185,7 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     }
     const claimed = await accounts.claim(r.name, playerId, hash)();
     if (E.isLeft(claimed)) return claimed;
-    const result = await run(playerId, { type: 'RegisterPlayer', name: r.name, wealth: r.wealth as never }, meta);
+    const result = await run(playerId, { type: 'RegisterPlayer', name: r.name, wealth: r.wealth }, meta);
     if (E.isLeft(result)) await accounts.release(r.name, playerId)();
     return result;
   };
