@@ -63,7 +63,12 @@ describe('end to end: HTTP → log → sink → Parquet → SQL (embedded, real 
         events++;
       }
       assert.ok(approved > 0 && refused > 0);
-      await eventually('the lake to hold every event', async () => ((await scalar(engine, 'select count(*) from all_events')) === events ? true : undefined));
+      // Each source topic commits on its own schedule: wait until every table has caught up.
+      const caughtUp = async () =>
+        (await scalar(engine, 'select count(*) from all_events')) === events &&
+        (await scalar(engine, 'select count(*) from buys')) === approved + refused &&
+        (await scalar(engine, 'select count(*) from social')) === joins;
+      await eventually('the lake to hold every event', async () => ((await caughtUp()) ? true : undefined));
       assert.equal(await scalar(engine, "select count(*) from buys where status = 'approved_purchase'"), approved);
       assert.equal(await scalar(engine, "select count(*) from buys where status = 'insufficient_funds'"), refused);
       assert.equal(await scalar(engine, "select count(*) from social where event_type = 'join_team'"), joins);
@@ -117,7 +122,7 @@ describe('end to end: HTTP → log → sink → Parquet → SQL (embedded, real 
       assert.ok(E.isRight(log));
       assert.equal(log.right.filter((r) => r.event.event_type !== 'PlayerRegistered').length, recorded, 'every recorded call is in the log');
       for (const t of analystTables) {
-        const want = log.right.filter((r) => t.project(r.event) !== null).length;
+        const want: number = log.right.filter((r) => t.project(r.event) !== null).length;
         assert.equal(await scalar(engine, `select count(*) from ${t.name}`), want, `${t.name}: every record once`);
         assert.equal(await scalar(engine, `select count(distinct event_id) from ${t.name}`), want, `${t.name}: no record twice`);
       }
@@ -141,8 +146,8 @@ describe('end to end: HTTP → log → sink → Parquet → SQL (embedded, real 
       assert.equal(await post('/buy/sword', 'userid=987611&type=longsword&cost=10000'), '402 You do not have sufficient funds [:(\n');
       assert.equal(await post('/join/guild', 'userid=987611&org=soldiers&level=masterofarms&cost=9999'), '402 You do not have sufficient funds [:(\n');
       const profile = await (await fetch(`${server.url}/data/user?userid=987611`)).text();
-      assert.match(profile, /"wealth":7345/);
-      assert.match(profile, /"inventory":\["cutlass"\]/);
+      assert.match(profile, /"wealth": ?7345/);
+      assert.match(profile, /"inventory": ?\["cutlass"\]/);
       assert.doesNotMatch(profile, /blahdh|scrypt|pwd/);
       const query = async () => placeboRun(['query', 'select status, count(*) as n from buys group by status order by status'], env);
       const out = await eventually('the buys to be queryable', async () => {

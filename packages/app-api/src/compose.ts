@@ -1,0 +1,26 @@
+import type { Infrastructure } from '@placebo/adapters';
+import { createCommandHandler, createDecider, type Catalogue, type Clock, type CommandHandler, type Ids, type PasswordHasher } from '@placebo/domain';
+import { serializeHandler } from './serialize.js';
+
+/** The command handler over the infrastructure's stores, with one player's commands serialized in this process. */
+export const createHandler = (options: {
+  readonly infra: Pick<Infrastructure, 'log' | 'snapshots' | 'accounts' | 'sessions'>;
+  readonly catalogue: Catalogue;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly hasher: PasswordHasher;
+  readonly sessionTtlSeconds: number;
+}): CommandHandler =>
+  serializeHandler(
+    createCommandHandler({
+      decider: createDecider(options.catalogue),
+      log: options.infra.log,
+      snapshots: options.infra.snapshots,
+      accounts: options.infra.accounts,
+      sessions: options.infra.sessions,
+      clock: options.clock,
+      ids: options.ids,
+      hasher: options.hasher,
+      sessionTtlSeconds: options.sessionTtlSeconds,
+    }),
+  );

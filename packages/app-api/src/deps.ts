@@ -1,0 +1,16 @@
+import type { Logger } from '@placebo/adapters';
+import type { Catalogue, CommandHandler } from '@placebo/domain';
+
+export interface ApiDeps {
+  readonly handler: CommandHandler;
+  readonly catalogue: Catalogue;
+  readonly logger: Logger;
+  /** Serve the seeds' unauthenticated, plain-text routes. */
+  readonly seedRoutes: boolean;
+  /** Largest request body in bytes; larger gets 413. */
+  readonly bodyLimit: number;
+  /** True when the stores answer (for /readyz). */
+  readonly ready: () => Promise<boolean>;
+  /** A uniform draw in [0, 1) for fights (cryptoIds.roll in production, fixed in tests). */
+  readonly roll: () => number;
+}

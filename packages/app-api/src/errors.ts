@@ -1,0 +1,62 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import type { HandlerError } from '@placebo/domain';
+import { fail, type HttpError } from './httpError.js';
+
+const field = (path: string, message: string) => [{ path, message }];
+const named = (kind: string, name: string | null): string => (name === null ? kind : `${kind} ${name}`);
+
+/** The one place a domain or port failure becomes HTTP. A new tag fails to compile until it is mapped here. */
+export const toHttpError = (e: HandlerError): HttpError => {
+  switch (e._tag) {
+    case 'PlayerNotFound':
+      return { status: 404, error: 'player_not_found', message: `no player ${e.player_id}` };
+    case 'PlayerAlreadyExists':
+      return { status: 409, error: 'player_exists', message: `player ${e.player_id} already exists`, details: field('player_id', 'is taken') };
+    case 'NameTaken':
+      return { status: 409, error: 'name_taken', message: `the name ${e.name} belongs to another player`, details: field('name', 'is taken') };
+    case 'WealthOutOfRange':
+      return { status: 422, error: 'out_of_range', message: `wealth must be at most ${e.max}`, details: field('wealth', `must be at most ${e.max}`) };
+    case 'CostOutOfRange':
+      return { status: 422, error: 'out_of_range', message: `cost must be 1 … ${e.max}`, details: field('cost', `must be 1 … ${e.max}`) };
+    case 'UnknownItem':
+      return { status: 404, error: 'unknown_item', message: `no ${named(e.kind, e.item_type)} in the catalogue`, details: field('type', 'is not in the catalogue') };
+    case 'UnknownOffer':
+      return { status: 404, error: 'unknown_offer', message: `no offer ${e.offer_id}`, details: field('offer_id', 'is not in the catalogue') };
+    case 'OfferNotApplicable':
+      return { status: 422, error: 'offer_not_applicable', message: `offer ${e.offer_id} does not apply to ${e.kind}`, details: field('offer_id', `does not apply to ${e.kind}`) };
+    case 'UnknownOrg':
+      return { status: 404, error: 'unknown_org', message: `no ${named(e.org_kind, e.org)} in the catalogue`, details: field('org', 'is not in the catalogue') };
+    case 'UnknownLevel':
+      return { status: 404, error: 'unknown_level', message: `${e.org} has no level ${e.level}`, details: field('level', 'is not a level of this org') };
+    case 'UnknownEnemy':
+      return { status: 404, error: 'unknown_enemy', message: `no enemy ${e.enemy}`, details: field('enemy', 'is not in the catalogue') };
+    case 'AlreadyMember':
+      return { status: 409, error: 'already_member', message: `already a member of ${e.org}`, details: field('org', 'already joined') };
+    case 'NotAMember':
+      return { status: 404, error: 'not_a_member', message: `not a member of ${e.org}`, details: field('org', 'not joined') };
+    case 'PlayerExhausted':
+      return { status: 409, error: 'player_exhausted', message: `health is ${e.health}; heal before fighting` };
+    case 'InvalidCredentials':
+      return { status: 401, error: 'invalid_credentials', message: 'unknown name or wrong password' };
+    case 'PortError':
+      return {
+        status: 503,
+        error: 'unavailable',
+        message: 'a backing service is unavailable; try again',
+        ...(e.retriable ? { headers: { 'Retry-After': '1' } } : {}),
+      };
+    default:
+      return unreachable(e);
+  }
+};
+
+const unreachable = (e: never): never => {
+  throw new Error(`unmapped handler error ${JSON.stringify(e)}`);
+};
+
+/** Runs a handler call; its failure ends the request through toHttpError (the cause goes to the log, not the client). */
+export const orFail = async <A>(task: TaskEither<HandlerError, A>): Promise<A> => {
+  const result = await task();
+  return E.isRight(result) ? result.right : fail(toHttpError(result.left), result.left);
+};

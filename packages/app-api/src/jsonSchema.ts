@@ -1,0 +1,85 @@
+import type * as t from 'io-ts';
+
+export type JsonSchema = { readonly [key: string]: unknown };
+
+/**
+ * What a brand or a hand-written codec adds to its base type. The codec's predicate is code, so the bounds it
+ * enforces are restated here, next to each other, by codec name.
+ */
+export const knownSchemas: Readonly<Record<string, JsonSchema>> = {
+  PlayerId: { type: 'string', pattern: '^[A-Za-z0-9._:@-]{1,64}$', minLength: 1, maxLength: 64 },
+  Name: { type: 'string', minLength: 1, maxLength: 64, description: 'no leading or trailing spaces, no control characters' },
+  TrimmedName: { type: 'string', minLength: 1, maxLength: 64, description: 'trimmed before the Name rules apply' },
+  Coins: { type: 'integer', minimum: 0, maximum: 1e12 },
+  Quantity: { type: 'integer', minimum: 1, maximum: 100 },
+  UnitInterval: { type: 'number', minimum: 0, exclusiveMaximum: 1 },
+  Password: { type: 'string', minLength: 8, maxLength: 256, format: 'password' },
+  LoginPassword: { type: 'string', minLength: 1, maxLength: 256, format: 'password' },
+  SeedPassword: { type: 'string', minLength: 1, maxLength: 256, format: 'password' },
+  CommandId: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$' },
+  CoinsText: { type: 'string', pattern: '^[0-9]{1,13}(\\.0+)?$', description: 'whole coins as text, e.g. 5000 or 999.0' },
+};
+
+type Tagged = t.Mixed & { readonly _tag?: string };
+interface Props {
+  readonly props: Record<string, t.Mixed>;
+}
+
+const isObjectSchema = (s: JsonSchema): boolean => s.type === 'object' && s.properties !== undefined;
+
+/** Intersections of objects (required + optional fields) become one object schema, as a reader expects. */
+const merge = (schemas: ReadonlyArray<JsonSchema>): JsonSchema =>
+  schemas.every(isObjectSchema)
+    ? {
+        type: 'object',
+        properties: Object.assign({}, ...schemas.map((s) => s.properties)) as JsonSchema,
+        required: schemas.flatMap((s) => (s.required as ReadonlyArray<string> | undefined) ?? []),
+      }
+    : { allOf: schemas };
+
+/** JSON Schema (2020-12, as OpenAPI 3.1 uses) of an io-ts codec, so the documented shape is the decoded shape. */
+export const toJsonSchema = (codec: t.Mixed): JsonSchema => {
+  const c = codec as Tagged;
+  switch (c._tag) {
+    case 'InterfaceType': {
+      const props = (c as unknown as Props).props;
+      return { type: 'object', properties: mapProps(props), required: Object.keys(props) };
+    }
+    case 'PartialType':
+      return { type: 'object', properties: mapProps((c as unknown as Props).props) };
+    case 'IntersectionType':
+      return merge((c as unknown as t.IntersectionType<t.Mixed[]>).types.map(toJsonSchema));
+    case 'UnionType': {
+      const members = (c as unknown as t.UnionType<t.Mixed[]>).types;
+      const literals = members.map((m) => (m as Tagged)._tag === 'LiteralType');
+      return literals.every(Boolean)
+        ? { enum: members.map((m) => (m as unknown as t.LiteralType<string>).value) }
+        : { anyOf: members.map(toJsonSchema) };
+    }
+    case 'LiteralType':
+      return { const: (c as unknown as t.LiteralType<string>).value };
+    case 'KeyofType':
+      return { type: 'string', enum: Object.keys((c as unknown as t.KeyofType<Record<string, unknown>>).keys) };
+    case 'RefinementType':
+      return { ...toJsonSchema((c as unknown as t.RefinementType<t.Mixed>).type), ...knownSchemas[c.name] };
+    case 'ReadonlyType':
+    case 'ExactType':
+      return toJsonSchema((c as unknown as { readonly type: t.Mixed }).type);
+    case 'ArrayType':
+    case 'ReadonlyArrayType':
+      return { type: 'array', items: toJsonSchema((c as unknown as { readonly type: t.Mixed }).type) };
+    case 'StringType':
+      return { type: 'string' };
+    case 'NumberType':
+      return { type: 'number' };
+    case 'BooleanType':
+      return { type: 'boolean' };
+    case 'NullType':
+      return { type: 'null' };
+    default:
+      return knownSchemas[c.name] ?? {};
+  }
+};
+
+const mapProps = (props: Record<string, t.Mixed>): JsonSchema =>
+  Object.fromEntries(Object.entries(props).map(([k, v]) => [k, toJsonSchema(v)]));

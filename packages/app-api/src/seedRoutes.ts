@@ -1,0 +1,75 @@
+import { Router } from '@koa/router';
+import type { Coins, PlayerState, Quantity } from '@placebo/domain';
+import type Koa from 'koa';
+import { lenientBody } from './body.js';
+import type { ApiDeps } from './deps.js';
+import { orFail } from './errors.js';
+import { fail, invalidField } from './httpError.js';
+import { hostRoutes } from './hostRoutes.js';
+import { commandMeta, plainMeta } from './meta.js';
+import { reservedPlayerId, SeedBuy, SeedCreateUser, SeedJoinGuild, SeedJoinTeam, SeedUserQuery } from './requests.js';
+import { noFunds, pythonJson, pythonTime, sendText } from './seedText.js';
+import type { AppState } from './state.js';
+import { decodeOrFail } from './validation.js';
+import { eventOf } from './views.js';
+
+type Ctx = Koa.ParameterizedContext<AppState>;
+
+/** Seed 000's profile: the seed's fields (and their names), minus the password it used to echo as "****". */
+const userData = (s: PlayerState): string =>
+  `User data: \n\n${pythonJson({
+    user_id: s.id,
+    user_name: s.name,
+    wealth: s.wealth,
+    health: s.health,
+    created: pythonTime(s.created_at),
+    inventory: s.inventory.map((i) => i.type),
+    affiliations: s.affiliations.map((a) => ({ org: a.org, level: a.level, joined_ts: pythonTime(a.joined_at) })),
+  })}\n`;
+
+/**
+ * The seeds' routes, answering in their plain text: seed 000's form posts (player named by `userid`, prices named by
+ * the client's `cost`) and seed 001's GETs (player named by the Host header). Unauthenticated, as the seeds were.
+ */
+export const seedRouter = (deps: ApiDeps): Router<AppState> => {
+  const { handler } = deps;
+  const router = new Router<AppState>();
+
+  router.post('/create/user', async (ctx) => {
+    const body = decodeOrFail(SeedCreateUser, lenientBody(ctx));
+    if (reservedPlayerId(body.userid)) fail(invalidField('userid', 'the prefix host- is reserved'));
+    const registration = { player_id: body.userid, name: body.username, password: body.userpwd, wealth: body.wealth ?? null };
+    const result = await orFail(handler.register(registration, commandMeta(ctx)));
+    eventOf(result.events, 'PlayerRegistered');
+    sendText(ctx, 200, 'Created user +:)\n');
+  });
+
+  const buy = (kind: 'sword' | 'spell', done: string) => async (ctx: Ctx) => {
+    const body = decodeOrFail(SeedBuy, lenientBody(ctx));
+    const command = { type: 'BuyItem' as const, kind, item_type: body.type, quantity: 1 as Quantity, offer_id: null, client_cost: body.cost };
+    const result = await orFail(handler.execute(body.userid, command, commandMeta(ctx)));
+    const e = eventOf(result.events, 'ItemPurchased', 'PurchaseRefused');
+    sendText(ctx, e.data.type === 'ItemPurchased' ? 200 : 402, e.data.type === 'ItemPurchased' ? done : noFunds);
+  };
+  router.post('/buy/sword', buy('sword', 'Sword purchased [:)\n'));
+  router.post('/buy/spell', buy('spell', 'Spell purchased <:)\n'));
+
+  const join = (kind: 'guild' | 'team', done: string) => async (ctx: Ctx) => {
+    const body = kind === 'guild' ? decodeOrFail(SeedJoinGuild, lenientBody(ctx)) : decodeOrFail(SeedJoinTeam, lenientBody(ctx));
+    const command = { type: 'JoinOrg' as const, org_kind: kind, org: body.org, level: body.level, client_cost: body.cost ?? (0 as Coins) };
+    const result = await orFail(handler.execute(body.userid, command, commandMeta(ctx)));
+    const e = eventOf(result.events, 'OrgJoined', 'OrgJoinRefused');
+    sendText(ctx, e.data.type === 'OrgJoined' ? 200 : 402, e.data.type === 'OrgJoined' ? done : noFunds);
+  };
+  router.post('/join/guild', join('guild', 'Joined #guild\n'));
+  router.post('/join/team', join('team', 'Joined #team\n'));
+
+  router.get('/data/user', async (ctx) => {
+    const query = decodeOrFail(SeedUserQuery, { userid: ctx.query.userid });
+    const result = await orFail(handler.execute(query.userid, { type: 'ViewProfile' }, plainMeta(ctx)));
+    sendText(ctx, 200, userData(result.state));
+  });
+
+  hostRoutes(router, deps);
+  return router;
+};

@@ -1,0 +1,26 @@
+import { Router } from '@koa/router';
+import type { ApiDeps } from './deps.js';
+import { openApiDocument } from './openapi.js';
+import type { AppState } from './state.js';
+
+/** Probes for orchestrators and the API's own description. */
+export const systemRouter = (deps: ApiDeps): Router<AppState> => {
+  const router = new Router<AppState>();
+  const document = openApiDocument({ seedRoutes: deps.seedRoutes });
+
+  router.get('/healthz', (ctx) => {
+    ctx.body = { status: 'ok' };
+  });
+
+  router.get('/readyz', async (ctx) => {
+    const ready = await deps.ready().catch(() => false);
+    ctx.status = ready ? 200 : 503;
+    ctx.body = ready ? { status: 'ready' } : { error: 'unavailable', message: 'the stores do not answer' };
+  });
+
+  router.get('/openapi.json', (ctx) => {
+    ctx.body = document;
+  });
+
+  return router;
+};

@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as E from 'fp-ts/lib/Either.js';
+import request from 'supertest';
+import { createLogger, createScryptHasher, cryptoIds, openEmbedded, systemClock, type Infrastructure } from '@placebo/adapters';
+import { Catalogue } from '@placebo/domain';
+import { createApp } from './app.js';
+import { createHandler } from './compose.js';
+
+/** Test support (not a spec): the real app over real embedded adapters in a fresh directory. */
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+const loadCatalogue = (): Catalogue => {
+  const decoded = Catalogue.decode(JSON.parse(readFileSync(resolve(here, '../../../config/catalogue.json'), 'utf8')));
+  if (E.isLeft(decoded)) throw new Error('config/catalogue.json is not a catalogue');
+  return decoded.right;
+};
+export const catalogue = loadCatalogue();
+
+export interface TestApi {
+  readonly app: ReturnType<typeof createApp>;
+  readonly agent: ReturnType<typeof request>;
+  readonly infra: Infrastructure;
+  /** Every JSON line the app logged. */
+  readonly logLines: string[];
+  readonly close: () => Promise<void>;
+}
+
+export const openTestApi = (
+  options: {
+    readonly wrapInfra?: (real: Infrastructure) => Infrastructure;
+    readonly ready?: () => Promise<boolean>;
+    readonly roll?: () => number;
+    readonly bodyLimit?: number;
+    readonly seedRoutes?: boolean;
+  } = {},
+): TestApi => {
+  const dir = mkdtempSync(join(tmpdir(), 'placebo-api-'));
+  const real = openEmbedded({ dataDir: dir });
+  const infra = options.wrapInfra?.(real) ?? real;
+  const logLines: string[] = [];
+  const logger = createLogger({ level: 'debug', write: (line) => void logLines.push(line) });
+  const handler = createHandler({
+    infra,
+    catalogue,
+    clock: systemClock,
+    ids: cryptoIds,
+    hasher: createScryptHasher({ cost: 1024 }),
+    sessionTtlSeconds: 3600,
+  });
+  const app = createApp({
+    handler,
+    catalogue,
+    logger,
+    seedRoutes: options.seedRoutes ?? true,
+    bodyLimit: options.bodyLimit ?? 65536,
+    ready: options.ready ?? real.ready,
+    roll: options.roll ?? (() => 0.1),
+  });
+  return {
+    app,
+    agent: request(app.callback()),
+    infra: real,
+    logLines,
+    close: async () => {
+      await real.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+let counter = 0;
+/** A name no other test uses. */
+export const unique = (prefix: string): string => `${prefix}${process.pid}x${++counter}`;
+
+/** Registers a player through the API and logs in; returns its id and bearer token. */
+export const signUp = async (api: TestApi, options: { readonly name?: string; readonly password?: string; readonly wealth?: number } = {}) => {
+  const name = options.name ?? unique('player');
+  const password = options.password ?? 'correct horse battery';
+  const created = await api.agent.post('/v1/players').send({ name, password, ...(options.wealth === undefined ? {} : { wealth: options.wealth }) });
+  if (created.status !== 201) throw new Error(`register ${name}: ${created.status} ${JSON.stringify(created.body)}`);
+  const login = await api.agent.post('/v1/sessions').send({ name, password });
+  if (login.status !== 201) throw new Error(`login ${name}: ${login.status} ${JSON.stringify(login.body)}`);
+  const id = created.body.player_id as string;
+  const token = login.body.token as string;
+  return { id, name, password, token, auth: { Authorization: `Bearer ${token}` } };
+};
+
+/** The events of a player as stored in the log. */
+export const storedEvents = async (api: TestApi, playerId: string) => {
+  const read = await api.infra.log.readPlayer(playerId, 0)();
+  if (E.isLeft(read)) throw new Error(read.left.message);
+  return read.right;
+};
