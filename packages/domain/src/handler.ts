@@ -186,7 +186,11 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     const claimed = await accounts.claim(r.name, playerId, hash)();
     if (E.isLeft(claimed)) return claimed;
     const result = await run(playerId, { type: 'RegisterPlayer', name: r.name, wealth: r.wealth }, meta);
-    if (E.isLeft(result)) await accounts.release(r.name, playerId)();
+    if (E.isLeft(result)) {
+      // Release only a claim nobody registered under: a concurrent registration of the same id may own it now.
+      const after = await load(playerId);
+      if (E.isRight(after) && !after.right.registered) await accounts.release(r.name, playerId)();
+    }
     return result;
   };
 
