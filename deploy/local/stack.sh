@@ -42,7 +42,7 @@ HDFS_DATA_DIR=${PLACEBO_HDFS_DATA_DIR:-$STATE/hdfs/data}
 HDFS_HEAP=${PLACEBO_HDFS_HEAP:-512m}
 
 PRESTO_VERSION=${PLACEBO_PRESTO_VERSION:-0.287}
-PRESTO_PORT=${PLACEBO_PRESTO_PORT:-8080}
+PRESTO_PORT=${PLACEBO_PRESTO_PORT:-8090}
 # Presto's internal Thrift (drift) task server: drift always binds it on 0.0.0.0 (no
 # bind-address setting in 0.287), so at least its port is fixed instead of random.
 PRESTO_THRIFT_PORT=${PLACEBO_PRESTO_THRIFT_PORT:-18080}

@@ -23,8 +23,25 @@ const BoolFromString = new t.Type<boolean, string, unknown>(
 
 /** Every setting, its environment variable and default: the README's configuration table mirrors this. */
 export const settings = {
-  PLACEBO_MODE: { codec: t.keyof({ embedded: null }), default: 'embedded', doc: 'Which adapters to use. Cluster mode (Kafka, Redis, HDFS, Presto) is being added.' },
+  PLACEBO_MODE: { codec: t.keyof({ embedded: null, cluster: null }), default: 'embedded', doc: '`embedded`: one process, SQLite + local Parquet + DuckDB. `cluster`: Kafka, Redis, HDFS (WebHDFS) and Presto.' },
   PLACEBO_DATA_DIR: { codec: t.string, default: './data', doc: 'Embedded mode: where the log database and the Parquet lake live.' },
+  PLACEBO_KAFKA_BROKERS: { codec: t.string, default: '127.0.0.1:9092', doc: 'Cluster: Kafka bootstrap servers, comma-separated.' },
+  PLACEBO_KAFKA_PARTITIONS: { codec: IntFromString(1, 1024), default: '6', doc: 'Cluster: partitions of each topic when the API creates it (all_events, buy_events, social_events).' },
+  PLACEBO_KAFKA_REPLICATION: { codec: IntFromString(1, 16), default: '1', doc: 'Cluster: replication factor of topics the API creates.' },
+  PLACEBO_KAFKA_TIMEOUT_MS: { codec: IntFromString(100, 120_000), default: '4000', doc: 'Cluster: how long a produce may take before the command answers 503.' },
+  PLACEBO_REDIS_URL: { codec: t.string, default: 'redis://127.0.0.1:6379/0', doc: 'Cluster: Redis for snapshots, sessions, credentials and the per-player write intents.' },
+  PLACEBO_REDIS_PREFIX: { codec: t.string, default: 'placebo:', doc: 'Cluster: prefix of every Redis key (several deployments can share one Redis).' },
+  PLACEBO_TOPIC_PREFIX: { codec: t.string, default: '', doc: 'Cluster: prefix of the Kafka topic names and consumer groups.' },
+  PLACEBO_WRITE_LEASE_MS: { codec: IntFromString(100, 600_000), default: '10000', doc: "Cluster: how long a player's write intent is held before another process may complete it." },
+  PLACEBO_IDEMPOTENCY_TTL_S: { codec: IntFromString(60, 31_536_000), default: '86400', doc: 'Cluster: how long an Idempotency-Key returns its first result.' },
+  PLACEBO_WEBHDFS_URL: { codec: t.string, default: 'http://127.0.0.1:9870', doc: "Cluster: the NameNode's WebHDFS endpoint." },
+  PLACEBO_HDFS_URL: { codec: t.string, default: 'hdfs://127.0.0.1:8020', doc: 'Cluster: the file system URI Presto reads the lake from.' },
+  PLACEBO_HDFS_USER: { codec: t.string, default: 'placebo', doc: 'Cluster: HDFS user name for WebHDFS calls.' },
+  PLACEBO_LAKE_ROOT: { codec: t.string, default: '/placebo/lake', doc: 'Cluster: HDFS folder of the Parquet lake.' },
+  PLACEBO_PRESTO_URL: { codec: t.string, default: 'http://127.0.0.1:8090', doc: "Cluster: Presto coordinator's HTTP endpoint." },
+  PLACEBO_PRESTO_USER: { codec: t.string, default: 'placebo', doc: 'Cluster: user name sent with every Presto query.' },
+  PLACEBO_PRESTO_CATALOG: { codec: t.string, default: 'hive', doc: 'Cluster: Presto catalog (Hive connector) holding the analyst tables.' },
+  PLACEBO_PRESTO_SCHEMA: { codec: t.string, default: 'placebo', doc: 'Cluster: Presto schema of the analyst tables; the sink creates it if missing.' },
   PLACEBO_HOST: { codec: t.string, default: '127.0.0.1', doc: 'Address the API listens on.' },
   PLACEBO_PORT: { codec: IntFromString(0, 65535), default: '8080', doc: 'Port the API listens on (0 picks a free one).' },
   PLACEBO_SEED_ROUTES: { codec: BoolFromString, default: 'true', doc: "Serve the seeds' unauthenticated routes (/create/user, /buy/sword, /purchase_a_sword …)." },
@@ -34,6 +51,8 @@ export const settings = {
   PLACEBO_CATALOGUE: { codec: t.string, default: 'config/catalogue.json', doc: 'Items, prices, orgs, offers, enemies and limits (JSON).' },
   PLACEBO_SINK_FLUSH_MS: { codec: IntFromString(100, 3_600_000), default: '5000', doc: 'Sink: longest time a row waits before its Parquet file is committed.' },
   PLACEBO_SINK_FLUSH_ROWS: { codec: IntFromString(1, 10_000_000), default: '100000', doc: 'Sink: rows per table that trigger a commit before the interval ends.' },
+  PLACEBO_SINK_FLUSH_BYTES: { codec: IntFromString(65_536, 2_000_000_000), default: '67108864', doc: "Sink: bytes of buffered rows (per partition) that trigger a commit: bounds the sink's memory whatever the backlog." },
+  PLACEBO_PARQUET_ENCODER: { codec: t.keyof({ duckdb: null, parquetjs: null }), default: 'duckdb', doc: 'Sink: Parquet writer. `duckdb` (fast, columnar) or `parquetjs` (parquetjs-lite, pure JavaScript).' },
   PLACEBO_LOG_LEVEL: { codec: t.keyof({ debug: null, info: null, warn: null, error: null }), default: 'info', doc: 'Least level of the JSON-lines log on stderr.' },
 } as const;
 

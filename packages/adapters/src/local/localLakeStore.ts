@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname, join, relative, sep } from 'node:path';
 import type { LakeStore } from '@placebo/domain';
@@ -57,5 +57,14 @@ export const createLocalLakeStore = (options: { readonly root: string }): LakeSt
           .map((f) => relative(root, f).split(sep).join('/'))
           .filter((f) => !f.startsWith(`${TMP}/`)),
       ),
+    remove: (paths) =>
+      tryPort('remove files', () => {
+        const dirs = new Set<string>();
+        for (const p of paths) {
+          rmSync(join(root, p), { force: true });
+          dirs.add(dirname(join(root, p)));
+        }
+        for (const d of dirs) if (existsSync(d)) fsyncPath(d, 'r');
+      }),
   };
 };

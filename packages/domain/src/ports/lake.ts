@@ -14,6 +14,22 @@ export interface LakeStore {
   readonly publish: (path: string, bytes: Uint8Array) => TaskEither<PortError, void>;
   /** Every published file under `dir`, recursively, as lake-relative paths. In-flight temporary files are not listed. */
   readonly list: (dir: string) => TaskEither<PortError, ReadonlyArray<string>>;
+  /** Removes published files (compaction); removing a file that is not there is not an error. */
+  readonly remove: (paths: ReadonlyArray<string>) => TaskEither<PortError, void>;
+}
+
+/** A partition of an analyst table: the files under `<table>/dt=<dt>/`. */
+export interface TablePartition {
+  readonly table: string;
+  readonly dt: string;
+}
+
+/**
+ * Makes published files queryable: creates the schema, tables and views if missing and registers new partitions
+ * (Presto's metastore). Idempotent; engines that read the folders directly (DuckDB) need nothing.
+ */
+export interface TableRegistry {
+  readonly register: (partitions: ReadonlyArray<TablePartition>) => TaskEither<PortError, void>;
 }
 
 export interface QueryFailed {
