@@ -108,12 +108,16 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
 
   /** The snapshot plus any events stored after it (a crash may have left the snapshot behind the log). */
   const load = async (playerId: string): Result<PlayerState> => {
-    const snap = await snapshots.get(playerId)();
-    if (E.isLeft(snap)) return snap;
-    const base = O.getOrElse(() => decider.initialState(playerId))(snap.right);
-    const tail = await log.readPlayer(playerId, base.version)();
-    if (E.isLeft(tail)) return tail;
-    return E.right(foldEvents(base, tail.right));
+    for (let attempt = 1; ; attempt++) {
+      const snap = await snapshots.get(playerId)();
+      if (E.isLeft(snap)) return snap;
+      const base = O.getOrElse(() => decider.initialState(playerId))(snap.right);
+      const tail = await log.readPlayer(playerId, base.version)();
+      if (E.isRight(tail)) return E.right(foldEvents(base, tail.right));
+      if (tail.left._tag !== 'VersionConflict') return tail as E.Left<PortError>;
+      // A newer snapshot took in the events after ours between the two reads: read it again.
+      if (attempt >= 3) return E.left(portError(`player ${playerId}: the log index is past the stored snapshot (version ${base.version}); rebuild snapshots with \`placebo replay\``, false));
+    }
   };
 
   const replay = async (playerId: string, commandId: string): Result<O.Option<CommandResult>> => {

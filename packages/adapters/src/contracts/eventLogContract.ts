@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
-import type { EventLog, ItemKind, LogSource, PlayerEvent } from '@placebo/domain';
+import type { EventLog, ItemKind, LogRecord, LogSource, PlayerEvent, Topic } from '@placebo/domain';
 import { storedEvent, unique } from './fixtures.js';
 
 export interface EventLogHarness {
@@ -57,27 +57,45 @@ export const eventLogContract = (name: string, open: () => Promise<EventLogHarne
       assert.deepEqual(await ok(h.log.findByCommand(p, 'c-2')), []);
     });
 
+    /** Where each partition of a topic ends now. */
+    const ends = async (topic: Topic): Promise<Map<number, number>> => {
+      const parts = await ok(h.log.partitions(topic));
+      assert.ok(parts.length > 0, `${topic} has partitions`);
+      return new Map(await Promise.all(parts.map(async (p) => [p, await ok(h.log.end(topic, p))] as const)));
+    };
+    /** A player's records written since `from`, with the partition holding them (one player, one partition). */
+    const since = async (topic: Topic, from: Map<number, number>, player: string): Promise<LogRecord[]> => {
+      const found: LogRecord[] = [];
+      for (const [p, start] of from) found.push(...(await ok(h.log.read(topic, p, start, 1000))).filter((r) => r.event.player_id === player));
+      assert.ok(new Set(found.map((r) => r.partition)).size <= 1, 'a player\'s records share one partition');
+      return found;
+    };
+
     it('serves appended records to readers by topic with increasing offsets, purchases also on buy_events', async () => {
       const p = unique('p');
-      const startAll = await ok(h.log.end('all_events', 0));
-      const startBuy = await ok(h.log.end('buy_events', 0));
+      const startAll = await ends('all_events');
+      const startBuy = await ends('buy_events');
       await ok(h.log.append(p, 0, [storedEvent(p, 1), storedEvent(p, 2, purchase)]));
-      const all = (await ok(h.log.read('all_events', 0, startAll, 1000))).filter((r) => r.event.player_id === p);
+      const all = await since('all_events', startAll, p);
       assert.deepEqual(all.map((r) => r.event.player_version), [1, 2]);
       assert.ok(all[0]!.offset < all[1]!.offset);
-      const buys = (await ok(h.log.read('buy_events', 0, startBuy, 1000))).filter((r) => r.event.player_id === p);
+      const buys = await since('buy_events', startBuy, p);
       assert.deepEqual(buys.map((r) => r.event.data.type), ['ItemPurchased']);
-      assert.ok((await ok(h.log.end('all_events', 0))) > all[1]!.offset);
+      assert.ok((await ok(h.log.end('all_events', all[1]!.partition))) > all[1]!.offset);
     });
 
     it('reads from an offset onwards and honours the maximum', async () => {
       const p = unique('p');
-      const start = await ok(h.log.end('all_events', 0));
+      const start = await ends('all_events');
       await ok(h.log.append(p, 0, Array.from({ length: 5 }, (_, i) => storedEvent(p, i + 1))));
-      const first = await ok(h.log.read('all_events', 0, start, 2));
+      const partition = (await since('all_events', start, p))[0]!.partition;
+      const first = await ok(h.log.read('all_events', partition, start.get(partition)!, 2));
       assert.equal(first.length, 2);
-      const rest = await ok(h.log.read('all_events', 0, first[1]!.offset + 1, 100));
-      assert.deepEqual(rest.filter((r) => r.event.player_id === p).map((r) => r.event.player_version), [3, 4, 5]);
+      const rest = await ok(h.log.read('all_events', partition, first[1]!.offset + 1, 100));
+      assert.deepEqual(
+        [...first, ...rest].filter((r) => r.event.player_id === p).map((r) => r.event.player_version),
+        [1, 2, 3, 4, 5],
+      );
     });
   });
 };

@@ -15,8 +15,11 @@ export interface EventLog {
    * Durable when it resolves (fsync / Kafka acks=all). Events keep their order within the player.
    */
   readonly append: (playerId: string, expectedVersion: number, events: ReadonlyArray<StoredEvent>) => TaskEither<PortError | VersionConflict, void>;
-  /** The player's events with player_version > afterVersion, in version order. */
-  readonly readPlayer: (playerId: string, afterVersion: number) => TaskEither<PortError, ReadonlyArray<StoredEvent>>;
+  /**
+   * The player's events with player_version > afterVersion, in version order. A log that drops events once a snapshot
+   * holds them answers VersionConflict when `afterVersion` is older than that: load the snapshot again.
+   */
+  readonly readPlayer: (playerId: string, afterVersion: number) => TaskEither<PortError | VersionConflict, ReadonlyArray<StoredEvent>>;
   /** The events a command produced, if it ran before (idempotency); empty when it never did. */
   readonly findByCommand: (playerId: string, commandId: string) => TaskEither<PortError, ReadonlyArray<StoredEvent>>;
 }

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import * as E from 'fp-ts/lib/Either.js';
+import * as O from 'fp-ts/lib/Option.js';
+import { initialState, type PlayerState } from '@placebo/domain';
+import { eventLogContract } from '../contracts/eventLogContract.js';
+import { storedEvent, unique } from '../contracts/fixtures.js';
+import { storesContract } from '../contracts/storeContracts.js';
+import { redisKeys } from '../redis/redisKeys.js';
+import { BEGIN_WRITE, redisScript } from '../redis/scripts.js';
+import { createLogger } from '../runtime/logger.js';
+import { openClusterLog, type ClusterLog, type ClusterLogSettings } from './clusterLog.js';
+import { ensureStack } from './stack.js';
+
+/** Settings of one isolated test deployment on the local stack: own topics, own keys, own group. */
+export const testClusterSettings = (overrides: Partial<ClusterLogSettings> = {}): ClusterLogSettings => {
+  const run = `t${randomUUID().slice(0, 8)}`;
+  return {
+    kafka: { brokers: ['127.0.0.1:9092'], clientId: 'placebo-test', topicPrefix: `${run}.`, partitions: 3, replication: 1, timeoutMs: 4000 },
+    redisUrl: 'redis://127.0.0.1:6379/0',
+    redisPrefix: `${run}:`,
+    leaseMs: 2000,
+    commandTtlSeconds: 600,
+    consumerGroup: `${run}.readers`,
+    ...overrides,
+  };
+};
+
+const quiet = createLogger({ level: 'error' });
+const open = async (s: ClusterLogSettings = testClusterSettings()): Promise<ClusterLog> => openClusterLog(s, quiet);
+
+const ok = async <A>(te: () => Promise<E.Either<unknown, A>>): Promise<A> => {
+  const r = await te();
+  if (E.isLeft(r)) assert.fail(`expected Right, got ${JSON.stringify(r.left)}`);
+  return r.right;
+};
+
+describe('cluster log and stores (Kafka + Redis)', function () {
+  this.timeout(300_000);
+  before(async () => ensureStack(['redis', 'kafka']));
+
+  eventLogContract('cluster (Kafka + Redis index)', async () => {
+    const c = await open();
+    return { log: c.log, close: c.close };
+  });
+
+  storesContract('cluster (Redis)', async () => {
+    const c = await open();
+    return { ...c, close: c.close };
+  });
+
+  describe('write intents', () => {
+    let c: ClusterLog;
+    let settings: ClusterLogSettings;
+    before(async () => {
+      settings = testClusterSettings({ leaseMs: 300 });
+      c = await open(settings);
+    });
+    after(async () => c.close());
+
+    it('a writer that died after deciding is completed by the next writer: its events reach Kafka once, versions stay gapless', async () => {
+      const p = unique('p');
+      await ok(c.log.append(p, 0, [storedEvent(p, 1)]));
+      // A writer opens an intent for version 2 and dies before producing it.
+      const orphan = [storedEvent(p, 2, undefined, 'cmd-orphan')];
+      const begin = redisScript(c.redis, BEGIN_WRITE);
+      assert.deepEqual(await begin([redisKeys(settings.redisPrefix).player(p)], [1, 1, 'dead-writer', 300, JSON.stringify(orphan)]), ['ok']);
+      const start = new Map(await Promise.all((await ok(c.log.partitions('all_events'))).map(async (n) => [n, await ok(c.log.end('all_events', n))] as const)));
+
+      // The next writer, still at version 1, finds the intent: completes it, then learns it is behind.
+      const stale = await c.log.append(p, 1, [storedEvent(p, 2, undefined, 'cmd-next')])();
+      assert.ok(E.isLeft(stale) && stale.left._tag === 'VersionConflict');
+      assert.deepEqual((await ok(c.log.readPlayer(p, 0))).map((e) => e.command_id), [`cmd-${p}-1`, 'cmd-orphan']);
+      assert.deepEqual((await ok(c.log.findByCommand(p, 'cmd-orphan'))).map((e) => e.player_version), [2]);
+      await ok(c.log.append(p, 2, [storedEvent(p, 3, undefined, 'cmd-next')]));
+
+      const landed = [];
+      for (const [n, from] of start) landed.push(...(await ok(c.log.read('all_events', n, from, 1000))).filter((r) => r.event.player_id === p));
+      assert.deepEqual(landed.map((r) => [r.event.player_version, r.event.command_id]), [[2, 'cmd-orphan'], [3, 'cmd-next']]);
+    });
+
+    it('a second writer waits for a live intent instead of failing', async () => {
+      const p = unique('p');
+      const results = await Promise.all([c.log.append(p, 0, [storedEvent(p, 1)])(), c.log.append(p, 0, [storedEvent(p, 1)])()]);
+      assert.equal(results.filter(E.isRight).length, 1);
+      const loser = results.find(E.isLeft);
+      assert.equal(loser?.left._tag, 'VersionConflict');
+    });
+
+    it('a snapshot takes the tail in; a reader whose base is older is told to read the snapshot again', async () => {
+      const p = unique('p');
+      await ok(c.log.append(p, 0, [storedEvent(p, 1), storedEvent(p, 2)]));
+      const s: PlayerState = { ...initialState(p), registered: true, version: 2 };
+      await ok(c.snapshots.put([s]));
+      assert.deepEqual(await ok(c.snapshots.get(p)), O.some(s));
+      assert.deepEqual(await ok(c.log.readPlayer(p, 2)), []);
+      const behind = await c.log.readPlayer(p, 1)();
+      assert.ok(E.isLeft(behind) && behind.left._tag === 'VersionConflict');
+      await ok(c.log.append(p, 2, [storedEvent(p, 3)]));
+      assert.deepEqual((await ok(c.log.readPlayer(p, 2))).map((e) => e.player_version), [3]);
+    });
+
+    it('knows whether Redis still indexes the whole log', async () => {
+      const own = testClusterSettings();
+      const fresh = await open(own);
+      try {
+        assert.equal(await fresh.indexed(), true, 'an empty log needs no index');
+        const p = unique('p');
+        await ok(fresh.log.append(p, 0, [storedEvent(p, 1)]));
+        assert.equal(await fresh.indexed(), false, 'records in Kafka that no start or replay vouched for');
+        await fresh.markIndexed();
+        assert.equal(await fresh.indexed(), true);
+        await fresh.redis.del(redisKeys(own.redisPrefix).meta);
+        assert.equal(await fresh.indexed(), false, 'Redis lost its keys');
+      } finally {
+        await fresh.close();
+      }
+    });
+  });
+});

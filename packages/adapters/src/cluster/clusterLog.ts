@@ -1,0 +1,105 @@
+import { Redis } from 'ioredis';
+import type { AccountStore, EventLog, LogSource, OffsetStore, SessionStore, SnapshotStore, Topic } from '@placebo/domain';
+import { createBatchProducer } from '../kafka/batchProducer.js';
+import { createKafka, endOffsets, ensureTopics, topicName, type KafkaSettings } from '../kafka/kafkaClient.js';
+import { createKafkaEventLog } from '../kafka/kafkaEventLog.js';
+import { createKafkaLogSource } from '../kafka/kafkaLogSource.js';
+import { redisKeys } from '../redis/redisKeys.js';
+import { createRedisAccountStore, createRedisOffsetStore, createRedisSessionStore, createRedisSnapshotStore } from '../redis/redisStores.js';
+import type { Logger } from '../runtime/logger.js';
+
+export interface ClusterLogSettings {
+  readonly kafka: KafkaSettings;
+  readonly redisUrl: string;
+  readonly redisPrefix: string;
+  readonly leaseMs: number;
+  readonly commandTtlSeconds: number;
+  /** Consumer group of this process's reads (sink, replay); members share the partitions. */
+  readonly consumerGroup: string;
+  /** Topics this process reads (default: all). */
+  readonly readTopics?: ReadonlyArray<Topic>;
+}
+
+export interface ClusterLog {
+  readonly log: EventLog & LogSource;
+  readonly snapshots: SnapshotStore;
+  readonly accounts: AccountStore;
+  readonly sessions: SessionStore;
+  readonly offsets: OffsetStore;
+  readonly redis: Redis;
+  /** True while Redis and Kafka answer. */
+  readonly ready: () => Promise<boolean>;
+  /**
+   * Whether Redis still indexes the whole log: false when Kafka holds records but Redis lost its keys (a Redis without
+   * persistence restarted). Writing then would reuse player versions, so the API refuses until `placebo replay`.
+   */
+  readonly indexed: () => Promise<boolean>;
+  /** Records that Redis indexes the whole log (first start on an empty log, or after a replay). */
+  readonly markIndexed: () => Promise<void>;
+  readonly producerStats: () => { readonly requests: number; readonly messages: number };
+  readonly close: () => Promise<void>;
+}
+
+/** Kafka (log) + Redis (index, snapshots, accounts, sessions, offsets): the cluster's write and read side. */
+export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Promise<ClusterLog> => {
+  const kafka = createKafka(s.kafka, logger);
+  const admin = kafka.admin();
+  const redis = new Redis(s.redisUrl, {
+    enableAutoPipelining: true,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    commandTimeout: Math.max(1000, s.kafka.timeoutMs),
+    enableOfflineQueue: true,
+    retryStrategy: (times) => Math.min(times * 100, 1000),
+    lazyConnect: true,
+  });
+  redis.on('error', (e: Error) => logger.warn('redis: connection error', { error: e.message }));
+  try {
+    await redis.connect();
+    await admin.connect();
+    await ensureTopics(admin, s.kafka);
+  } catch (e) {
+    redis.disconnect();
+    await admin.disconnect().catch(() => undefined);
+    throw e;
+  }
+  const keys = redisKeys(s.redisPrefix);
+  const producer = createBatchProducer(kafka, { timeoutMs: s.kafka.timeoutMs });
+  const writer = createKafkaEventLog({
+    redis,
+    keys,
+    producer,
+    kafka: s.kafka,
+    leaseMs: s.leaseMs,
+    commandTtlSeconds: s.commandTtlSeconds,
+    waitMs: s.leaseMs + s.kafka.timeoutMs,
+  });
+  const reader = createKafkaLogSource({ kafka, admin, settings: s.kafka, groupId: s.consumerGroup, topics: s.readTopics });
+  const logSize = async (): Promise<number> => [...(await endOffsets(admin, topicName(s.kafka, 'all_events'))).values()].reduce((a, b) => a + b, 0);
+  return {
+    log: { ...writer, ...reader },
+    snapshots: createRedisSnapshotStore({ redis, keys }),
+    accounts: createRedisAccountStore({ redis, keys }),
+    sessions: createRedisSessionStore({ redis, keys }),
+    offsets: createRedisOffsetStore({ redis, keys }),
+    redis,
+    ready: async () => {
+      try {
+        await redis.ping();
+        await admin.describeCluster();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    indexed: async () => (await redis.hget(keys.meta, 'index')) === '1' || (await logSize()) === 0,
+    markIndexed: async () => void (await redis.hset(keys.meta, 'index', '1')),
+    producerStats: producer.stats,
+    close: async () => {
+      await reader.close();
+      await producer.close();
+      await admin.disconnect();
+      redis.disconnect();
+    },
+  };
+};

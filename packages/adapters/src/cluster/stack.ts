@@ -1,0 +1,31 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type StackService = 'redis' | 'kafka' | 'hdfs' | 'presto';
+
+/** The checkout's root: the nearest folder above this module that holds `lerna.json`. */
+export const repoRoot = (): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'lerna.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the repository root (no lerna.json above this module)');
+    dir = up;
+  }
+  return dir;
+};
+
+/**
+ * Starts the local stack's services (or finds them running): `deploy/local/stack.sh up <services>`, idempotent and
+ * quick when they are up. Throws with the end of the script's output when a service cannot start: a test that needs
+ * a server fails loudly, never skips.
+ */
+export const ensureStack = (services: ReadonlyArray<StackService>): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const script = join(repoRoot(), 'deploy', 'local', 'stack.sh');
+    execFile(script, ['up', ...services], { maxBuffer: 16 * 1024 * 1024, timeout: 20 * 60_000 }, (error, stdout, stderr) => {
+      if (error === null) resolve();
+      else reject(new Error(`stack.sh up ${services.join(' ')} failed (${error.message}):\n${`${stdout}\n${stderr}`.split('\n').slice(-30).join('\n')}`));
+    });
+  });

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import * as E from 'fp-ts/lib/Either.js';
+import type { Redis } from 'ioredis';
+import { portError, topicsOf, type EventLog, type PortError, type StoredEvent, type VersionConflict } from '@placebo/domain';
+import type { RedisKeys } from '../redis/redisKeys.js';
+import { ABANDON_WRITE, BEGIN_WRITE, COMMIT_WRITE, redisScript } from '../redis/scripts.js';
+import { tryPort } from '../runtime/tryPort.js';
+import type { BatchProducer, TopicMessages } from './batchProducer.js';
+import { topicName, type KafkaSettings } from './kafkaClient.js';
+
+export interface KafkaEventLogOptions {
+  readonly redis: Redis;
+  readonly keys: RedisKeys;
+  readonly producer: BatchProducer;
+  readonly kafka: Pick<KafkaSettings, 'topicPrefix'>;
+  /** How long a writer holds a player's intent before another process may complete it. */
+  readonly leaseMs: number;
+  /** How long a command's events answer `findByCommand` (idempotency window). */
+  readonly commandTtlSeconds: number;
+  /** How long an append waits for another writer of the same player before it fails as retriable. */
+  readonly waitMs: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The event log on Kafka, with Redis as its per-player index. Kafka cannot append at an expected version, so a
+ * write is three steps:
+ * 1. `BEGIN_WRITE` (one Lua call) checks the player's head version, opens a *write intent* holding the decided
+ *    events under a lease and a fencing token, and moves the head; a second writer sees the intent and waits.
+ * 2. The events are produced (idempotent producer, acks=all, key = player id, so they keep their order in one
+ *    partition of each topic).
+ * 3. `COMMIT_WRITE` closes the intent (if the token still holds it) and adds the events to the player's tail and the
+ *    command index.
+ * A crash or a failed produce leaves the intent open; the next writer of that player (after the lease, or at once for
+ * a failed produce) takes it over, produces the same events again and commits them before deciding anything new. So
+ * no decided event is lost and versions stay gapless; a re-produced copy carries the same event_id and
+ * player_version, and consumers skip a (player_id, player_version) they have already seen.
+ */
+export const createKafkaEventLog = (o: KafkaEventLogOptions): EventLog => {
+  const { redis, keys } = o;
+  const begin = redisScript(redis, BEGIN_WRITE);
+  const commit = redisScript(redis, COMMIT_WRITE);
+  const abandon = redisScript(redis, ABANDON_WRITE);
+
+  const messagesOf = (events: ReadonlyArray<StoredEvent>): TopicMessages[] => {
+    const byTopic = new Map<string, { key: string; value: string }[]>();
+    for (const e of events) {
+      const value = JSON.stringify(e);
+      for (const t of topicsOf(e.data)) {
+        const name = topicName(o.kafka, t);
+        const list = byTopic.get(name) ?? [];
+        list.push({ key: e.player_id, value });
+        byTopic.set(name, list);
+      }
+    }
+    return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+  };
+
+  /** Produces an intent's events and closes it. */
+  const complete = async (playerId: string, token: string, events: ReadonlyArray<StoredEvent>): Promise<E.Either<PortError, void>> => {
+    try {
+      await o.producer.send(messagesOf(events));
+    } catch (e) {
+      await abandon([keys.player(playerId)], [token]).catch(() => undefined);
+      return E.left(portError(`produce: ${e instanceof Error ? e.message : String(e)}`, true, e));
+    }
+    const commandId = events[0]?.command_id ?? '';
+    const pairs = events.flatMap((e) => [e.player_version, JSON.stringify(e)]);
+    return tryPort('commit write', async () => {
+      await commit([keys.player(playerId), keys.tail(playerId), keys.command(playerId, commandId)], [token, o.commandTtlSeconds, JSON.stringify(events), ...pairs]);
+    })();
+  };
+
+  const append = async (playerId: string, expected: number, events: ReadonlyArray<StoredEvent>): Promise<E.Either<PortError | VersionConflict, void>> => {
+    if (events.some((e) => e.player_id !== playerId)) return E.left(portError('append: every event must belong to the player appended to', false));
+    if (events.length === 0) return E.right(undefined);
+    const token = randomUUID();
+    const intent = JSON.stringify(events);
+    const deadline = Date.now() + o.waitMs;
+    let backoff = 1;
+    for (;;) {
+      let answer: string[];
+      try {
+        answer = (await begin([keys.player(playerId)], [expected, events.length, token, o.leaseMs, intent])) as string[];
+      } catch (e) {
+        return E.left(portError(`begin write: ${e instanceof Error ? e.message : String(e)}`, true, e));
+      }
+      switch (answer[0]) {
+        case 'ok':
+          return complete(playerId, token, events);
+        case 'conflict':
+          return E.left({ _tag: 'VersionConflict', player_id: playerId, expected });
+        case 'recover': {
+          // An earlier writer decided these events and did not finish: finish it, then try ours again.
+          const done = await complete(playerId, token, JSON.parse(answer[1] ?? '[]') as StoredEvent[]);
+          if (E.isLeft(done)) return done;
+          continue;
+        }
+        default: {
+          const left = Number(answer[1] ?? 0);
+          if (Date.now() + Math.min(backoff, left) > deadline) return E.left(portError(`player ${playerId}: another writer held it for ${o.waitMs} ms`, true));
+          await sleep(Math.max(1, Math.min(backoff, left)));
+          backoff = Math.min(backoff * 2, 25);
+        }
+      }
+    }
+  };
+
+  return {
+    append: (playerId, expected, events) => () => append(playerId, expected, events),
+    readPlayer: (playerId, after) => async () => {
+      let floor: string | null;
+      let tail: Record<string, string>;
+      try {
+        [floor, tail] = await Promise.all([redis.hget(keys.player(playerId), 'floor'), redis.hgetall(keys.tail(playerId))]);
+      } catch (e) {
+        return E.left(portError(`read player: ${e instanceof Error ? e.message : String(e)}`, true, e));
+      }
+      // Versions up to the floor left the tail when a snapshot took them in: the caller's base is older than that.
+      if (after < Number(floor ?? 0)) return E.left({ _tag: 'VersionConflict', player_id: playerId, expected: after });
+      const events = Object.entries(tail)
+        .map(([v, json]) => [Number(v), json] as const)
+        .filter(([v]) => v > after)
+        .sort(([a], [b]) => a - b)
+        .map(([, json]) => JSON.parse(json) as StoredEvent);
+      return E.right(events);
+    },
+    findByCommand: (playerId, commandId) =>
+      tryPort('find command', async () => {
+        const json = await redis.get(keys.command(playerId, commandId));
+        return json === null ? [] : (JSON.parse(json) as StoredEvent[]);
+      }),
+  };
+};

@@ -1,0 +1,41 @@
+/**
+ * Every Redis key Placebo uses, in one place. A player's keys share the hash tag `{player}` so that the scripts
+ * touching several of them stay valid on a Redis Cluster.
+ *
+ * | key | type | holds |
+ * |---|---|---|
+ * | `p:{id}` | hash | `head` (last version decided), `floor` (versions ≤ floor are folded into the snapshot and gone from the tail), `intent`/`token`/`lease` (a decision being produced to Kafka) |
+ * | `t:{id}` | hash | version → event JSON: events in Kafka that the snapshot does not reflect yet |
+ * | `s:{id}` | hash | `v` version, `j` state JSON (the snapshot) |
+ * | `c:{id}:<command>` | string | the events a command produced (idempotency), with a time to live |
+ * | `snapshots` | sorted set | every player with a snapshot (for paging in id order) |
+ * | `a:<name>` | hash | `pid`, `hash`: the name's owner and password hash |
+ * | `sess:<sha256>` | string | the player of a session token's digest, with the session's time to live |
+ * | `o:<consumer>` | hash | `topic:partition` → next offset |
+ * | `meta` | hash | `index` = 1 once the keys above describe the whole log (set on first start and by replay) |
+ */
+export interface RedisKeys {
+  readonly player: (id: string) => string;
+  readonly tail: (id: string) => string;
+  readonly snapshot: (id: string) => string;
+  readonly command: (id: string, commandId: string) => string;
+  readonly snapshots: string;
+  readonly snapshotPattern: string;
+  readonly account: (nameKey: string) => string;
+  readonly session: (digest: string) => string;
+  readonly offsets: (consumer: string) => string;
+  readonly meta: string;
+}
+
+export const redisKeys = (prefix: string): RedisKeys => ({
+  player: (id) => `${prefix}p:{${id}}`,
+  tail: (id) => `${prefix}t:{${id}}`,
+  snapshot: (id) => `${prefix}s:{${id}}`,
+  command: (id, commandId) => `${prefix}c:{${id}}:${commandId}`,
+  snapshots: `${prefix}snapshots`,
+  snapshotPattern: `${prefix}s:{*}`,
+  account: (nameKey) => `${prefix}a:${nameKey}`,
+  session: (digest) => `${prefix}sess:${digest}`,
+  offsets: (consumer) => `${prefix}o:${consumer}`,
+  meta: `${prefix}meta`,
+});

@@ -1,0 +1,75 @@
+import * as E from 'fp-ts/lib/Either.js';
+import * as O from 'fp-ts/lib/Option.js';
+import type { Redis } from 'ioredis';
+import type { AccountStore, OffsetStore, PlayerState, SessionStore, SnapshotStore } from '@placebo/domain';
+import { nameKey, tokenDigest } from '../embedded/sqliteStores.js';
+import { tryPort } from '../runtime/tryPort.js';
+import type { RedisKeys } from './redisKeys.js';
+import { CLAIM_NAME, PUT_SNAPSHOT, RELEASE_NAME, redisScript } from './scripts.js';
+
+interface RedisStoreOptions {
+  readonly redis: Redis;
+  readonly keys: RedisKeys;
+}
+
+/** Snapshots in Redis. Storing one also trims the event tail it folds in (see redisKeys.ts). */
+export const createRedisSnapshotStore = ({ redis, keys }: RedisStoreOptions): SnapshotStore => {
+  const putOne = redisScript(redis, PUT_SNAPSHOT);
+  const parse = (json: string | null): O.Option<PlayerState> => (json === null ? O.none : O.some(JSON.parse(json) as PlayerState));
+  return {
+    get: (id) => tryPort('get snapshot', async () => parse(await redis.hget(keys.snapshot(id), 'j'))),
+    put: (states) =>
+      tryPort('put snapshots', async () => {
+        await Promise.all(states.map((s) => putOne([keys.snapshot(s.id), keys.player(s.id), keys.tail(s.id), keys.snapshots], [s.version, JSON.stringify(s), s.id])));
+      }),
+    scan: (cursor, count) =>
+      tryPort('scan snapshots', async () => {
+        const ids = await redis.zrangebylex(keys.snapshots, cursor === null ? '-' : `(${cursor}`, '+', 'LIMIT', 0, count);
+        const jsons = ids.length === 0 ? [] : await Promise.all(ids.map((id) => redis.hget(keys.snapshot(id), 'j')));
+        const states = jsons.flatMap((j) => (j === null ? [] : [JSON.parse(j) as PlayerState]));
+        return { states, next: ids.length === count ? (ids[ids.length - 1] ?? null) : null };
+      }),
+    clear: () =>
+      tryPort('clear snapshots', async () => {
+        let cursor = '0';
+        do {
+          const [next, found] = await redis.scan(cursor, 'MATCH', keys.snapshotPattern, 'COUNT', 1000);
+          if (found.length > 0) await redis.unlink(...found);
+          cursor = next;
+        } while (cursor !== '0');
+        await redis.unlink(keys.snapshots);
+      }),
+  };
+};
+
+export const createRedisAccountStore = ({ redis, keys }: RedisStoreOptions): AccountStore => {
+  const claim = redisScript(redis, CLAIM_NAME);
+  const release = redisScript(redis, RELEASE_NAME);
+  return {
+    claim: (name, playerId, hash) => async () => {
+      const r = await tryPort('claim name', () => claim([keys.account(nameKey(name))], [playerId, hash ?? '', hash === null ? 0 : 1]))();
+      if (E.isLeft(r)) return r;
+      return r.right === 1 ? E.right(undefined) : E.left({ _tag: 'NameTaken', name });
+    },
+    release: (name, playerId) => tryPort('release name', async () => void (await release([keys.account(nameKey(name))], [playerId]))),
+    find: (name) =>
+      tryPort('find account', async () => {
+        const a = await redis.hgetall(keys.account(nameKey(name)));
+        return a.pid === undefined ? O.none : O.some({ player_id: a.pid, password_hash: a.has === '1' ? (a.hash ?? null) : null });
+      }),
+  };
+};
+
+/** Sessions expire by Redis' own time to live; only a digest of the token is stored. */
+export const createRedisSessionStore = ({ redis, keys }: RedisStoreOptions): SessionStore => ({
+  create: (token, playerId, ttl) => tryPort('create session', async () => void (await redis.set(keys.session(tokenDigest(token)), playerId, 'EX', ttl))),
+  lookup: (token) => tryPort('lookup session', async () => O.fromNullable(await redis.get(keys.session(tokenDigest(token))))),
+  revoke: (token) => tryPort('revoke session', async () => void (await redis.del(keys.session(tokenDigest(token))))),
+});
+
+export const createRedisOffsetStore = ({ redis, keys }: RedisStoreOptions): OffsetStore => ({
+  get: (consumer, topic, partition) =>
+    tryPort('get offset', async () => O.map(Number)(O.fromNullable(await redis.hget(keys.offsets(consumer), `${topic}:${partition}`)))),
+  commit: (consumer, topic, partition, next) =>
+    tryPort('commit offset', async () => void (await redis.hset(keys.offsets(consumer), `${topic}:${partition}`, next))),
+});

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+export type RedisScript = (keys: ReadonlyArray<string>, args: ReadonlyArray<string | number>) => Promise<unknown>;
+
+/** A Lua script called by its SHA (one round trip), loaded on the first NOSCRIPT answer (after a Redis restart too). */
+export const redisScript = (redis: Redis, lua: string): RedisScript => {
+  const sha = createHash('sha1').update(lua).digest('hex');
+  return async (keys, args) => {
+    try {
+      return await redis.evalsha(sha, keys.length, ...keys, ...args);
+    } catch (e) {
+      if (e instanceof Error && e.message.startsWith('NOSCRIPT')) return redis.eval(lua, keys.length, ...keys, ...args);
+      throw e;
+    }
+  };
+};
+
+/**
+ * Stores a snapshot unless a newer one is stored, then drops the tail events it folds in.
+ * KEYS: snapshot, player, tail, snapshots index. ARGV: version, state JSON, player id.
+ */
+export const PUT_SNAPSHOT = `
+local v = tonumber(ARGV[1])
+local cur = tonumber(redis.call('HGET', KEYS[1], 'v') or '-1')
+if v <= cur then return 0 end
+redis.call('HSET', KEYS[1], 'v', v, 'j', ARGV[2])
+redis.call('ZADD', KEYS[4], 0, ARGV[3])
+local head = tonumber(redis.call('HGET', KEYS[2], 'head') or '0')
+if v > head then redis.call('HSET', KEYS[2], 'head', v) end
+local floor = tonumber(redis.call('HGET', KEYS[2], 'floor') or '0')
+if v > floor then
+  redis.call('HSET', KEYS[2], 'floor', v)
+  for _, k in ipairs(redis.call('HKEYS', KEYS[3])) do
+    if tonumber(k) <= v then redis.call('HDEL', KEYS[3], k) end
+  end
+end
+return 1`;
+
+/** KEYS: account. ARGV: player id, password hash ('' for none), has hash (1/0). 1 = claimed by this player. */
+export const CLAIM_NAME = `
+local owner = redis.call('HGET', KEYS[1], 'pid')
+if not owner then
+  redis.call('HSET', KEYS[1], 'pid', ARGV[1], 'hash', ARGV[2], 'has', ARGV[3])
+  return 1
+end
+if owner == ARGV[1] then return 1 end
+return 0`;
+
+/** KEYS: account. ARGV: player id. */
+export const RELEASE_NAME = `
+if redis.call('HGET', KEYS[1], 'pid') == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1`;
+
+/**
+ * Opens a write intent when the player's head is the expected version and no other intent is open.
+ * KEYS: player. ARGV: expected, count, token, lease ms, events JSON.
+ * Answers {'ok'}, {'conflict', head}, {'busy', ms left on the other writer's lease}, or
+ * {'recover', intent, token}: an abandoned intent, now leased to the caller under the given token.
+ */
+export const BEGIN_WRITE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local lease = now + tonumber(ARGV[4])
+local open = redis.call('HGET', KEYS[1], 'intent')
+if open then
+  local until_ = tonumber(redis.call('HGET', KEYS[1], 'lease') or '0')
+  if until_ > now then return {'busy', tostring(until_ - now)} end
+  redis.call('HSET', KEYS[1], 'token', ARGV[3], 'lease', lease)
+  return {'recover', open}
+end
+local head = tonumber(redis.call('HGET', KEYS[1], 'head') or '0')
+if head ~= tonumber(ARGV[1]) then return {'conflict', tostring(head)} end
+redis.call('HSET', KEYS[1], 'head', head + tonumber(ARGV[2]), 'intent', ARGV[5], 'token', ARGV[3], 'lease', lease)
+return {'ok'}`;
+
+/**
+ * Closes an intent whose events Kafka acknowledged: they join the tail and the command index.
+ * KEYS: player, tail, command. ARGV: token, command ttl s, commands JSON, then version/event JSON pairs.
+ * 0 when the token no longer holds the intent (another process completed it).
+ */
+export const COMMIT_WRITE = `
+if redis.call('HGET', KEYS[1], 'token') ~= ARGV[1] then return 0 end
+redis.call('HDEL', KEYS[1], 'intent', 'token', 'lease')
+local floor = tonumber(redis.call('HGET', KEYS[1], 'floor') or '0')
+for i = 4, #ARGV, 2 do
+  if tonumber(ARGV[i]) > floor then redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
+end
+redis.call('SET', KEYS[3], ARGV[3], 'EX', tonumber(ARGV[2]))
+return 1`;
+
+/** Lets the next writer complete an intent at once (its produce failed). KEYS: player. ARGV: token. */
+export const ABANDON_WRITE = `
+if redis.call('HGET', KEYS[1], 'token') == ARGV[1] then redis.call('HSET', KEYS[1], 'lease', 0) end
+return 1`;
