@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createScryptHasher, cryptoIds, systemClock, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
+import * as E from 'fp-ts/lib/Either.js';
+import { createScryptHasher, cryptoIds, systemClock, type Config, type Infrastructure, type LogIndex, type Logger } from '@placebo/adapters';
+import type { CommandHandler } from '@placebo/domain';
 import { createApp } from './app.js';
 import { createHandler } from './compose.js';
 
@@ -12,6 +14,43 @@ const listen = (server: Server, port: number, host: string): Promise<AddressInfo
       resolve(server.address() as AddressInfo);
     });
   });
+
+/**
+ * Cluster mode: players whose write was cut off (a process killed between deciding and storing) are settled in the
+ * background — the open intent produced and closed, the snapshot brought up to the log — instead of waiting for the
+ * player's next command. Every API process sweeps; the intents' leases keep them from doing the same work twice.
+ */
+const startSweeper = (index: LogIndex, handler: CommandHandler, leaseMs: number, logger: Logger): { stop: () => Promise<void> } => {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+  const sweep = async (): Promise<void> => {
+    const players = await index.pending(leaseMs, 500)();
+    if (E.isLeft(players)) return void logger.warn('cannot list pending players', { error: players.left.message });
+    for (const id of players.right) {
+      if (stopped) return;
+      const completed = await index.completeIntent(id);
+      const refreshed = E.isRight(completed) ? await handler.refresh(id)() : completed;
+      if (E.isLeft(refreshed)) logger.warn('cannot settle player', { player_id: id, error: 'message' in refreshed.left ? refreshed.left.message : refreshed.left._tag });
+      else logger.info('settled player', { player_id: id, version: refreshed.right.version });
+    }
+  };
+  const tick = (): void => {
+    timer = setTimeout(() => {
+      running = sweep().finally(() => {
+        if (!stopped) tick();
+      });
+    }, Math.max(500, Math.floor(leaseMs / 2)));
+  };
+  tick();
+  return {
+    stop: async () => {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      await running;
+    },
+  };
+};
 
 /** Requests still running after this long at shutdown are cut off. */
 const graceMs = 10_000;
@@ -39,6 +78,7 @@ export const startApi = async (config: Config, infra: Infrastructure, logger: Lo
     ready: infra.ready,
     roll: cryptoIds.roll,
   });
+  const sweeper = infra.logIndex === undefined ? null : startSweeper(infra.logIndex, handler, config.PLACEBO_WRITE_LEASE_MS, logger.child({ component: 'sweeper' }));
   const server = createServer(app.callback());
   const address = await listen(server, config.PLACEBO_PORT, config.PLACEBO_HOST);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -48,7 +88,7 @@ export const startApi = async (config: Config, infra: Infrastructure, logger: Lo
       const force = setTimeout(() => server.closeAllConnections(), graceMs);
       server.close(() => {
         clearTimeout(force);
-        resolve();
+        resolve(sweeper?.stop());
       });
       server.closeIdleConnections();
     });

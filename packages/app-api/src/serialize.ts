@@ -35,4 +35,5 @@ export const serializeHandler = (handler: CommandHandler, queue: KeyedQueue = se
   login: (name, password, meta) => () => queue(nameKey(name), handler.login(name, password, meta)),
   logout: (playerId, token, meta) => () => queue(playerId, handler.logout(playerId, token, meta)),
   authenticate: handler.authenticate,
+  refresh: (playerId) => () => queue(playerId, handler.refresh(playerId)),
 });

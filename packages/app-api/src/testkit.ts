@@ -92,6 +92,6 @@ export const signUp = async (api: TestApi, options: { readonly name?: string; re
 /** The events of a player as stored in the log. */
 export const storedEvents = async (api: TestApi, playerId: string) => {
   const read = await api.infra.log.readPlayer(playerId, 0)();
-  if (E.isLeft(read)) throw new Error(read.left.message);
+  if (E.isLeft(read)) throw new Error(JSON.stringify(read.left));
   return read.right;
 };

@@ -2,7 +2,10 @@ import * as E from 'fp-ts/lib/Either.js';
 import { canonicalState, evolve, initialState, type LogSource, type PlayerState, type PortError, type SnapshotStore } from '@placebo/domain';
 
 export interface ReplayReport {
+  /** Events folded (records read minus repeated copies). */
   readonly events: number;
+  /** Records skipped because their (player_id, player_version) was already folded. */
+  readonly duplicates: number;
   readonly players: number;
   /** Players whose stored snapshot differs from the fold of the log (verify only). */
   readonly differing: ReadonlyArray<string>;
@@ -35,7 +38,8 @@ export const replayLog = async (o: {
   const started = now();
   const batch = o.batchSize ?? 10_000;
   const states = new Map<string, PlayerState>();
-  let events = 0;
+  let read = 0;
+  let duplicates = 0;
   const partitions = await must(o.source.partitions('all_events'));
   const ends = await Promise.all(partitions.map((p) => must(o.source.end('all_events', p))));
   const total = ends.reduce((a, b) => a + b, 0);
@@ -47,11 +51,14 @@ export const replayLog = async (o: {
       if (records.length === 0) break;
       for (const r of records) {
         const id = r.event.player_id;
-        states.set(id, evolve(states.get(id) ?? initialState(id), r.event));
+        const state = states.get(id) ?? initialState(id);
+        // A write intent completed after a producer failure may repeat an event: a version is folded once.
+        if (r.event.player_version <= state.version) duplicates++;
+        else states.set(id, evolve(state, r.event));
       }
-      events += records.length;
+      read += records.length;
       next = (records[records.length - 1]?.offset ?? next) + 1;
-      o.progress?.(Math.min(next, total), total);
+      o.progress?.(Math.min(read, total), total);
     }
   }
   const differing: string[] = [];
@@ -76,5 +83,5 @@ export const replayLog = async (o: {
     const all = [...states.values()];
     for (let i = 0; i < all.length; i += 1000) await must(o.snapshots.put(all.slice(i, i + 1000)));
   }
-  return { events, players: states.size, differing, missing, orphans, seconds: (now() - started) / 1000 };
+  return { events: read - duplicates, duplicates, players: states.size, differing, missing, orphans, seconds: (now() - started) / 1000 };
 };

@@ -48,6 +48,8 @@ export interface CommandHandler {
   readonly login: (name: string, password: string, meta: CommandMeta) => TaskEither<HandlerError, CommandResult & { readonly token: string }>;
   readonly logout: (playerId: string, token: string, meta: CommandMeta) => TaskEither<HandlerError, CommandResult>;
   readonly authenticate: (token: string) => TaskEither<PortError, O.Option<string>>;
+  /** Folds the log's tail into the player's snapshot (after a crash left the snapshot behind the log). */
+  readonly refresh: (playerId: string) => TaskEither<HandlerError, PlayerState>;
 }
 
 export interface HandlerDeps {
@@ -226,5 +228,11 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     login: (name, password, meta) => () => login(name, password, meta),
     logout: (playerId, token, meta) => () => logout(playerId, token, meta),
     authenticate: (token) => sessions.lookup(token),
+    refresh: (playerId) => async () => {
+      const state = await load(playerId);
+      if (E.isLeft(state)) return state;
+      const stored = await snapshots.put([state.right])();
+      return E.isLeft(stored) ? stored : state;
+    },
   };
 };

@@ -64,7 +64,8 @@ describe('cluster log and stores (Kafka + Redis)', function () {
       // A writer opens an intent for version 2 and dies before producing it.
       const orphan = [storedEvent(p, 2, undefined, 'cmd-orphan')];
       const begin = redisScript(c.redis, BEGIN_WRITE);
-      assert.deepEqual(await begin([redisKeys(settings.redisPrefix).player(p)], [1, 1, 'dead-writer', 300, JSON.stringify(orphan)]), ['ok']);
+      const keys = redisKeys(settings.redisPrefix);
+      assert.deepEqual(await begin([keys.player(p), keys.pending], [1, 1, 'dead-writer', 300, JSON.stringify(orphan), p]), ['ok']);
       const start = new Map(await Promise.all((await ok(c.log.partitions('all_events'))).map(async (n) => [n, await ok(c.log.end('all_events', n))] as const)));
 
       // The next writer, still at version 1, finds the intent: completes it, then learns it is behind.
@@ -77,6 +78,22 @@ describe('cluster log and stores (Kafka + Redis)', function () {
       const landed = [];
       for (const [n, from] of start) landed.push(...(await ok(c.log.read('all_events', n, from, 1000))).filter((r) => r.event.player_id === p));
       assert.deepEqual(landed.map((r) => [r.event.player_version, r.event.command_id]), [[2, 'cmd-orphan'], [3, 'cmd-next']]);
+    });
+
+    it('a cut-off write is listed as pending once its lease is over, and completing it needs no new command', async () => {
+      const p = unique('p');
+      await ok(c.log.append(p, 0, [storedEvent(p, 1)]));
+      await ok(c.snapshots.put([{ ...initialState(p), registered: true, version: 1 }]));
+      const keys = redisKeys(settings.redisPrefix);
+      const begin = redisScript(c.redis, BEGIN_WRITE);
+      await begin([keys.player(p), keys.pending], [1, 1, 'dead-writer', 300, JSON.stringify([storedEvent(p, 2, undefined, 'cmd-cut')]), p]);
+      await new Promise((r) => setTimeout(r, 400));
+      assert.ok((await ok(c.pending(300, 10_000))).includes(p));
+      await ok(() => c.completeIntent(p));
+      assert.deepEqual((await ok(c.log.readPlayer(p, 1))).map((e) => e.command_id), ['cmd-cut']);
+      // Storing the caught-up snapshot takes the player off the pending list.
+      await ok(c.snapshots.put([{ ...initialState(p), registered: true, version: 2 }]));
+      assert.ok(!(await ok(c.pending(0, 10_000))).includes(p));
     });
 
     it('a second writer waits for a live intent instead of failing', async () => {

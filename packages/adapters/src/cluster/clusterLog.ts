@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { AccountStore, EventLog, LogSource, OffsetStore, SessionStore, SnapshotStore, Topic } from '@placebo/domain';
 import { createBatchProducer } from '../kafka/batchProducer.js';
 import { createKafka, endOffsets, ensureTopics, topicName, type KafkaSettings } from '../kafka/kafkaClient.js';
-import { createKafkaEventLog } from '../kafka/kafkaEventLog.js';
+import { createKafkaEventLog, type LogMaintenance } from '../kafka/kafkaEventLog.js';
 import { createKafkaLogSource } from '../kafka/kafkaLogSource.js';
 import { redisKeys } from '../redis/redisKeys.js';
 import { createRedisAccountStore, createRedisOffsetStore, createRedisSessionStore, createRedisSnapshotStore } from '../redis/redisStores.js';
@@ -37,6 +37,8 @@ export interface ClusterLog {
   /** Records that Redis indexes the whole log (first start on an empty log, or after a replay). */
   readonly markIndexed: () => Promise<void>;
   readonly producerStats: () => { readonly requests: number; readonly messages: number };
+  readonly pending: LogMaintenance['pending'];
+  readonly completeIntent: LogMaintenance['completeIntent'];
   readonly close: () => Promise<void>;
 }
 
@@ -76,8 +78,11 @@ export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Pro
   });
   const reader = createKafkaLogSource({ kafka, admin, settings: s.kafka, groupId: s.consumerGroup, topics: s.readTopics });
   const logSize = async (): Promise<number> => [...(await endOffsets(admin, topicName(s.kafka, 'all_events'))).values()].reduce((a, b) => a + b, 0);
+  const { completeIntent, pending, ...eventLog } = writer;
   return {
-    log: { ...writer, ...reader },
+    log: { ...eventLog, ...reader },
+    completeIntent,
+    pending,
     snapshots: createRedisSnapshotStore({ redis, keys }),
     accounts: createRedisAccountStore({ redis, keys }),
     sessions: createRedisSessionStore({ redis, keys }),

@@ -1,11 +1,23 @@
 import { join } from 'node:path';
-import type { AccountStore, EventLog, LakeStore, LogSource, OffsetStore, QueryEngine, SessionStore, SnapshotStore } from '@placebo/domain';
+import type * as E from 'fp-ts/lib/Either.js';
+import * as TE from 'fp-ts/lib/TaskEither.js';
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import type { AccountStore, EventLog, LakeStore, LogSource, OffsetStore, PortError, QueryEngine, SessionStore, SnapshotStore, TableRegistry } from '@placebo/domain';
 import { analystTables, analystViews } from '@placebo/domain';
 import { createDuckDbQueryEngine } from '../duckdb/duckDbQueryEngine.js';
 import { createLocalLakeStore } from '../local/localLakeStore.js';
 import { openSqlite } from './sqlite.js';
 import { createSqliteEventLog } from './sqliteEventLog.js';
 import { createSqliteAccountStore, createSqliteOffsetStore, createSqliteSessionStore, createSqliteSnapshotStore } from './sqliteStores.js';
+
+export interface LogIndex {
+  readonly indexed: () => Promise<boolean>;
+  readonly markIndexed: () => Promise<void>;
+  /** Players whose snapshot may have been behind their log for `olderThanMs` (a write cut off by a crash). */
+  readonly pending: (olderThanMs: number, max: number) => TaskEither<PortError, ReadonlyArray<string>>;
+  /** Produces and closes the player's write intent if its writer is gone. */
+  readonly completeIntent: (playerId: string) => Promise<E.Either<PortError, void>>;
+}
 
 export interface Infrastructure {
   readonly log: EventLog & LogSource;
@@ -15,6 +27,13 @@ export interface Infrastructure {
   readonly offsets: OffsetStore;
   readonly lake: LakeStore;
   readonly query: QueryEngine;
+  /** Makes new lake partitions queryable (Presto's metastore; nothing to do for DuckDB, which globs the folders). */
+  readonly registry: TableRegistry;
+  /**
+   * Cluster mode: Redis' index of the log (player heads, tails, intents). A process must not write when `indexed()`
+   * is false (Redis lost its keys; `placebo replay` rebuilds them and calls `markIndexed`).
+   */
+  readonly logIndex?: LogIndex;
   /** True when the stores answer (for /readyz). */
   readonly ready: () => Promise<boolean>;
   readonly close: () => Promise<void>;
@@ -34,6 +53,7 @@ export const openEmbedded = (options: { readonly dataDir: string }): Infrastruct
     offsets: createSqliteOffsetStore({ db }),
     lake,
     query,
+    registry: { register: () => TE.right(undefined) },
     ready: async () => {
       try {
         ping.get();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { Redis } from 'ioredis';
 import { portError, topicsOf, type EventLog, type PortError, type StoredEvent, type VersionConflict } from '@placebo/domain';
 import type { RedisKeys } from '../redis/redisKeys.js';
@@ -21,6 +22,12 @@ export interface KafkaEventLogOptions {
   readonly waitMs: number;
 }
 
+/** What a process does for players whose writes were cut off (see `createKafkaEventLog`). */
+export interface LogMaintenance {
+  readonly completeIntent: (playerId: string) => Promise<E.Either<PortError, void>>;
+  readonly pending: (olderThanMs: number, max: number) => TaskEither<PortError, string[]>;
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -37,7 +44,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * no decided event is lost and versions stay gapless; a re-produced copy carries the same event_id and
  * player_version, and consumers skip a (player_id, player_version) they have already seen.
  */
-export const createKafkaEventLog = (o: KafkaEventLogOptions): EventLog => {
+export const createKafkaEventLog = (o: KafkaEventLogOptions): EventLog & LogMaintenance => {
   const { redis, keys } = o;
   const begin = redisScript(redis, BEGIN_WRITE);
   const commit = redisScript(redis, COMMIT_WRITE);
@@ -82,7 +89,7 @@ export const createKafkaEventLog = (o: KafkaEventLogOptions): EventLog => {
     for (;;) {
       let answer: string[];
       try {
-        answer = (await begin([keys.player(playerId)], [expected, events.length, token, o.leaseMs, intent])) as string[];
+        answer = (await begin([keys.player(playerId), keys.pending], [expected, events.length, token, o.leaseMs, intent, playerId])) as string[];
       } catch (e) {
         return E.left(portError(`begin write: ${e instanceof Error ? e.message : String(e)}`, true, e));
       }
@@ -107,7 +114,27 @@ export const createKafkaEventLog = (o: KafkaEventLogOptions): EventLog => {
     }
   };
 
+  /** Completes the player's intent if its writer is gone (lease over); nothing when none is open or it is alive. */
+  const completeIntent = async (playerId: string): Promise<E.Either<PortError, void>> => {
+    const token = randomUUID();
+    let answer: string[];
+    try {
+      answer = (await begin([keys.player(playerId), keys.pending], [-1, 0, token, o.leaseMs, '[]', playerId])) as string[];
+    } catch (e) {
+      return E.left(portError(`begin write: ${e instanceof Error ? e.message : String(e)}`, true, e));
+    }
+    return answer[0] === 'recover' ? complete(playerId, token, JSON.parse(answer[1] ?? '[]') as StoredEvent[]) : E.right(undefined);
+  };
+
   return {
+    completeIntent,
+    /** Players that joined the pending set more than `olderThanMs` ago: a write was cut off or a snapshot not stored. */
+    pending: (olderThanMs: number, max: number) =>
+      tryPort('pending players', async () => {
+        const [seconds, micros] = await redis.time();
+        const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+        return redis.zrangebyscore(keys.pending, '-inf', now - olderThanMs, 'LIMIT', 0, max);
+      }),
     append: (playerId, expected, events) => () => append(playerId, expected, events),
     readPlayer: (playerId, after) => async () => {
       let floor: string | null;

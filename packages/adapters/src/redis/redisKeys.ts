@@ -9,6 +9,7 @@
  * | `s:{id}` | hash | `v` version, `j` state JSON (the snapshot) |
  * | `c:{id}:<command>` | string | the events a command produced (idempotency), with a time to live |
  * | `snapshots` | sorted set | every player with a snapshot (for paging in id order) |
+ * | `pending` | sorted set | players whose snapshot may be behind their head (a write in progress or cut off), by the time they joined |
  * | `a:<name>` | hash | `pid`, `hash`: the name's owner and password hash |
  * | `sess:<sha256>` | string | the player of a session token's digest, with the session's time to live |
  * | `o:<consumer>` | hash | `topic:partition` → next offset |
@@ -20,6 +21,7 @@ export interface RedisKeys {
   readonly snapshot: (id: string) => string;
   readonly command: (id: string, commandId: string) => string;
   readonly snapshots: string;
+  readonly pending: string;
   readonly snapshotPattern: string;
   readonly account: (nameKey: string) => string;
   readonly session: (digest: string) => string;
@@ -33,6 +35,7 @@ export const redisKeys = (prefix: string): RedisKeys => ({
   snapshot: (id) => `${prefix}s:{${id}}`,
   command: (id, commandId) => `${prefix}c:{${id}}:${commandId}`,
   snapshots: `${prefix}snapshots`,
+  pending: `${prefix}pending`,
   snapshotPattern: `${prefix}s:{*}`,
   account: (nameKey) => `${prefix}a:${nameKey}`,
   session: (digest) => `${prefix}sess:${digest}`,

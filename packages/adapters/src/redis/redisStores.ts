@@ -20,7 +20,7 @@ export const createRedisSnapshotStore = ({ redis, keys }: RedisStoreOptions): Sn
     get: (id) => tryPort('get snapshot', async () => parse(await redis.hget(keys.snapshot(id), 'j'))),
     put: (states) =>
       tryPort('put snapshots', async () => {
-        await Promise.all(states.map((s) => putOne([keys.snapshot(s.id), keys.player(s.id), keys.tail(s.id), keys.snapshots], [s.version, JSON.stringify(s), s.id])));
+        await Promise.all(states.map((s) => putOne([keys.snapshot(s.id), keys.player(s.id), keys.tail(s.id), keys.snapshots, keys.pending], [s.version, JSON.stringify(s), s.id])));
       }),
     scan: (cursor, count) =>
       tryPort('scan snapshots', async () => {

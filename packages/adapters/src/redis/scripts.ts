@@ -18,7 +18,8 @@ export const redisScript = (redis: Redis, lua: string): RedisScript => {
 
 /**
  * Stores a snapshot unless a newer one is stored, then drops the tail events it folds in.
- * KEYS: snapshot, player, tail, snapshots index. ARGV: version, state JSON, player id.
+ * KEYS: snapshot, player, tail, snapshots index, pending. ARGV: version, state JSON, player id.
+ * A player whose snapshot reached its head with no intent open leaves the pending set.
  */
 export const PUT_SNAPSHOT = `
 local v = tonumber(ARGV[1])
@@ -34,6 +35,9 @@ if v > floor then
   for _, k in ipairs(redis.call('HKEYS', KEYS[3])) do
     if tonumber(k) <= v then redis.call('HDEL', KEYS[3], k) end
   end
+end
+if v >= tonumber(redis.call('HGET', KEYS[2], 'head') or '0') and redis.call('HEXISTS', KEYS[2], 'intent') == 0 then
+  redis.call('ZREM', KEYS[5], ARGV[3])
 end
 return 1`;
 
@@ -54,7 +58,8 @@ return 1`;
 
 /**
  * Opens a write intent when the player's head is the expected version and no other intent is open.
- * KEYS: player. ARGV: expected, count, token, lease ms, events JSON.
+ * KEYS: player, pending. ARGV: expected, count, token, lease ms, events JSON, player id.
+ * The player joins the pending set (players whose snapshot may be behind the log) until a snapshot catches up.
  * Answers {'ok'}, {'conflict', head}, {'busy', ms left on the other writer's lease}, or
  * {'recover', intent, token}: an abandoned intent, now leased to the caller under the given token.
  */
@@ -72,6 +77,7 @@ end
 local head = tonumber(redis.call('HGET', KEYS[1], 'head') or '0')
 if head ~= tonumber(ARGV[1]) then return {'conflict', tostring(head)} end
 redis.call('HSET', KEYS[1], 'head', head + tonumber(ARGV[2]), 'intent', ARGV[5], 'token', ARGV[3], 'lease', lease)
+redis.call('ZADD', KEYS[2], 'NX', now, ARGV[6])
 return {'ok'}`;
 
 /**
