@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { createLogger, loadConfig, openEmbedded, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
+import { createLogger, loadConfig, openCluster, openEmbedded, type ClusterRole, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
 import { startApi } from '@placebo/app-api';
 import { createLakeSink, replayLog } from '@placebo/app-sink';
 import { createProgress } from './progress.js';
@@ -10,7 +10,7 @@ const usage = `usage: placebo <command>
   api                   the HTTP API only
   sink                  the sink only (log -> Parquet lake)
   sink --catch-up       commit everything in the log, then exit
-  query "<SQL>"         run SQL on the lake and print a table
+  query [--json] "<SQL>"  run SQL on the lake and print a table (--json: one JSON object {columns, rows})
   replay [--verify]     rebuild every snapshot from the log (--verify: compare only, change nothing)
 Settings come from PLACEBO_* environment variables (see the README).`;
 
@@ -20,8 +20,16 @@ const waitForSignal = (): Promise<string> =>
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
 
-const withInfra = async (config: Config, f: (infra: Infrastructure) => Promise<number>): Promise<number> => {
-  const infra = openEmbedded({ dataDir: config.PLACEBO_DATA_DIR });
+/** Opens the mode's adapters for one command and closes them after it. */
+const withInfra = async (config: Config, role: ClusterRole, logger: Logger, f: (infra: Infrastructure) => Promise<number>): Promise<number> => {
+  let infra: Infrastructure;
+  try {
+    infra = config.PLACEBO_MODE === 'cluster' ? await openCluster(config, role, logger) : openEmbedded({ dataDir: config.PLACEBO_DATA_DIR });
+  } catch (e) {
+    logger.error('cannot open the infrastructure', { mode: config.PLACEBO_MODE, error: e instanceof Error ? e.message : String(e) });
+    process.stderr.write(`placebo: cannot reach the ${config.PLACEBO_MODE} infrastructure: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
   try {
     return await f(infra);
   } finally {
@@ -29,8 +37,24 @@ const withInfra = async (config: Config, f: (infra: Infrastructure) => Promise<n
   }
 };
 
+/**
+ * In cluster mode Redis indexes the log (player heads, tails, intents). Writing with an index that lost its keys would
+ * reuse player versions, so the API refuses to start until `placebo replay` rebuilt it.
+ */
+const checkIndex = async (infra: Infrastructure): Promise<boolean> => {
+  const index = infra.logIndex;
+  if (index === undefined) return true;
+  if (!(await index.indexed())) {
+    process.stderr.write('placebo: Redis no longer indexes the Kafka log (its keys were lost); run `placebo replay` before starting the API\n');
+    return false;
+  }
+  await index.markIndexed();
+  return true;
+};
+
 const serve = async (config: Config, logger: Logger, withApi: boolean, withSink: boolean): Promise<number> =>
-  withInfra(config, async (infra) => {
+  withInfra(config, { name: withSink ? 'sink' : 'api' }, logger, async (infra) => {
+    if (withApi && !(await checkIndex(infra))) return 1;
     const api = withApi ? await startApi(config, infra, logger) : null;
     const sink = withSink ? createLakeSink(config, infra, logger) : null;
     const sinkRun = sink?.start();
@@ -68,7 +92,7 @@ export const main = async (argv: ReadonlyArray<string>, env: Readonly<Record<str
       return serve(config, logger, true, false);
     case 'sink':
       if (rest.includes('--catch-up')) {
-        return withInfra(config, async (infra) => {
+        return withInfra(config, { name: 'sink' }, logger, async (infra) => {
           const progress = createProgress('sink catch-up', 'records');
           const stats = await createLakeSink(config, infra, logger).drain(progress.update);
           progress.done(stats.records, stats.records);
@@ -78,27 +102,32 @@ export const main = async (argv: ReadonlyArray<string>, env: Readonly<Record<str
       }
       return serve(config, logger, false, true);
     case 'query': {
-      const sql = rest.join(' ').trim();
+      const asJson = rest.includes('--json');
+      const sql = rest
+        .filter((a) => a !== '--json')
+        .join(' ')
+        .trim();
       if (sql === '') {
         process.stderr.write('query: give the SQL as an argument, e.g. placebo query "select count(*) from all_events"\n');
         return 2;
       }
-      return withInfra(config, async (infra) => {
+      return withInfra(config, { name: 'query', readTopics: [] }, logger, async (infra) => {
         const result = await infra.query.query(sql)();
         if (E.isLeft(result)) {
           process.stderr.write(`query failed: ${result.left.message}\n`);
           return 1;
         }
-        process.stdout.write(`${formatTable(result.right.columns, result.right.rows)}\n`);
+        process.stdout.write(asJson ? `${JSON.stringify(result.right)}\n` : `${formatTable(result.right.columns, result.right.rows)}\n`);
         return 0;
       });
     }
     case 'replay': {
       const verify = rest.includes('--verify');
-      return withInfra(config, async (infra) => {
+      return withInfra(config, { name: 'replay', readTopics: ['all_events'] }, logger, async (infra) => {
         const progress = createProgress(verify ? 'replay --verify' : 'replay', 'events');
         const report = await replayLog({ source: infra.log, snapshots: infra.snapshots, verify, progress: progress.update });
         progress.done(report.events, report.events);
+        if (!verify) await infra.logIndex?.markIndexed();
         const rate = Math.round(report.events / Math.max(report.seconds, 0.001));
         const summary = { ...report, events_per_second: rate, differing: report.differing.length, missing: report.missing.length, orphans: report.orphans.length };
         process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -30,14 +30,29 @@ export interface BatchProducer {
  */
 export const createBatchProducer = (kafka: Kafka, options: { readonly timeoutMs: number; readonly maxMessages?: number }): BatchProducer => {
   const maxMessages = options.maxMessages ?? 5000;
-  const producer: Producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-    retry: { initialRetryTime: 100, maxRetryTime: 1000, retries: 5 },
-  });
+  const create = (): Producer =>
+    kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      // Retried until acknowledged (the idempotent producer's own dedup makes that safe); callers stop waiting after
+      // `timeoutMs` and answer 503, and a send that lands later is one their write intents already account for.
+      retry: { initialRetryTime: 100, maxRetryTime: 1000, retries: Number.MAX_SAFE_INTEGER },
+    });
+  let producer = create();
   let connected: Promise<void> | null = null;
+  /**
+   * After a failed send the producer's sequence numbers may no longer match the broker's (a broker restart, a
+   * timed-out request that landed): start a new producer session. Nothing is lost: the failed sends' write intents
+   * are produced again by their players' next writers.
+   */
+  const reset = async (): Promise<void> => {
+    const old = producer;
+    producer = create();
+    connected = null;
+    await old.disconnect().catch(() => undefined);
+  };
   const connect = (): Promise<void> => {
     connected ??= producer.connect().catch((e: unknown) => {
       connected = null;
@@ -88,6 +103,7 @@ export const createBatchProducer = (kafka: Kafka, options: { readonly timeoutMs:
         } catch (e) {
           const error = e instanceof Error ? e : new Error(String(e));
           for (const p of taken) settle(p, error);
+          await reset();
         }
       }
     } finally {

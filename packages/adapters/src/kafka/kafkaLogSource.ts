@@ -106,6 +106,14 @@ export const createKafkaLogSource = (o: KafkaLogSourceOptions): LogSource & { re
       consumer = c;
       const assigned = new Promise<Map<Topic, number[]>>((resolve) => {
         c.on(c.events.GROUP_JOIN, ({ payload }) => {
+          // A rejoin (after kafkajs restarted the consumer) starts from the group's offsets, which this reader never
+          // commits: put every partition back where its reader stands.
+          for (const lane of lanes.values()) {
+            if (lane.expect < 0) continue;
+            lane.buffer = [];
+            lane.paused = false;
+            c.seek({ topic: topicName(o.settings, lane.topic), partition: lane.partition, offset: String(lane.expect) });
+          }
           const m = new Map<Topic, number[]>();
           for (const [name, parts] of Object.entries(payload.memberAssignment)) {
             const t = nameOf.get(name);
@@ -114,8 +122,9 @@ export const createKafkaLogSource = (o: KafkaLogSourceOptions): LogSource & { re
           resolve(m);
         });
       });
+      // kafkajs restarts the consumer itself after retriable failures (a broker restart); only a final crash sticks.
       c.on(c.events.CRASH, ({ payload }) => {
-        crashed = payload.error;
+        if (!payload.restart) crashed = payload.error;
       });
       await c.connect();
       await c.subscribe({ topics: [...nameOf.keys()], fromBeginning: true });

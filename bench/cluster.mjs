@@ -1,0 +1,173 @@
+// Cluster replay and sink throughput on the local stack (Kafka, Redis, HDFS, Presto): produces N realistic events
+// to fresh topics, then times `replay` (Kafka -> Redis snapshots) and the sink (Kafka -> Parquet on HDFS, committed
+// and registered in Presto), and how long a new event takes to become queryable with the sink running.
+// Usage: npm run build && deploy/local/stack.sh up && node bench/cluster.mjs [events=1000000] [encoder=duckdb|parquetjs]
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as E from 'fp-ts/lib/Either.js';
+import { Catalogue, analystTables, analystViews, createDecider, envelop, initialState, topicsOf } from '@placebo/domain';
+import {
+  createDuckDbParquetEncoder,
+  createKafka,
+  createLogger,
+  createParquetEncoder,
+  createPrestoQueryEngine,
+  createWebHdfsLakeStore,
+  ensureTopics,
+  openClusterLog,
+  topicName,
+} from '@placebo/adapters';
+import { createSink, replayLog } from '@placebo/app-sink';
+
+const total = Number(process.argv[2] ?? 1_000_000);
+const encoderName = process.argv[3] ?? 'duckdb';
+const perPlayer = 100;
+const run = `b${randomUUID().replaceAll('-', '').slice(0, 10)}`;
+const logger = createLogger({ level: 'error' });
+const settings = {
+  kafka: { brokers: ['127.0.0.1:9092'], clientId: 'placebo-bench', topicPrefix: `${run}.`, partitions: 6, replication: 1, timeoutMs: 30_000 },
+  redisUrl: 'redis://127.0.0.1:6379/0',
+  redisPrefix: `${run}:`,
+  leaseMs: 10_000,
+  commandTtlSeconds: 600,
+};
+const catalogue = Catalogue.decode(JSON.parse(readFileSync('config/catalogue.json', 'utf8'))).right;
+const decider = createDecider(catalogue);
+const request = { host: 'bench.local', user_agent: 'bench', accept: '*/*' };
+const kinds = ['sword', 'knife', 'potion', 'arrow', 'spell'];
+const peak = { rss: 0 };
+const sample = () => (peak.rss = Math.max(peak.rss, process.memoryUsage().rss));
+const sampler = setInterval(sample, 100);
+const progress = (label) => (done, all) => process.stderr.write(`\r${label}: ${done}/${all}`);
+
+// 1. Fill: decided events straight into the topics (one producer, big batches).
+const kafka = createKafka(settings.kafka, logger);
+const admin = kafka.admin();
+await admin.connect();
+await ensureTopics(admin, settings.kafka);
+const producer = kafka.producer({ allowAutoTopicCreation: false });
+await producer.connect();
+let seq = 0;
+let t0 = performance.now();
+let pending = new Map();
+let queued = 0;
+const flush = async () => {
+  await producer.sendBatch({ acks: -1, topicMessages: [...pending].map(([topic, messages]) => ({ topic, messages })) });
+  pending = new Map();
+  queued = 0;
+};
+for (let p = 0; p * perPlayer < total; p++) {
+  const id = `bench-${p}`;
+  let state = initialState(id);
+  const cmds = [{ type: 'RegisterPlayer', name: id, wealth: 1_000_000 }];
+  for (let i = 1; i < perPlayer; i++) {
+    cmds.push(
+      i % 7 === 0
+        ? { type: 'Fight', enemy: 'goblin', roll: (i % 10) / 10 }
+        : i % 11 === 0
+          ? { type: 'JoinOrg', org_kind: 'guild', org: 'magicians', level: null, client_cost: null }
+          : { type: 'BuyItem', kind: kinds[i % kinds.length], item_type: null, quantity: 1, offer_id: null, client_cost: null },
+    );
+  }
+  for (const c of cmds) {
+    const d = decider.decide(c, state);
+    if (E.isLeft(d)) continue;
+    const next = envelop(state, d.right, { command_id: `c${seq}`, request, occurred_at: new Date(Date.UTC(2026, 10, 23) + seq * 10).toISOString() }, () => `e${++seq}`);
+    state = next.state;
+    for (const e of next.stored) {
+      const value = JSON.stringify(e);
+      for (const t of topicsOf(e.data)) {
+        const name = topicName(settings.kafka, t);
+        if (!pending.has(name)) pending.set(name, []);
+        pending.get(name).push({ key: id, value });
+        queued++;
+      }
+    }
+  }
+  if (queued >= 20_000) await flush();
+  if (p % 100 === 0) progress('fill')(seq, total);
+}
+if (queued > 0) await flush();
+await producer.disconnect();
+const fillSeconds = (performance.now() - t0) / 1000;
+const events = seq;
+process.stderr.write('\n');
+
+// 2. Replay: Kafka -> Redis snapshots.
+const replaySide = await openClusterLog({ ...settings, consumerGroup: `${run}.replay`, readTopics: ['all_events'] }, logger);
+t0 = performance.now();
+const replay = await replayLog({ source: replaySide.log, snapshots: replaySide.snapshots, verify: false, progress: progress('replay') });
+const replaySeconds = (performance.now() - t0) / 1000;
+process.stderr.write('\n');
+await replaySide.close();
+
+// 3. Sink catch-up: Kafka -> Parquet on HDFS, committed and registered in Presto.
+const sinkSide = await openClusterLog({ ...settings, consumerGroup: `${run}.sink` }, logger);
+const lake = createWebHdfsLakeStore({ url: 'http://127.0.0.1:9870', user: 'placebo', root: `/placebo-bench/${run}` });
+const engine = createPrestoQueryEngine({
+  url: 'http://127.0.0.1:8090',
+  user: 'placebo',
+  catalog: 'hive',
+  schema: run,
+  location: `hdfs://127.0.0.1:8020/placebo-bench/${run}`,
+  tables: analystTables,
+  views: analystViews,
+});
+const encoder = encoderName === 'parquetjs' ? createParquetEncoder() : createDuckDbParquetEncoder();
+const quiet = { info: () => undefined, warn: () => undefined };
+const sinkOptions = {
+  source: sinkSide.log,
+  offsets: sinkSide.offsets,
+  lake,
+  registry: engine,
+  encoder,
+  tables: analystTables,
+  consumer: 'bench',
+  flushRows: 200_000,
+  flushBytes: 64 * 2 ** 20,
+  flushMs: 60_000,
+  logger: quiet,
+};
+t0 = performance.now();
+const stats = await createSink(sinkOptions).drain(progress('sink'));
+const sinkSeconds = (performance.now() - t0) / 1000;
+process.stderr.write('\n');
+
+// 4. Freshness: one more event with the sink running (flush every 5 s): how long until Presto counts it?
+const live = createSink({ ...sinkOptions, flushMs: 5000 });
+const running = live.start();
+const writer = await openClusterLog({ ...settings, consumerGroup: `${run}.writer` }, logger);
+const marker = `fresh-${randomUUID()}`;
+const registered = decider.decide({ type: 'RegisterPlayer', name: marker, wealth: 10 }, initialState(marker));
+const stored = envelop(initialState(marker), registered.right, { command_id: marker, request, occurred_at: new Date().toISOString() }, randomUUID).stored;
+const produced = performance.now();
+const appended = await writer.log.append(marker, 0, stored)();
+if (E.isLeft(appended)) throw new Error(JSON.stringify(appended.left));
+let freshness = null;
+while (performance.now() - produced < 120_000) {
+  const r = await engine.query(`select count(*) from all_events where player_id = '${marker}'`)();
+  if (E.isRight(r) && Number(r.right.rows[0][0]) === 1) {
+    freshness = (performance.now() - produced) / 1000;
+    break;
+  }
+  await new Promise((r) => setTimeout(r, 250));
+}
+await live.stop();
+await running.catch(() => undefined);
+clearInterval(sampler);
+sample();
+
+const rows = [
+  ['fill Kafka (decide + produce, acks=all)', events, fillSeconds],
+  ['replay: Kafka -> Redis snapshots', replay.events, replaySeconds],
+  [`sink: Kafka -> committed Parquet on HDFS (${encoderName}), records`, stats.records, sinkSeconds],
+  ['sink: Parquet rows written (4 tables)', stats.rows, sinkSeconds],
+];
+console.log(`| step | count | seconds | per second |\n|---|---:|---:|---:|`);
+for (const [name, n, s] of rows) console.log(`| ${name} | ${n} | ${s.toFixed(2)} | ${Math.round(n / s)} |`);
+console.log(`\nfreshness (append -> counted by Presto, sink flushing every 5 s): ${freshness === null ? 'not within 120 s' : `${freshness.toFixed(1)} s`}`);
+console.log(`peak RSS of this process ${(peak.rss / 2 ** 20).toFixed(0)} MB; ${replay.players} players; ${stats.files} files; node ${process.version}`);
+await writer.close();
+await sinkSide.close();
+await engine.close();
+await admin.disconnect();
