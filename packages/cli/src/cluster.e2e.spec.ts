@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ensureStack, repoRoot } from '@placebo/adapters';
@@ -25,6 +26,18 @@ const call = async (url: string, method: string, body?: unknown, token?: string)
   const text = await res.text();
   return { status: res.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), ms: Date.now() - started };
 };
+
+/** A GET with a chosen Host header (fetch will not send one), as the seeds' load generators did. */
+const seedGet = (url: string, host: string): Promise<{ status: number; text: string }> =>
+  new Promise((resolve, reject) => {
+    const req = request(url, { headers: { host } }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 
 /** One isolated deployment on the shared local stack: its own topics, Redis keys, HDFS folder and Presto schema. */
 const clusterEnv = (): Record<string, string> => {
@@ -127,8 +140,8 @@ describe('cluster end to end: HTTP → Kafka → sink → Parquet on HDFS → Pr
         events++;
       }
       // Seed 001's routes, identified by the Host header.
-      const seed = await fetch(`${api.url}/purchase_a_sword`, { headers: { host: 'user1.comcast.com' } });
-      assert.equal(seed.status, 200, await seed.text());
+      const seed = await seedGet(`${api.url}/purchase_a_sword`, 'user1.comcast.com');
+      assert.equal(seed.status, 200, seed.text);
       events += 2; // the host player's registration, then the purchase
       approved++;
       assert.ok(approved > 0 && refused > 0);

@@ -37,7 +37,7 @@ export const createSqliteEventLog = (options: { readonly db: Sqlite }): EventLog
     'select body from events where player_id = ? and player_version > ? order by player_version',
   );
   const byCommand = db.prepare<[string, string], { body: string }>(
-    'select body from events where player_id = ? and command_id = ? order by player_version',
+    'select body from events where player_id = ? and command_id = ? order by +player_version',
   );
   const range = db.prepare<[number, number, number], { seq: number; body: string }>(
     'select seq, body from events where seq >= ? and (topics & ?) != 0 order by seq limit ?',

@@ -1,0 +1,423 @@
+// HTTP load, side by side: a bare Koa + @koa/router JSON route (the ceiling), then the Placebo API (`placebo api`)
+// in embedded and in cluster mode, each in its own child process. The load is the /v1 command path: purchases by many
+// registered, logged-in players, each request with its own player, bearer token and Idempotency-Key. Then a history
+// check: the latency of a purchase for a player with 10 events vs players with 10,000 (snapshots should keep it flat).
+// Prints markdown tables on stdout; progress goes to stderr. Exits 1 when a mode fails.
+//
+// Usage: npx tsc -b && node bench/http.mjs [--modes koa,embedded,cluster] [--duration 15] [--connections 50]
+//          [--players 1000] [--history 10000] [--samples 200] [--keep]
+// Cluster mode needs the local stack (deploy/local/stack.sh up) and takes its URLs from the PLACEBO_* environment;
+// Redis keys and Kafka topics go under a prefix unique to the run and are removed afterwards (unless --keep).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const self = fileURLToPath(import.meta.url);
+const placeboBin = fileURLToPath(new URL('../packages/cli/bin/placebo.js', import.meta.url));
+const kinds = ['sword', 'spell', 'knife', 'armor', 'bow', 'arrow', 'potion'];
+const items = [['sword', 'cutlass'], ['knife', 'dagger'], ['arrow', 'arrow'], ['potion', 'potion'], ['bow', 'shortbow'], ['armor', 'leather'], ['spell', 'fireball']];
+const wealth = 1_000_000_000;
+const password = 'bench-password';
+const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const parseArgs = (argv) => {
+  const o = { modes: 'koa,embedded,cluster', duration: '15', connections: '50', players: '1000', history: '10000', samples: '200' };
+  for (let i = 0; i < argv.length; i++) {
+    const [k, v] = argv[i].replace(/^--/, '').split('=', 2);
+    if (k === 'keep' || k === 'serve-koa') o[k] = true;
+    else if (k in o) o[k] = v ?? argv[++i];
+    else throw new Error(`unknown option ${argv[i]}`);
+  }
+  const modes = o.modes.split(',').map((m) => m.trim()).filter((m) => m !== '');
+  for (const m of modes) if (!['koa', 'embedded', 'cluster'].includes(m)) throw new Error(`unknown mode ${m} (koa, embedded, cluster)`);
+  const n = (k, min) => {
+    const v = Number(o[k]);
+    if (!Number.isInteger(v) || v < min) throw new Error(`--${k} must be a whole number >= ${min}, got ${o[k]}`);
+    return v;
+  };
+  return { ...o, modes, duration: n('duration', 1), connections: n('connections', 1), players: n('players', 1), history: n('history', 0), samples: n('samples', 1) };
+};
+
+// The ceiling: what Koa and @koa/router cost for the same request, with body parsing and validation and no Placebo.
+const serveKoa = async () => {
+  const { default: Koa } = await import('koa');
+  const { Router } = await import('@koa/router');
+  const readJson = (req, limit) =>
+    new Promise((resolve, reject) => {
+      const chunks = [];
+      let size = 0;
+      req.on('data', (c) => {
+        size += c.length;
+        if (size <= limit) chunks.push(c);
+      });
+      req.on('end', () => (size > limit ? reject(new Error('too large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
+      req.on('error', reject);
+    });
+  const bad = (ctx, path, message) => {
+    ctx.status = 400;
+    ctx.body = { error: 'validation_failed', details: [{ path, message }] };
+  };
+  const router = new Router();
+  router.post('/v1/players/:id/purchases', async (ctx) => {
+    let body;
+    try {
+      body = JSON.parse(await readJson(ctx.req, 65_536));
+    } catch {
+      return bad(ctx, '', 'not JSON');
+    }
+    if (body === null || typeof body !== 'object') return bad(ctx, '', 'not an object');
+    if (!kinds.includes(body.kind)) return bad(ctx, 'kind', 'unknown kind');
+    if (body.type !== undefined && (typeof body.type !== 'string' || body.type.length < 1 || body.type.length > 64)) return bad(ctx, 'type', '1-64 characters');
+    const quantity = body.quantity ?? 1;
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > 100) return bad(ctx, 'quantity', '1-100');
+    ctx.status = 201;
+    ctx.body = { status: 'approved_purchase', player_id: ctx.params.id, kind: body.kind, type: body.type ?? null, quantity };
+  });
+  const app = new Koa();
+  app.use(router.routes()).use(router.allowedMethods());
+  const server = app.listen(0, '127.0.0.1', () => process.stdout.write(`Koa listening on http://127.0.0.1:${server.address().port}\n`));
+  process.once('SIGTERM', () => server.close(() => process.exit(0)));
+};
+
+/** Starts a server child and resolves once it prints its URL, as packages/cli/src/testing.ts startServer does. */
+const startChild = async (label, args, env) => {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const keep = (d) => (out = (out + d.toString()).slice(-20_000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+  const deadline = Date.now() + 60_000;
+  let url;
+  let status;
+  exited.then((s) => (status = s));
+  while (url === undefined) {
+    url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+    if (url !== undefined) break;
+    if (status !== undefined || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      const why = status !== undefined ? `exited (${status})` : 'did not listen within 60 s';
+      throw new Error(`${label}: the server ${why} before listening. Its output:\n${out.trim().split('\n').slice(-15).join('\n')}`);
+    }
+    await sleep(50);
+  }
+  const stop = async () => {
+    if (status !== undefined) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { child, url, stop, output: () => out };
+};
+
+/** Peak resident memory of a process, sampled from /proc every 500 ms. */
+const rssSampler = (pid) => {
+  let peak = 0;
+  const sample = () => {
+    try {
+      const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      if (kb !== undefined) peak = Math.max(peak, Number(kb) * 1024);
+    } catch {
+      // the process has exited
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 500);
+  return { peak: () => (sample(), peak), reset: () => (peak = 0), stop: () => clearInterval(timer) };
+};
+
+const call = async (url, method, path, body, token, key) => {
+  const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(key ? { 'idempotency-key': key } : {}) };
+  const res = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text);
+};
+
+const inParallel = async (n, width, f) => {
+  const out = new Array(n);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(width, n) }, async () => {
+    while (next < n) {
+      const i = next++;
+      out[i] = await f(i);
+    }
+  }));
+  return out;
+};
+
+const register = async (url, name) => {
+  const { player_id } = await call(url, 'POST', '/v1/players', { name, password, wealth });
+  const { token } = await call(url, 'POST', '/v1/sessions', { name, password });
+  return { id: player_id, token };
+};
+
+const purchaseLoad = (url, players, opts, keyPrefix) => {
+  let n = 0;
+  return autocannon({
+    url,
+    connections: opts.connections,
+    duration: opts.duration,
+    requests: [{
+      setupRequest: (req) => {
+        const i = n++;
+        const p = players[i % players.length];
+        const [kind, type] = items[i % items.length];
+        return {
+          ...req,
+          method: 'POST',
+          path: `/v1/players/${p.id}/purchases`,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'idempotency-key': `${keyPrefix}-${i}` },
+          body: JSON.stringify({ kind, type }),
+        };
+      },
+    }],
+  });
+};
+
+/** Drives one player to `events` events with GET /v1/players/:id (each records ProfileViewed and leaves the state as is) or with purchases. */
+const buildHistory = async (url, p, events, how, keyPrefix) => {
+  let version = (await call(url, 'GET', `/v1/players/${p.id}`, undefined, p.token)).version;
+  let n = 0;
+  while (version < events) {
+    const amount = events - version;
+    await autocannon({
+      url,
+      connections: 1,
+      amount,
+      requests: [{
+        setupRequest: (req) =>
+          how === 'views'
+            ? { ...req, method: 'GET', path: `/v1/players/${p.id}`, headers: { authorization: `Bearer ${p.token}` } }
+            : { ...req, method: 'POST', path: `/v1/players/${p.id}/purchases`, headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'idempotency-key': `${keyPrefix}-${n++}` }, body: '{"kind":"arrow"}' },
+      }],
+    });
+    version = (await call(url, 'GET', `/v1/players/${p.id}`, undefined, p.token)).version;
+  }
+  return version;
+};
+
+const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+
+const historyCheck = async (url, opts, runId) => {
+  const cases = [
+    { label: '10 events', events: 10, how: 'views' },
+    { label: `${opts.history} events (profile views: state stays small)`, events: opts.history, how: 'views' },
+    { label: `${opts.history} events (purchases: ${opts.history} inventory items)`, events: opts.history, how: 'purchases' },
+  ];
+  for (const [i, c] of cases.entries()) {
+    c.player = await register(url, `h${runId}x${i}`);
+    log(`history: building ${c.label}`);
+    c.before = await buildHistory(url, c.player, c.events, c.how, `${runId}-build${i}`);
+    c.items = (await call(url, 'GET', `/v1/players/${c.player.id}`, undefined, c.player.token)).inventory.length;
+    c.ms = [];
+    c.noKey = [];
+  }
+  // Each round times one purchase per player with an Idempotency-Key (the load's request) and one without (which
+  // skips the handler's lookup of earlier results), so a cost that grows with history shows where it comes from.
+  log(`history: timing ${opts.samples} + ${opts.samples} purchases per player (with and without Idempotency-Key), one at a time`);
+  const time = async (f) => {
+    const t0 = performance.now();
+    await f();
+    return performance.now() - t0;
+  };
+  for (let s = -20; s < opts.samples; s++) {
+    for (const [i, c] of cases.entries()) {
+      const path = `/v1/players/${c.player.id}/purchases`;
+      const withKey = await time(() => call(url, 'POST', path, { kind: 'arrow' }, c.player.token, `${runId}-h${i}-${s + 20}`));
+      const withoutKey = await time(() => call(url, 'POST', path, { kind: 'arrow' }, c.player.token));
+      if (s >= 0) {
+        c.ms.push(withKey);
+        c.noKey.push(withoutKey);
+      }
+    }
+  }
+  const stats = (xs) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+  };
+  return cases.map((c) => ({ label: c.label, before: c.before, items: c.items, ...stats(c.ms), noKey: stats(c.noKey) }));
+};
+
+/** Cluster mode must really be cluster mode: no embedded database in PLACEBO_DATA_DIR once the API listens… */
+const checkNotEmbedded = (dataDir) => {
+  if (existsSync(dataDir) && readdirSync(dataDir).some((f) => f.startsWith('placebo.db'))) {
+    throw new Error(`cluster: PLACEBO_MODE=cluster, but the API opened the embedded SQLite store ${join(dataDir, 'placebo.db')} (is cluster mode wired into \`placebo api\`?)`);
+  }
+};
+
+/** …and the players it registered are in Redis under the run's prefix. */
+const checkRedisKeys = async (redisPrefix) => {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(process.env.PLACEBO_REDIS_URL ?? 'redis://127.0.0.1:6379/0', { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const [, keys] = await redis.scan('0', 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
+    if (keys.length === 0) throw new Error(`cluster: no Redis keys under ${redisPrefix} after registering players: is the API using Redis?`);
+  } finally {
+    redis.disconnect();
+  }
+};
+
+const cleanupCluster = async (redisPrefix, topicPrefix) => {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(process.env.PLACEBO_REDIS_URL ?? 'redis://127.0.0.1:6379/0', { maxRetriesPerRequest: 1 });
+  let removed = 0;
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
+      if (keys.length > 0) removed += await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  const { Kafka, logLevel } = await import('kafkajs');
+  const admin = new Kafka({ brokers: (process.env.PLACEBO_KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(topicPrefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+    log(`cluster: removed ${removed} Redis keys under ${redisPrefix} and topics ${topics.join(', ') || '(none)'}`);
+  } finally {
+    await admin.disconnect();
+  }
+};
+
+const runMode = async (mode, opts, runId) => {
+  const dataDir = mkdtempSync(join(tmpdir(), `placebo-bench-${mode}-`));
+  const redisPrefix = `placebo-bench-${runId}:`;
+  const topicPrefix = `placebo-bench-${runId}-`;
+  const env =
+    mode === 'koa'
+      ? {}
+      : {
+          PLACEBO_MODE: mode,
+          PLACEBO_DATA_DIR: dataDir,
+          PLACEBO_HOST: '127.0.0.1',
+          PLACEBO_PORT: '0',
+          PLACEBO_LOG_LEVEL: 'warn',
+          // Registration and login hash passwords; the bench measures purchases, so the cheapest allowed cost.
+          PLACEBO_SCRYPT_COST: '1024',
+          ...(mode === 'cluster' ? { PLACEBO_REDIS_PREFIX: redisPrefix, PLACEBO_TOPIC_PREFIX: topicPrefix } : {}),
+        };
+  log(`${mode}: starting`);
+  let server;
+  let rss;
+  try {
+    server = await startChild(mode, mode === 'koa' ? [self, '--serve-koa'] : [placeboBin, 'api'], env);
+    rss = rssSampler(server.child.pid);
+    if (mode === 'cluster') checkNotEmbedded(dataDir);
+    let players;
+    if (mode === 'koa') {
+      players = Array.from({ length: opts.players }, (_, i) => ({ id: `p${i}`, token: 'none' }));
+    } else {
+      log(`${mode}: registering and logging in ${opts.players} players`);
+      players = await inParallel(opts.players, 8, (i) => register(server.url, `b${runId}p${i}`));
+      if (mode === 'cluster') await checkRedisKeys(redisPrefix);
+    }
+    log(`${mode}: ${opts.connections} connections for ${opts.duration} s`);
+    rss.reset();
+    const r = await purchaseLoad(server.url, players, opts, `${runId}-${mode}`);
+    const peak = rss.peak();
+    const result = {
+      rps: r.requests.total / r.duration,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      total: r.requests.total,
+      ok: r['2xx'],
+      non2xx: r.non2xx,
+      errors: r.errors + r.timeouts,
+      statuses: Object.keys(r.statusCodeStats ?? {}).join(' '),
+      peakRss: peak,
+    };
+    if (mode !== 'koa') {
+      // Every 2xx is a durable purchase: the players' inventories hold at least that many items (requests still in
+      // flight when the load stopped may add up to one per connection).
+      const inventories = await inParallel(players.length, 8, async (i) => (await call(server.url, 'GET', `/v1/players/${players[i].id}`, undefined, players[i].token)).inventory.length);
+      result.recorded = inventories.reduce((a, b) => a + b, 0);
+      if (result.recorded < result.ok || result.recorded > result.ok + opts.connections) {
+        log(`${mode}: WARNING ${result.ok} purchases answered 2xx but ${result.recorded} recorded`);
+      }
+      if (opts.history > 0) result.history = await historyCheck(server.url, opts, runId);
+    }
+    result.peakRssAll = rss.peak();
+    return result;
+  } finally {
+    rss?.stop();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (mode === 'cluster' && !opts.keep) await cleanupCluster(redisPrefix, topicPrefix).catch((e) => log(`cluster: cleanup failed: ${e.message}`));
+  }
+};
+
+const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const ms = (x) => x.toFixed(2);
+
+const report = (opts, results) => {
+  const cols = opts.modes;
+  const cell = (m, f) => (results[m].error ? 'failed' : f(results[m]));
+  const row = (name, f) => `| ${name} | ${cols.map((m) => cell(m, f)).join(' | ')} |`;
+  const title = { koa: 'bare Koa (ceiling)', embedded: 'Placebo embedded', cluster: 'Placebo cluster' };
+  const lines = [
+    `## POST /v1/players/:id/purchases — ${opts.connections} connections, ${opts.duration} s, ${opts.players} players`,
+    '',
+    `| | ${cols.map((m) => title[m]).join(' | ')} |`,
+    `|---|${cols.map(() => '---:').join('|')}|`,
+    row('req/s', (r) => r.rps.toFixed(0)),
+    row('latency p50 (ms)', (r) => String(r.p50)),
+    row('latency p99 (ms)', (r) => String(r.p99)),
+    row('requests', (r) => String(r.total)),
+    row('non-2xx', (r) => String(r.non2xx)),
+    row('errors + timeouts', (r) => String(r.errors)),
+    row('status codes', (r) => r.statuses),
+    row('purchases recorded (sum of inventories)', (r) => (r.recorded === undefined ? '–' : String(r.recorded))),
+    row('server peak RSS during load', (r) => mb(r.peakRss)),
+    row('server peak RSS, whole run', (r) => mb(r.peakRssAll)),
+  ];
+  for (const m of cols.filter((c) => results[c].history)) {
+    const h = results[m].history;
+    lines.push('', `## History (${title[m]}): one purchase at a time, ${opts.samples} per player and column`, '');
+    lines.push(
+      '| player | events before | inventory items | p50 (ms) | p99 (ms) | mean (ms) | p50 without Idempotency-Key (ms) | p99 without key (ms) |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const c of h) lines.push(`| ${c.label} | ${c.before} | ${c.items} | ${ms(c.p50)} | ${ms(c.p99)} | ${ms(c.mean)} | ${ms(c.noKey.p50)} | ${ms(c.noKey.p99)} |`);
+    const ratio = (c, k) => (k ? c.noKey.p50 / h[0].noKey.p50 : c.p50 / h[0].p50).toFixed(2);
+    lines.push('', `p50 relative to the 10-event player: with Idempotency-Key ×${ratio(h[1], false)} (views) and ×${ratio(h[2], false)} (purchases); without ×${ratio(h[1], true)} and ×${ratio(h[2], true)}`);
+  }
+  for (const m of cols.filter((c) => results[c].error)) lines.push('', `**${m} failed:** ${results[m].error}`);
+  lines.push(
+    '',
+    `Node ${process.version}, ${availableParallelism()} CPUs, autocannon in the bench process on the same machine. ` +
+      'Placebo: `placebo api` only (no sink), PLACEBO_LOG_LEVEL=warn, PLACEBO_SCRYPT_COST=1024, players registered with ' +
+      `wealth ${wealth}. RSS: VmRSS of the server process sampled every 500 ms.`,
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+};
+
+const main = async () => {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts['serve-koa']) return serveKoa();
+  const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  const results = {};
+  for (const mode of opts.modes) {
+    try {
+      results[mode] = await runMode(mode, opts, runId);
+    } catch (e) {
+      log(`${mode}: FAILED: ${e.message}`);
+      results[mode] = { error: e.message.replace(/\s*\n+\s*/g, ' — ').slice(0, 600) };
+    }
+  }
+  report(opts, results);
+  if (opts.modes.some((m) => results[m].error)) process.exitCode = 1;
+};
+
+await main();
