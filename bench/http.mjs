@@ -215,7 +215,7 @@ const historyCheck = async (url, opts, runId) => {
     c.player = await register(url, `h${runId}x${i}`);
     log(`history: building ${c.label}`);
     c.before = await buildHistory(url, c.player, c.events, c.how, `${runId}-build${i}`);
-    c.items = (await call(url, 'GET', `/v1/players/${c.player.id}`, undefined, c.player.token)).inventory.length;
+    c.items = (await call(url, 'GET', `/v1/players/${c.player.id}`, undefined, c.player.token)).inventory.reduce((n, i) => n + i.quantity, 0);
     c.ms = [];
     c.noKey = [];
   }
@@ -341,7 +341,7 @@ const runMode = async (mode, opts, runId) => {
     if (mode !== 'koa') {
       // Every 2xx is a durable purchase: the players' inventories hold at least that many items (requests still in
       // flight when the load stopped may add up to one per connection).
-      const inventories = await inParallel(players.length, 8, async (i) => (await call(server.url, 'GET', `/v1/players/${players[i].id}`, undefined, players[i].token)).inventory.length);
+      const inventories = await inParallel(players.length, 8, async (i) => (await call(server.url, 'GET', `/v1/players/${players[i].id}`, undefined, players[i].token)).inventory.reduce((n, e) => n + e.quantity, 0));
       result.recorded = inventories.reduce((a, b) => a + b, 0);
       if (result.recorded < result.ok || result.recorded > result.ok + opts.connections) {
         log(`${mode}: WARNING ${result.ok} purchases answered 2xx but ${result.recorded} recorded`);

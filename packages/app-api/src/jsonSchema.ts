@@ -12,6 +12,7 @@ export const knownSchemas: Readonly<Record<string, JsonSchema>> = {
   TrimmedName: { type: 'string', minLength: 1, maxLength: 64, description: 'trimmed before the Name rules apply' },
   Coins: { type: 'integer', minimum: 0, maximum: 1e12 },
   Quantity: { type: 'integer', minimum: 1, maximum: 100 },
+  Count: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
   UnitInterval: { type: 'number', minimum: 0, exclusiveMaximum: 1 },
   Password: { type: 'string', minLength: 8, maxLength: 256, format: 'password' },
   LoginPassword: { type: 'string', minLength: 1, maxLength: 256, format: 'password' },

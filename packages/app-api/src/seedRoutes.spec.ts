@@ -69,6 +69,25 @@ describe("seed 000's routes (form posts, player named by userid)", () => {
     assert.ok(profile.affiliations.every((a) => typeof a.joined_ts === 'string'));
   });
 
+  it('lists one type name per item, grouped by type in the order each was first bought', async () => {
+    const id = unique('');
+    const ok = (path: string, body: string) => api.agent.post(path).type(form).send(body);
+    await ok('/create/user', `userid=${id}&userpwd=pw&username=${unique('hoarder')}&wealth=100`);
+    for (const [path, type] of [
+      ['/buy/sword', 'cutlass'],
+      ['/buy/spell', 'charm'],
+      ['/buy/sword', 'cutlass'],
+      ['/buy/sword', 'Cutlass'],
+      ['/buy/spell', 'cutlass'],
+    ] as const) {
+      assert.equal((await ok(path, `userid=${id}&type=${type}&cost=1`)).status, 200);
+    }
+    const data = await api.agent.get(`/data/user?userid=${id}`);
+    const profile = JSON.parse(data.text.slice('User data: \n\n'.length)) as { wealth: number; inventory: string[] };
+    assert.equal(profile.wealth, 95);
+    assert.deepEqual(profile.inventory, ['cutlass', 'cutlass', 'charm', 'Cutlass', 'cutlass']);
+  });
+
   it("reads Apache Bench's form bodies labelled application/json, and real JSON too", async () => {
     const id = unique('');
     await api.agent.post('/create/user').type(form).send(`userid=${id}&userpwd=pw&username=${unique('ab')}&wealth=5000`);

@@ -15,7 +15,10 @@ import { eventOf } from './views.js';
 
 type Ctx = Koa.ParameterizedContext<AppState>;
 
-/** Seed 000's profile: the seed's fields (and their names), minus the password it used to echo as "****". */
+/**
+ * Seed 000's profile: the seed's fields (and their names), minus the password it used to echo as "****". The seed listed
+ * one type name per item; the counted inventory lists them grouped by type, in the order each type was first bought.
+ */
 const userData = (s: PlayerState): string =>
   `User data: \n\n${pythonJson({
     user_id: s.id,
@@ -23,7 +26,7 @@ const userData = (s: PlayerState): string =>
     wealth: s.wealth,
     health: s.health,
     created: pythonTime(s.created_at),
-    inventory: s.inventory.map((i) => i.type),
+    inventory: s.inventory.flatMap((i) => Array.from({ length: i.quantity }, () => i.type)),
     affiliations: s.affiliations.map((a) => ({ org: a.org, level: a.level, joined_ts: pythonTime(a.joined_at) })),
   })}\n`;
 

@@ -139,13 +139,18 @@ describe('the JSON API under /v1', () => {
     it('shows the profile, records ProfileViewed, and never shows a password', async () => {
       const p = await signUp(api, { wealth: 2000 });
       await api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).send({ kind: 'knife' });
+      await api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).send({ kind: 'arrow', quantity: 5 });
+      await api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).send({ kind: 'knife', quantity: 2 });
       await api.agent.post(`/v1/players/${p.id}/orgs`).set(p.auth).send({ kind: 'guild', org: 'magicians' });
       const res = await api.agent.get(`/v1/players/${p.id}`).set(p.auth);
       assert.equal(res.status, 200);
       assert.deepEqual(Object.keys(res.body), ['player_id', 'name', 'wealth', 'health', 'created_at', 'inventory', 'affiliations', 'version']);
       assert.equal(res.body.player_id, p.id);
-      assert.equal(res.body.wealth, 2000 - 55 - 99);
-      assert.deepEqual(res.body.inventory, [{ kind: 'knife', type: 'dagger' }]);
+      assert.equal(res.body.wealth, 2000 - 55 - 5 * 2 - 2 * 55 - 99);
+      assert.deepEqual(res.body.inventory, [
+        { kind: 'knife', type: 'dagger', quantity: 3 },
+        { kind: 'arrow', type: 'arrow', quantity: 5 },
+      ]);
       assert.deepEqual(Object.keys(res.body.affiliations[0]), ['org', 'kind', 'level', 'joined_at']);
       assert.ok(!res.text.includes(p.password));
       const events = await storedEvents(api, p.id);

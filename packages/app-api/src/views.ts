@@ -80,7 +80,7 @@ export const profileView = (s: PlayerState): Reply => ({
     wealth: s.wealth,
     health: s.health,
     created_at: s.created_at,
-    inventory: s.inventory.map((i) => ({ kind: i.kind, type: i.type })),
+    inventory: s.inventory.map((i) => ({ kind: i.kind, type: i.type, quantity: i.quantity })),
     affiliations: s.affiliations.map((a) => ({ org: a.org, kind: a.kind, level: a.level, joined_at: a.joined_at })),
     version: s.version,
   },

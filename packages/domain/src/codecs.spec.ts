@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
-import { Coins, Name, PlayerId, Quantity, UnitInterval } from './codecs.js';
+import { Coins, Count, Name, PlayerId, Quantity, UnitInterval } from './codecs.js';
 import { BuyItem, Fight, JoinOrg, LeaveOrg, LogIn, PlayerCommand, RegisterPlayer } from './commands.js';
 
 const accepts = (codec: t.Mixed, value: unknown): void => {
@@ -49,6 +49,15 @@ describe('codecs: Coins', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (n) => Coins.is(n) && E.isRight(Coins.decode(Coins.encode(n as Coins)))));
     fc.assert(fc.property(fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: 1e12 + 1, max: 1e15 })), (n) => !Coins.is(n)));
     fc.assert(fc.property(fc.double({ noNaN: true }).filter((n) => !Number.isInteger(n)), (n) => !Coins.is(n)));
+  });
+});
+
+describe('codecs: Count', () => {
+  it('accepts whole numbers from 1 up to the largest safe integer', () => {
+    for (const ok of [1, 2, 101, 1e6, Number.MAX_SAFE_INTEGER]) accepts(Count, ok);
+  });
+  it('rejects 0, negatives, fractions, unsafe integers and non-numbers', () => {
+    for (const bad of [0, -1, 1.5, 2 ** 53, NaN, Infinity, '3', null]) rejects(Count, bad);
   });
 });
 

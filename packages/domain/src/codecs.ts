@@ -37,6 +37,13 @@ export interface QuantityBrand {
 export const Quantity = t.brand(t.number, (n): n is t.Branded<number, QuantityBrand> => isInt(n, 1, 100), 'Quantity');
 export type Quantity = t.TypeOf<typeof Quantity>;
 
+export interface CountBrand {
+  readonly Count: unique symbol;
+}
+/** How many of one thing a player holds: a whole number from 1, exact in JSON (a safe integer). */
+export const Count = t.brand(t.number, (n): n is t.Branded<number, CountBrand> => isInt(n, 1, Number.MAX_SAFE_INTEGER), 'Count');
+export type Count = t.TypeOf<typeof Count>;
+
 export interface UnitIntervalBrand {
   readonly UnitInterval: unique symbol;
 }

@@ -22,13 +22,24 @@ describe('decider: BuyItem at catalogue prices', () => {
       .when(buyItem('sword', { item_type: 'SaBeR' }))
       .then([itemPurchased({ kind: 'sword', item_type: 'saber', unit_price: 999, cost: 999 })]));
 
-  it('multiplies the price by the quantity and adds that many items to the inventory', () => {
+  it('multiplies the price by the quantity and counts that many items in one inventory entry', () => {
     const state = given([dirk])
       .when(buyItem('arrow', { quantity: 50 }))
       .then([itemPurchased({ kind: 'arrow', item_type: 'arrow', quantity: 50, unit_price: 2, cost: 100 })]);
     assert.equal(state.wealth, 900);
-    assert.equal(state.inventory.length, 50);
-    assert.ok(state.inventory.every((i) => i.kind === 'arrow' && i.type === 'arrow'));
+    assert.deepEqual(state.inventory, [{ kind: 'arrow', type: 'arrow', quantity: 50 }]);
+  });
+
+  it('adds a purchase of a type already held to its entry, keeping first-bought order', () => {
+    const arrows = itemPurchased({ kind: 'arrow', item_type: 'arrow', quantity: 50, unit_price: 2, cost: 100 });
+    const dagger = itemPurchased({ kind: 'knife', item_type: 'dagger', unit_price: 55, cost: 55 });
+    const state = given([dirk, arrows, dagger])
+      .when(buyItem('arrow', { quantity: 3 }))
+      .then([itemPurchased({ kind: 'arrow', item_type: 'arrow', quantity: 3, unit_price: 2, cost: 6 })]);
+    assert.deepEqual(state.inventory, [
+      { kind: 'arrow', type: 'arrow', quantity: 53 },
+      { kind: 'knife', type: 'dagger', quantity: 1 },
+    ]);
   });
 
   it('allows spending exactly the whole wealth', () => {

@@ -49,6 +49,15 @@ describe('decider: Fight', () => {
       .then([fightFought({ enemy: 'orc', outcome: 'won', power, win_chance: power / (power + 40), roll: 0.5, reward: 200, damage: 12 })]);
   });
 
+  it('counts an item bought in several purchases once per item', () => {
+    const cutlass = itemPurchased({ kind: 'sword', item_type: 'cutlass', unit_price: 777, cost: 777 });
+    const twoMore = itemPurchased({ kind: 'sword', item_type: 'cutlass', quantity: 2, unit_price: 777, cost: 1554 });
+    const power = 10 + 3 * 12;
+    given([playerRegistered('dirk', 5000), cutlass, twoMore])
+      .when(fight('orc', 0.5))
+      .then([fightFought({ enemy: 'orc', outcome: 'won', power, win_chance: power / (power + 40), roll: 0.5, reward: 200, damage: 12 })]);
+  });
+
   it('caps the reward so wealth never passes max_wealth', () => {
     const state = given([playerRegistered('rich', 1e12 - 10)])
       .when(fight('goblin', 0))

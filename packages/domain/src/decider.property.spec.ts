@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Catalogue } from './catalogue.js';
+import { Count } from './codecs.js';
 import type { PlayerCommand } from './commands.js';
 import { createDecider, evolve } from './decider.js';
 import { StoredEvent, type RequestInfo } from './envelope.js';
 import { envelop, foldEvents } from './handler.js';
-import { canonicalState, initialState, type PlayerState } from './state.js';
+import { canonicalState, initialState, itemCount, type PlayerState } from './state.js';
 import { sessionArb } from './testing/arbitraries.js';
 import { loadCatalogue, withLimits } from './testing/catalogue.js';
 
@@ -67,6 +68,22 @@ for (const [label, catalogue] of catalogues) {
         fc.property(sessions, (commands) => {
           const { stored, final } = runSession(catalogue, commands);
           assert.equal(canonicalState(foldEvents(initialState(PLAYER), stored)), canonicalState(final));
+        }),
+        { numRuns: 300 },
+      ));
+
+    it('holds one inventory entry per (kind, type) with a positive whole quantity, and the envelope counts them all', () =>
+      fc.assert(
+        fc.property(sessions, (commands) => {
+          const { states, stored, final } = runSession(catalogue, commands);
+          for (const s of states) {
+            assert.equal(new Set(s.inventory.map((i) => `${i.kind}/${i.type}`)).size, s.inventory.length);
+            assert.ok(s.inventory.every((i) => Count.is(i.quantity)), JSON.stringify(s.inventory));
+          }
+          const bought = stored.reduce((n, e) => n + (e.data.type === 'ItemPurchased' ? e.data.quantity : 0), 0);
+          assert.equal(itemCount(final.inventory), bought);
+          for (const e of stored) assert.ok(Number.isInteger(e.player.items) && e.player.items >= 0);
+          assert.equal(stored.at(-1)?.player.items ?? 0, bought);
         }),
         { numRuns: 300 },
       ));

@@ -109,10 +109,7 @@ describe('decider: seed 000 walkthrough', () => {
       .then([masterofarms]);
 
     assert.equal(final.wealth, 7345);
-    assert.deepEqual(
-      final.inventory.map((i) => i.type),
-      ['cutlass'],
-    );
+    assert.deepEqual(final.inventory, [{ kind: 'sword', type: 'cutlass', quantity: 1 }]);
     assert.deepEqual(final.affiliations, []);
     assert.equal(final.health, 100);
     assert.equal(final.version, 4);

@@ -5,7 +5,7 @@ import type { BuyItem, Fight, JoinOrg, LeaveOrg, PlayerCommand, RegisterPlayer }
 import { absurd, type StoredEvent } from './envelope.js';
 import type { PlayerError } from './errors.js';
 import type { PlayerEvent } from './events.js';
-import { initialState, type PlayerState } from './state.js';
+import { addItems, initialState, type PlayerState } from './state.js';
 
 export type Decision = E.Either<PlayerError, ReadonlyArray<PlayerEvent>>;
 /** What evolve needs of a stored event: its data plus the envelope's time and version. */
@@ -111,7 +111,7 @@ export const createDecider = (catalogue: Catalogue): Decider => {
     const enemy = findEnemy(catalogue, c.enemy);
     if (enemy === undefined) return E.left({ _tag: 'UnknownEnemy', enemy: c.enemy });
     if (s.health <= 0) return E.left({ _tag: 'PlayerExhausted', health: s.health });
-    const power = s.inventory.reduce((p, i) => p + (findItem(catalogue, i.kind, i.type)?.power ?? 0), limits.base_power);
+    const power = s.inventory.reduce((p, i) => p + (findItem(catalogue, i.kind, i.type)?.power ?? 0) * i.quantity, limits.base_power);
     const win_chance = power / (power + enemy.strength);
     const won = c.roll < win_chance;
     const reward = won ? Math.min(enemy.reward, limits.max_wealth - s.wealth) : 0;
@@ -168,7 +168,7 @@ export const evolve = (s: PlayerState, e: Recorded): PlayerState => {
         ...next,
         wealth: coins(s.wealth - d.cost),
         health: s.health + d.heal,
-        inventory: [...s.inventory, ...Array.from({ length: d.quantity }, () => ({ kind: d.kind, type: d.item_type }))],
+        inventory: addItems(s.inventory, d.kind, d.item_type, d.quantity),
       };
     case 'OrgJoined':
       return {

@@ -4,7 +4,7 @@ import * as O from 'fp-ts/lib/Option.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { StoredEvent } from './envelope.js';
 import { envelop, foldEvents, type CommandMeta, type Registration } from './handler.js';
-import { initialState } from './state.js';
+import { canonicalState, initialState, type PlayerState } from './state.js';
 import { buyItem, homeVisited, name, visitHome } from './testing/builders.js';
 import { createMemoryWorld, FIXED_NOW, fakeHash, type MemoryWorld } from './testing/memoryPorts.js';
 
@@ -133,8 +133,32 @@ describe('command handler (in-memory ports)', () => {
     const result = await right(world.handler.execute('p-1', buyItem('potion'), meta()));
     assert.equal(result.events[0]?.player_version, 4);
     assert.equal(result.state.wealth, 1000 - 55 - 20 - 50);
-    assert.equal(result.state.inventory.length, 12);
+    assert.deepEqual(result.state.inventory, [
+      { kind: 'knife', type: 'dagger', quantity: 1 },
+      { kind: 'arrow', type: 'arrow', quantity: 10 },
+      { kind: 'potion', type: 'potion', quantity: 1 },
+    ]);
+    assert.equal(result.events[0]?.player.items, 12);
     assert.equal(foldEvents(initialState('p-1'), world.log.all()).wealth, result.state.wealth);
+  });
+
+  it('counts the inventory of a snapshot stored before inventories were counted, as the log folds it', async () => {
+    await right(world.handler.register(registration('dirk', { player_id: 'p-1' }), meta()));
+    await right(world.handler.execute('p-1', buyItem('knife'), meta()));
+    await right(world.handler.execute('p-1', buyItem('arrow', { quantity: 2 }), meta()));
+    await right(world.handler.execute('p-1', buyItem('knife'), meta()));
+    const folded = foldEvents(initialState('p-1'), world.log.all());
+    const perItem = [['knife', 'dagger'], ['arrow', 'arrow'], ['arrow', 'arrow'], ['knife', 'dagger']].map(([kind, type]) => ({ kind, type }));
+    await right(world.snapshots.clear());
+    await right(world.snapshots.put([{ ...folded, inventory: perItem } as unknown as PlayerState]));
+
+    const result = await right(world.handler.execute('p-1', buyItem('arrow'), meta()));
+    assert.deepEqual(result.state.inventory, [
+      { kind: 'knife', type: 'dagger', quantity: 2 },
+      { kind: 'arrow', type: 'arrow', quantity: 3 },
+    ]);
+    assert.equal(result.events[0]?.player.items, 5);
+    assert.equal(canonicalState(result.state), canonicalState(foldEvents(initialState('p-1'), world.log.all())));
   });
 
   it('retries after a VersionConflict on the first append and succeeds on the fresh state', async () => {

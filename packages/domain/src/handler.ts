@@ -11,7 +11,7 @@ import type { EventLog } from './ports/eventLog.js';
 import { portError, type PortError } from './ports/portError.js';
 import type { Clock, Ids, PasswordHasher } from './ports/runtime.js';
 import type { AccountStore, NameTaken, SessionStore, SnapshotStore } from './ports/stores.js';
-import type { PlayerState } from './state.js';
+import { itemCount, upgradeState, type PlayerState } from './state.js';
 
 export interface CommandMeta {
   /** Idempotency key; a retried command returns its first result and writes nothing new. */
@@ -71,7 +71,7 @@ type Result<A> = Promise<E.Either<HandlerError, A>>;
 const figures = (s: PlayerState): StoredEvent['player'] => ({
   wealth: s.wealth,
   health: s.health,
-  items: s.inventory.length,
+  items: itemCount(s.inventory),
   orgs: s.affiliations.length,
   created_at: s.created_at,
 });
@@ -113,7 +113,8 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     for (let attempt = 1; ; attempt++) {
       const snap = await snapshots.get(playerId)();
       if (E.isLeft(snap)) return snap;
-      const base = O.getOrElse(() => decider.initialState(playerId))(snap.right);
+      // A snapshot stored before inventories were counted would add quantities to nothing: count its items first.
+      const base = O.match(() => decider.initialState(playerId), upgradeState)(snap.right);
       const tail = await log.readPlayer(playerId, base.version)();
       if (E.isRight(tail)) return E.right(foldEvents(base, tail.right));
       if (tail.left._tag !== 'VersionConflict') return tail as E.Left<PortError>;

@@ -1,7 +1,11 @@
 import * as t from 'io-ts';
-import { Coins, ItemKind, Name, OrgKind } from './codecs.js';
+import { Coins, Count, ItemKind, Name, OrgKind } from './codecs.js';
 
-export const InventoryItem = t.type({ kind: ItemKind, type: Name });
+/**
+ * All the items of one (kind, type) a player holds. The inventory keeps one entry per pair, in the order each pair was
+ * first bought, so its size follows the number of different items, not the number of purchases.
+ */
+export const InventoryItem = t.type({ kind: ItemKind, type: Name, quantity: Count });
 export type InventoryItem = t.TypeOf<typeof InventoryItem>;
 
 export const Affiliation = t.type({ org: Name, kind: OrgKind, level: Name, joined_at: t.string });
@@ -33,7 +37,35 @@ export const initialState = (id: string): PlayerState => ({
   version: 0,
 });
 
-/** Key order fixed by construction, so equal states serialize to equal strings (the replay check compares these). */
+/**
+ * The inventory with `quantity` more items of (kind, type). Types match exactly, as bought: the seed routes keep the
+ * client's spelling. Copies only the per-type array, never a per-item one.
+ */
+export const addItems = (inventory: ReadonlyArray<InventoryItem>, kind: ItemKind, type: Name, quantity: number): InventoryItem[] => {
+  const at = inventory.findIndex((i) => i.kind === kind && i.type === type);
+  const held = inventory[at];
+  if (held === undefined) return [...inventory, { kind, type, quantity: quantity as Count }];
+  const next = inventory.slice();
+  next[at] = { kind, type, quantity: (held.quantity + quantity) as Count };
+  return next;
+};
+
+/** How many items the player holds, all types together. */
+export const itemCount = (inventory: ReadonlyArray<InventoryItem>): number => inventory.reduce((n, i) => n + i.quantity, 0);
+
+/**
+ * Snapshots stored before inventories were counted hold one `{ kind, type }` per item, in purchase order. Counting them
+ * in that order gives exactly the state the log folds to now; a current state comes back as it is.
+ */
+export const upgradeState = (s: PlayerState): PlayerState =>
+  s.inventory.every((i) => Count.is(i.quantity))
+    ? s
+    : { ...s, inventory: s.inventory.reduce<InventoryItem[]>((inv, i) => addItems(inv, i.kind, i.type, Count.is(i.quantity) ? i.quantity : 1), []) };
+
+/**
+ * Key order fixed by construction, so equal states serialize to equal strings (the replay check compares these). The
+ * inventory's order is first-bought order, which the fold of a given log fixes.
+ */
 export const canonicalState = (s: PlayerState): string =>
   JSON.stringify({
     registered: s.registered,
@@ -42,7 +74,7 @@ export const canonicalState = (s: PlayerState): string =>
     wealth: s.wealth,
     health: s.health,
     created_at: s.created_at,
-    inventory: s.inventory.map((i) => ({ kind: i.kind, type: i.type })),
+    inventory: s.inventory.map((i) => ({ kind: i.kind, type: i.type, quantity: i.quantity })),
     affiliations: s.affiliations.map((a) => ({ org: a.org, kind: a.kind, level: a.level, joined_at: a.joined_at })),
     version: s.version,
   });
