@@ -337,6 +337,11 @@ EOF
   <property><name>dfs.namenode.datanode.registration.ip-hostname-check</name><value>false</value></property>
   <property><name>dfs.client.use.datanode.hostname</name><value>true</value></property>
   <property><name>dfs.namenode.fs-limits.min-block-size</name><value>0</value></property>
+  <!-- WebHDFS writes go through the DataNode's own HDFS client: its first wait for a block to be complete is 400 ms
+       by default, paid on about every other small file; 20 ms took 1 MiB publishes from ~4 to ~10 files/s. -->
+  <property><name>dfs.client.block.write.locateFollowingBlock.initial.delay.ms</name><value>20</value></property>
+  <!-- A committed lake file must survive a power cut, not only a process crash (WebHDFS cannot ask for hsync). -->
+  <property><name>dfs.datanode.synconclose</name><value>true</value></property>
 </configuration>
 EOF
   cat >"$HDFS_CONF/log4j.properties" <<'EOF'

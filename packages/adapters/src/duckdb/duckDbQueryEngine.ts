@@ -1,8 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, DuckDBTypeId, type DuckDBType } from '@duckdb/node-api';
 import * as E from 'fp-ts/lib/Either.js';
-import { portError, sqlType, type QueryEngine, type TableSpec, type ViewSpec } from '@placebo/domain';
+import * as TE from 'fp-ts/lib/TaskEither.js';
+import { portError, sqlType, type QueryEngine, type TableRegistry, type TableSpec, type ViewSpec } from '@placebo/domain';
 
 const quote = (id: string): string => `"${id.replaceAll('"', '""')}"`;
 const literal = (s: string): string => `'${s.replaceAll("'", "''")}'`;
@@ -10,32 +11,39 @@ const literal = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 const hasFiles = (dir: string): boolean =>
   existsSync(dir) && readdirSync(dir, { withFileTypes: true }).some((d) => d.isDirectory() && readdirSync(join(dir, d.name)).some((f) => f.endsWith('.parquet')));
 
-/** A typed table with no rows, from the same declaration as the Parquet schema. */
+/** A typed table with no rows, from the same declaration as the Parquet schema, and the partition column last. */
 export const emptyTableSql = (t: TableSpec): string =>
-  `select ${t.columns.map((c) => `cast(null as ${sqlType(c.type)}) as ${quote(c.name)}`).join(', ')} where false`;
+  `select ${[...t.columns.map((c) => `cast(null as ${sqlType(c.type)}) as ${quote(c.name)}`), 'cast(null as varchar) as dt'].join(', ')} where false`;
 
-const toJs = (v: unknown): unknown => {
+/**
+ * DuckDB's JS values → the shapes both engines return (the Presto engine's `fromPresto` agrees): integers as numbers,
+ * or as exact decimal text beyond 2^53; decimals and doubles as numbers; timestamps as ISO-8601 UTC with milliseconds;
+ * dates as `YYYY-MM-DD`.
+ */
+const toJs = (v: unknown, type?: DuckDBType): unknown => {
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
-  if (v instanceof Date) return v.toISOString();
-  if (Array.isArray(v)) return v.map(toJs);
+  if (v instanceof Date) return type?.typeId === DuckDBTypeId.DATE ? v.toISOString().slice(0, 10) : v.toISOString();
+  if (Array.isArray(v)) return v.map((x) => toJs(x));
   return v;
 };
 
 /**
  * SQL over the local lake with DuckDB: every analyst table is a view over its Parquet files
- * (`<root>/<table>/dt=…/*.parquet`), declared columns first so the order matches the DDL.
+ * (`<root>/<table>/dt=…/*.parquet`), declared columns first so the order matches the DDL, then the partition column
+ * `dt` taken from the folder name, as in Presto. The views glob the folders on every query, so registering
+ * partitions is a no-op.
  */
 export const createDuckDbQueryEngine = (options: {
   readonly root: string;
   readonly tables: ReadonlyArray<TableSpec>;
   readonly views: ReadonlyArray<ViewSpec>;
-}): QueryEngine & { readonly close: () => void } => {
+}): QueryEngine & TableRegistry & { readonly close: () => Promise<void> } => {
   const instance = DuckDBInstance.create(':memory:');
   const setup = (): string[] => [
     ...options.tables.map((t) => {
       const dir = join(options.root, t.name);
       const source = hasFiles(dir)
-        ? `select ${t.columns.map((c) => quote(c.name)).join(', ')} from read_parquet(${literal(join(dir, '*', '*.parquet'))}, union_by_name = true, hive_partitioning = false)`
+        ? `select ${[...t.columns.map((c) => quote(c.name)), 'dt'].join(', ')} from read_parquet(${literal(join(dir, '*', '*.parquet'))}, union_by_name = true, hive_partitioning = true, hive_types = {'dt': varchar})`
         : emptyTableSql(t);
       return `create or replace view ${quote(t.name)} as ${source}`;
     }),
@@ -57,15 +65,21 @@ export const createDuckDbQueryEngine = (options: {
       }
       try {
         const reader = await connection.runAndReadAll(sql);
-        return E.right({ columns: reader.columnNames(), rows: reader.getRowsJS().map((r) => r.map(toJs)) });
+        const types = reader.columnTypes();
+        return E.right({ columns: reader.columnNames(), rows: reader.getRowsJS().map((r) => r.map((v, i) => toJs(v, types[i]))) });
       } catch (e) {
         return E.left({ _tag: 'QueryFailed', message: e instanceof Error ? e.message : String(e) });
       } finally {
         connection.closeSync();
       }
     },
-    close: () => {
-      void instance.then((i) => i.closeSync());
+    register: () => TE.right(undefined),
+    close: async () => {
+      try {
+        (await instance).closeSync();
+      } catch {
+        // An instance that failed to open has nothing to close.
+      }
     },
   };
 };

@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { analystTables, analystViews } from '@placebo/domain';
 import { eventLogContract } from '../contracts/eventLogContract.js';
 import { lakeContract } from '../contracts/lakeContract.js';
+import { createDuckDbQueryEngine } from '../duckdb/duckDbQueryEngine.js';
+import { createLocalLakeStore } from '../local/localLakeStore.js';
 import { storesContract } from '../contracts/storeContracts.js';
 import { createParquetEncoder } from '../parquet/parquetEncoder.js';
 import { openEmbedded } from './embedded.js';
@@ -30,6 +33,19 @@ storesContract('embedded (SQLite)', async () => {
 });
 
 lakeContract('embedded (local files + parquetjs-lite + DuckDB)', async () => {
-  const { infra, close } = fresh();
-  return { lake: infra.lake, encoder: createParquetEncoder(), query: infra.query, close };
+  const dir = mkdtempSync(join(tmpdir(), 'placebo-lake-'));
+  const lake = createLocalLakeStore({ root: join(dir, 'lake') });
+  const engine = () => createDuckDbQueryEngine({ root: lake.root, tables: analystTables, views: analystViews });
+  const [query, other] = [engine(), engine()];
+  return {
+    lake,
+    encoder: createParquetEncoder(),
+    query,
+    registry: query,
+    otherRegistry: other,
+    close: async () => {
+      await Promise.all([query.close(), other.close()]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 });

@@ -1,0 +1,164 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import { Client } from 'presto-client';
+import { portError, sqlType, type PortError, type QueryEngine, type QueryFailed, type TableRegistry, type TablePartition, type TableSpec, type ViewSpec } from '@placebo/domain';
+import { parsePrestoJson, runStatement, type StatementFailure, type StatementResult } from './prestoStatement.js';
+
+const quote = (id: string): string => `"${id.replaceAll('"', '""')}"`;
+const literal = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+/** The partition column: the last column of every table, taken from the `dt=` folder, never stored in the files. */
+const PARTITION = 'dt';
+
+/** Presto's text for a value → what the DuckDB engine returns for the same value, so both engines answer alike. */
+export const fromPresto = (type: string, v: unknown): unknown => {
+  if (v === null || v === undefined) return null;
+  if (type === 'double' || type === 'real' || type.startsWith('decimal')) return typeof v === 'string' ? Number(v) : v;
+  // Timestamps come as "YYYY-MM-DD HH:MM:SS.mmm" in the session's zone, which is UTC: the same instant as ISO-8601.
+  if (type === 'timestamp' && typeof v === 'string') return `${v.replace(' ', 'T')}Z`;
+  if (type === 'timestamp with time zone' && typeof v === 'string' && v.endsWith(' UTC')) return `${v.slice(0, -4).replace(' ', 'T')}Z`;
+  if (/^(array|map|row)\(/.test(type) && typeof v === 'string') return JSON.parse(v) as unknown;
+  return v;
+};
+
+/**
+ * Another process created it first: checked before commit it is ALREADY_EXISTS, at commit (the file metastore)
+ * HIVE_METASTORE_ERROR "… already exists". Either way the goal is reached.
+ */
+const alreadyExists = (f: StatementFailure): boolean => (f.kind === 'sql' && f.name === 'ALREADY_EXISTS') || /already exists/i.test(f.message);
+
+/**
+ * SQL over the lake with Presto's Hive connector. Every analyst table is an EXTERNAL Parquet table at
+ * `<location>/<table>`, partitioned by `dt` (the `dt=YYYY-MM-DD` folders); columns are matched by name
+ * (`hive.parquet.use-column-names=true` on the stack). The schema, tables and views are created on first use,
+ * idempotently, so several processes may race to create them; new partitions are added with
+ * `system.create_empty_partition`, which needs `hive.non-managed-table-writes-enabled=true`.
+ *
+ * Presto refuses an external table whose folder does not exist yet: pass `lake` (the WebHDFS store) to create the
+ * folders first; without it a table with no files yet is created by the first `register` that names it.
+ */
+export const createPrestoQueryEngine = (options: {
+  readonly url: string;
+  readonly user: string;
+  readonly catalog: string;
+  readonly schema: string;
+  /** The lake root as Presto's file system sees it, e.g. `hdfs://127.0.0.1:8020/placebo/lake`. */
+  readonly location: string;
+  readonly tables: ReadonlyArray<TableSpec>;
+  readonly views: ReadonlyArray<ViewSpec>;
+  readonly lake?: { readonly ensureDir: (dir: string) => TaskEither<PortError, void> };
+  /** Longest time a statement may take, queueing and fetching included; then it is cancelled (retriable). */
+  readonly timeoutMs?: number;
+}): QueryEngine & TableRegistry & { readonly close: () => Promise<void> } => {
+  const url = new URL(options.url);
+  const client = new Client({
+    host: url.hostname,
+    port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+    ...(url.protocol === 'https:' ? { ssl: {} } : {}),
+    user: options.user,
+    catalog: options.catalog,
+    schema: options.schema,
+    source: 'placebo',
+    // presto-client sleeps this long between polls of a running statement (800 ms by default).
+    checkInterval: 25,
+    jsonParser: { parse: parsePrestoJson },
+  });
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const location = options.location.replace(/\/+$/, '');
+  const qualified = (name: string): string => `${quote(options.catalog)}.${quote(options.schema)}.${quote(name)}`;
+  const byName = new Map(options.tables.map((t) => [t.name, t]));
+  let closed = false;
+
+  const run = async (sql: string): Promise<E.Either<StatementFailure, StatementResult>> => {
+    if (closed) return E.left({ kind: 'infrastructure', retriable: false, message: 'the Presto engine is closed', cause: undefined });
+    const r = await runStatement(client, sql, { user: options.user, timeoutMs });
+    return r.ok ? E.right(r.result) : E.left(r.failure);
+  };
+  const asPortError = (what: string, f: StatementFailure): PortError =>
+    portError(`presto ${what}: ${f.message}`, f.kind === 'infrastructure' && f.retriable, f.kind === 'infrastructure' ? f.cause : undefined);
+
+  const tableDdl = (t: TableSpec): string =>
+    `create table if not exists ${qualified(t.name)} (${[...t.columns.map((c) => `${quote(c.name)} ${sqlType(c.type)}`), `${quote(PARTITION)} varchar`].join(', ')}) ` +
+    `with (format = 'PARQUET', external_location = ${literal(`${location}/${t.name}`)}, partitioned_by = array[${literal(PARTITION)}])`;
+
+  let schemaReady = false;
+  const pendingTables = new Set(options.tables);
+  const pendingViews = new Set(options.views);
+  let ensuring: Promise<E.Either<PortError, void>> | null = null;
+
+  /** Creates whatever is still missing; tables whose folder does not exist yet, and views over them, stay pending. */
+  const createMissing = async (): Promise<E.Either<PortError, void>> => {
+    const clash = options.tables.find((t) => t.columns.some((c) => c.name === PARTITION));
+    if (clash !== undefined) return E.left(portError(`presto: table ${clash.name} stores a column named ${PARTITION}, the partition column`, false));
+    if (!schemaReady) {
+      const r = await run(`create schema if not exists ${quote(options.catalog)}.${quote(options.schema)}`);
+      if (E.isLeft(r) && !alreadyExists(r.left)) return E.left(asPortError('create schema', r.left));
+      schemaReady = true;
+    }
+    for (const t of [...pendingTables]) {
+      if (options.lake !== undefined) {
+        const dir = await options.lake.ensureDir(t.name)();
+        if (E.isLeft(dir)) return dir;
+      }
+      const r = await run(tableDdl(t));
+      if (E.isRight(r) || alreadyExists(r.left)) pendingTables.delete(t);
+      else if (!(r.left.kind === 'sql' && r.left.message.includes('External location must be a directory'))) return E.left(asPortError(`create table ${t.name}`, r.left));
+    }
+    for (const v of [...pendingViews]) {
+      const r = await run(`create or replace view ${qualified(v.name)} as ${v.sql}`);
+      if (E.isRight(r) || alreadyExists(r.left)) pendingViews.delete(v);
+      else if (!(r.left.kind === 'sql' && pendingTables.size > 0 && /does not exist/.test(r.left.message))) return E.left(asPortError(`create view ${v.name}`, r.left));
+    }
+    return E.right(undefined);
+  };
+  const ensure = async (): Promise<E.Either<PortError, void>> => {
+    if (schemaReady && pendingTables.size === 0 && pendingViews.size === 0) return E.right(undefined);
+    ensuring ??= createMissing().finally(() => (ensuring = null));
+    return ensuring;
+  };
+
+  const registered = new Set<string>();
+  const addPartition = async (p: TablePartition): Promise<E.Either<PortError, void>> => {
+    const key = `${p.table}/${p.dt}`;
+    if (registered.has(key)) return E.right(undefined);
+    const r = await run(
+      `call ${quote(options.catalog)}.system.create_empty_partition(${literal(options.schema)}, ${literal(p.table)}, array[${literal(PARTITION)}], array[${literal(p.dt)}])`,
+    );
+    if (E.isLeft(r) && !alreadyExists(r.left)) return E.left(asPortError(`add partition ${key}`, r.left));
+    registered.add(key);
+    return E.right(undefined);
+  };
+
+  return {
+    register: (partitions) => async () => {
+      const unknown = partitions.find((p) => !byName.has(p.table) || !/^\d{4}-\d{2}-\d{2}$/.test(p.dt));
+      if (unknown !== undefined) return E.left(portError(`presto: not an analyst table partition: ${unknown.table}/dt=${unknown.dt}`, false));
+      const ready = await ensure();
+      if (E.isLeft(ready)) return ready;
+      const missing = [...pendingTables].filter((t) => partitions.some((p) => p.table === t.name));
+      if (missing.length > 0) return E.left(portError(`presto: no folder for table ${missing[0]!.name} at ${location}`, true));
+      // One table's partitions in order, tables side by side: the file metastore keeps a folder per table.
+      const byTable = [...new Set(partitions.map((p) => p.table))].map((t) => partitions.filter((p) => p.table === t));
+      const results = await Promise.all(
+        byTable.map(async (ps) => {
+          for (const p of ps) {
+            const r = await addPartition(p);
+            if (E.isLeft(r)) return r;
+          }
+          return E.right(undefined);
+        }),
+      );
+      return results.find(E.isLeft) ?? E.right(undefined);
+    },
+    query: (sql) => async () => {
+      const ready = await ensure();
+      if (E.isLeft(ready)) return ready;
+      const r = await run(sql);
+      if (E.isLeft(r)) return E.left(r.left.kind === 'sql' ? ({ _tag: 'QueryFailed', message: r.left.message } satisfies QueryFailed) : asPortError('query', r.left));
+      const types = r.right.columns.map((c) => c.type);
+      return E.right({ columns: r.right.columns.map((c) => c.name), rows: r.right.rows.map((row) => row.map((v, i) => fromPresto(types[i] ?? '', v))) });
+    },
+    close: async () => {
+      closed = true;
+    },
+  };
+};
