@@ -9,7 +9,6 @@ interface Pending {
   readonly batch: ReadonlyArray<TopicMessages>;
   readonly resolve: () => void;
   readonly reject: (e: Error) => void;
-  sent: boolean;
   settled: boolean;
   timer: NodeJS.Timeout | null;
 }
@@ -21,14 +20,27 @@ export interface BatchProducer {
   readonly close: () => Promise<void>;
 }
 
+/** One idempotent producer session and whether a request of it is in flight. */
+interface Lane {
+  producer: Producer;
+  connected: Promise<void> | null;
+  busy: boolean;
+}
+
 /**
- * One idempotent producer (acks=all, one request in flight, so retries never reorder or double) whose sends are
- * coalesced: whatever callers queue while a request is in flight goes out together in the next one. Under load
- * many commands share one round trip to the brokers; alone, a command goes out at once.
- * A caller that times out before its messages left the queue takes them out again; one whose messages are in
- * flight gets an error while they may still land — the write intent covers that case.
+ * Coalescing producers: whatever callers queue while requests are in flight goes out together in the next request,
+ * so under load many commands share one round trip; alone, a command goes out at once.
+ *
+ * Each lane is an idempotent producer (acks=all, one request in flight, so its retries never reorder or double);
+ * `lanes` of them run side by side. That keeps per-player order: a player's next command is decided only after its
+ * previous events were acknowledged, so two requests in flight never hold events of the same player.
+ * A caller that times out before its messages left the queue takes them out again; one whose messages are in flight
+ * gets an error while they may still land — the write intent covers that case.
  */
-export const createBatchProducer = (kafka: Kafka, options: { readonly timeoutMs: number; readonly maxMessages?: number }): BatchProducer => {
+export const createBatchProducer = (
+  kafka: Kafka,
+  options: { readonly timeoutMs: number; readonly maxMessages?: number; readonly lanes?: number },
+): BatchProducer => {
   const maxMessages = options.maxMessages ?? 5000;
   const create = (): Producer =>
     kafka.producer({
@@ -40,28 +52,26 @@ export const createBatchProducer = (kafka: Kafka, options: { readonly timeoutMs:
       // `timeoutMs` and answer 503, and a send that lands later is one their write intents already account for.
       retry: { initialRetryTime: 100, maxRetryTime: 1000, retries: Number.MAX_SAFE_INTEGER },
     });
-  let producer = create();
-  let connected: Promise<void> | null = null;
+  const lanes: Lane[] = Array.from({ length: Math.max(1, options.lanes ?? 1) }, () => ({ producer: create(), connected: null, busy: false }));
+  const connect = (lane: Lane): Promise<void> => {
+    lane.connected ??= lane.producer.connect().catch((e: unknown) => {
+      lane.connected = null;
+      throw e;
+    });
+    return lane.connected;
+  };
   /**
    * After a failed send the producer's sequence numbers may no longer match the broker's (a broker restart, a
    * timed-out request that landed): start a new producer session. Nothing is lost: the failed sends' write intents
    * are produced again by their players' next writers.
    */
-  const reset = async (): Promise<void> => {
-    const old = producer;
-    producer = create();
-    connected = null;
+  const reset = async (lane: Lane): Promise<void> => {
+    const old = lane.producer;
+    lane.producer = create();
+    lane.connected = null;
     await old.disconnect().catch(() => undefined);
   };
-  const connect = (): Promise<void> => {
-    connected ??= producer.connect().catch((e: unknown) => {
-      connected = null;
-      throw e;
-    });
-    return connected;
-  };
   const queue: Pending[] = [];
-  let inFlight = false;
   const counters = { requests: 0, messages: 0 };
 
   const settle = (p: Pending, error: Error | null): void => {
@@ -72,58 +82,64 @@ export const createBatchProducer = (kafka: Kafka, options: { readonly timeoutMs:
     else p.reject(error);
   };
 
-  const pump = async (): Promise<void> => {
-    if (inFlight) return;
-    inFlight = true;
+  const take = (): Pending[] => {
+    const taken: Pending[] = [];
+    let count = 0;
+    while (queue.length > 0 && (taken.length === 0 || count < maxMessages)) {
+      const p = queue.shift()!;
+      if (p.settled) continue;
+      taken.push(p);
+      count += p.batch.reduce((n, t) => n + t.messages.length, 0);
+    }
+    return taken;
+  };
+
+  const drive = async (lane: Lane): Promise<void> => {
+    lane.busy = true;
     try {
-      while (queue.length > 0) {
-        const taken: Pending[] = [];
-        let count = 0;
-        while (queue.length > 0 && (taken.length === 0 || count < maxMessages)) {
-          const p = queue.shift()!;
-          if (p.settled) continue;
-          p.sent = true;
-          taken.push(p);
-          count += p.batch.reduce((n, t) => n + t.messages.length, 0);
-        }
-        if (taken.length === 0) break;
+      for (let taken = take(); taken.length > 0; taken = take()) {
         const byTopic = new Map<string, Message[]>();
         for (const p of taken) for (const t of p.batch) byTopic.set(t.topic, [...(byTopic.get(t.topic) ?? []), ...t.messages]);
         try {
-          await connect();
-          await producer.sendBatch({
+          await connect(lane);
+          await lane.producer.sendBatch({
             acks: -1,
             timeout: options.timeoutMs,
             compression: CompressionTypes.None,
             topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
           });
           counters.requests++;
-          counters.messages += count;
+          counters.messages += [...byTopic.values()].reduce((n, m) => n + m.length, 0);
           for (const p of taken) settle(p, null);
         } catch (e) {
           const error = e instanceof Error ? e : new Error(String(e));
           for (const p of taken) settle(p, error);
-          await reset();
+          await reset(lane);
         }
       }
     } finally {
-      inFlight = false;
+      lane.busy = false;
     }
+  };
+
+  const pump = (): void => {
+    const idle = lanes.find((l) => !l.busy);
+    if (idle !== undefined) void drive(idle);
   };
 
   return {
     send: (batch) =>
       new Promise<void>((resolve, reject) => {
-        const p: Pending = { batch, resolve, reject, sent: false, settled: false, timer: null };
+        const p: Pending = { batch, resolve, reject, settled: false, timer: null };
         p.timer = setTimeout(() => settle(p, new Error(`Kafka did not acknowledge within ${options.timeoutMs} ms`)), options.timeoutMs);
         queue.push(p);
-        void pump();
+        pump();
       }),
     stats: () => ({ ...counters }),
     close: async () => {
       for (const p of queue) settle(p, new Error('producer closed'));
       queue.length = 0;
-      if (connected !== null) await producer.disconnect();
+      await Promise.all(lanes.map(async (l) => (l.connected === null ? undefined : l.producer.disconnect().catch(() => undefined))));
     },
   };
 };
