@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { createLogger, loadConfig, openCluster, openEmbedded, type ClusterRole, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
 import { startApi } from '@placebo/app-api';
-import { createLakeSink, replayLog } from '@placebo/app-sink';
+import { createLakeSink, replayLog, SinkFailure, type Sink } from '@placebo/app-sink';
 import { createProgress } from './progress.js';
 import { formatTable } from './table.js';
 
@@ -52,12 +52,41 @@ const checkIndex = async (infra: Infrastructure): Promise<boolean> => {
   return true;
 };
 
+/**
+ * Runs the sink and starts it again (from its committed files and offsets, so nothing is lost or doubled) after a
+ * failure that may pass — Kafka, HDFS or Presto unreachable for a while. A failure that will not pass ends it.
+ */
+const superviseSink = (make: () => Sink, logger: Logger): { readonly done: Promise<void>; readonly stop: () => Promise<void> } => {
+  let current: Sink | null = null;
+  let stopping = false;
+  const done = (async () => {
+    for (let delay = 500; !stopping; delay = Math.min(delay * 2, 10_000)) {
+      current = make();
+      try {
+        await current.start();
+        return;
+      } catch (e) {
+        if (stopping || !(e instanceof SinkFailure && e.error.retriable)) throw e;
+        logger.warn('sink interrupted; starting again from its committed position', { error: e.message, retry_in_ms: delay });
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  })();
+  return {
+    done,
+    stop: async () => {
+      stopping = true;
+      await current?.stop();
+    },
+  };
+};
+
 const serve = async (config: Config, logger: Logger, withApi: boolean, withSink: boolean): Promise<number> =>
   withInfra(config, { name: withSink ? 'sink' : 'api' }, logger, async (infra) => {
     if (withApi && !(await checkIndex(infra))) return 1;
     const api = withApi ? await startApi(config, infra, logger) : null;
-    const sink = withSink ? createLakeSink(config, infra, logger) : null;
-    const sinkRun = sink?.start();
+    const sink = withSink ? superviseSink(() => createLakeSink(config, infra, logger), logger) : null;
+    const sinkRun = sink?.done;
     if (api !== null) {
       logger.info('api listening', { url: api.url, mode: config.PLACEBO_MODE, data_dir: config.PLACEBO_DATA_DIR });
       process.stdout.write(`Placebo API listening on ${api.url}\n`);
