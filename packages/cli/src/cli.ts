@@ -1,8 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { createLogger, loadConfig, openCluster, openEmbedded, type ClusterRole, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
 import { startApi } from '@placebo/app-api';
-import { createLakeSink, replayLog, SinkFailure, type Sink } from '@placebo/app-sink';
+import { createLakeSink, playerAt, replayLog, SinkFailure, type Sink } from '@placebo/app-sink';
 import { createProgress } from './progress.js';
+import { runReport } from './report.js';
 import { formatTable } from './table.js';
 
 const usage = `usage: placebo <command>
@@ -12,7 +13,15 @@ const usage = `usage: placebo <command>
   sink --catch-up       commit everything in the log, then exit
   query [--json] "<SQL>"  run SQL on the lake and print a table (--json: one JSON object {columns, rows})
   replay [--verify]     rebuild every snapshot from the log (--verify: compare only, change nothing)
+  report [--out report.html] [--queries queries/]  answer every queries/*.sql question; write one HTML file with charts
+  replay --player ID [--at TIME]   print a player's state as it was at TIME (ISO-8601; default now)
 Settings come from PLACEBO_* environment variables (see the README).`;
+
+/** The value after a flag (`--player abc`), or null. */
+const option = (args: ReadonlyArray<string>, flag: string): string | null => {
+  const i = args.indexOf(flag);
+  return i >= 0 && i + 1 < args.length ? (args[i + 1] ?? null) : null;
+};
 
 const waitForSignal = (): Promise<string> =>
   new Promise((resolve) => {
@@ -150,7 +159,24 @@ export const main = async (argv: ReadonlyArray<string>, env: Readonly<Record<str
         return 0;
       });
     }
+    case 'report':
+      return withInfra(config, { name: 'query', readTopics: [] }, logger, (infra) => runReport(rest, infra.query, config.PLACEBO_MODE));
     case 'replay': {
+      const player = option(rest, '--player');
+      if (player !== null) {
+        const at = option(rest, '--at') ?? new Date().toISOString();
+        return withInfra(config, { name: 'replay', readTopics: ['all_events'] }, logger, async (infra) => {
+          const progress = createProgress(`replay --player ${player}`, 'records');
+          const found = await playerAt({ source: infra.log, playerId: player, at, progress: progress.update });
+          progress.done(found.scanned, found.scanned);
+          if (found.last === null) {
+            process.stderr.write(`player ${player} had no event by ${at}\n`);
+            return 1;
+          }
+          process.stdout.write(`${JSON.stringify({ at, as_of_event: { player_version: found.last.player_version, occurred_at: found.last.occurred_at, event_type: found.last.event_type }, state: found.state }, null, 2)}\n`);
+          return 0;
+        });
+      }
       const verify = rest.includes('--verify');
       return withInfra(config, { name: 'replay', readTopics: ['all_events'] }, logger, async (infra) => {
         const progress = createProgress(verify ? 'replay --verify' : 'replay', 'events');

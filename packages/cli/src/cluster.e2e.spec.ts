@@ -189,6 +189,8 @@ describe('cluster end to end: HTTP → Kafka → sink → Parquet on HDFS → Pr
     try {
       const saber = 999;
       const p = await newPlayer(a.url, saber * 10 + 500);
+      await new Promise((r) => setTimeout(r, 20));
+      const beforePurchases = new Date().toISOString();
       const replies = await Promise.all(
         Array.from({ length: 200 }, (_, i) => call(`${(i % 2 === 0 ? a : b).url}/v1/players/${p.id}/purchases`, 'POST', { kind: 'sword', type: 'saber' }, p.token)),
       );
@@ -203,6 +205,12 @@ describe('cluster end to end: HTTP → Kafka → sink → Parquet on HDFS → Pr
       assert.equal(await scalar(env, `select count(*) - count(distinct player_version) from all_events where player_id = '${p.id}'`), 0);
       assert.equal(await scalar(env, `select min(player_wealth) from all_events where player_id = '${p.id}'`), 500);
       await verifyReplay(env);
+      // The player as they were before the purchases, read back from Kafka.
+      const past = await placeboRun(['replay', '--player', p.id, '--at', beforePurchases], env);
+      assert.equal(past.code, 0, past.output);
+      const shown = JSON.parse(past.output.slice(past.output.indexOf('{\n'))) as { state: { wealth: number; inventory: unknown[] } };
+      assert.equal(shown.state.wealth, saber * 10 + 500);
+      assert.deepEqual(shown.state.inventory, []);
     } finally {
       await stop(a, b, sink);
     }

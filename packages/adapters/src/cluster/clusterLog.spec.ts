@@ -65,7 +65,7 @@ describe('cluster log and stores (Kafka + Redis)', function () {
       const orphan = [storedEvent(p, 2, undefined, 'cmd-orphan')];
       const begin = redisScript(c.redis, BEGIN_WRITE);
       const keys = redisKeys(settings.redisPrefix);
-      assert.deepEqual(await begin([keys.player(p), keys.pending], [1, 1, 'dead-writer', 300, JSON.stringify(orphan), p]), ['ok']);
+      assert.deepEqual(await begin([keys.player(p), keys.pending], [1, 1, 'dead-writer', 300, JSON.stringify(orphan), p, '']), ['ok']);
       const start = new Map(await Promise.all((await ok(c.log.partitions('all_events'))).map(async (n) => [n, await ok(c.log.end('all_events', n))] as const)));
 
       // The next writer, still at version 1, finds the intent: completes it, then learns it is behind.
@@ -86,7 +86,7 @@ describe('cluster log and stores (Kafka + Redis)', function () {
       await ok(c.snapshots.put([{ ...initialState(p), registered: true, version: 1 }]));
       const keys = redisKeys(settings.redisPrefix);
       const begin = redisScript(c.redis, BEGIN_WRITE);
-      await begin([keys.player(p), keys.pending], [1, 1, 'dead-writer', 300, JSON.stringify([storedEvent(p, 2, undefined, 'cmd-cut')]), p]);
+      await begin([keys.player(p), keys.pending], [1, 1, 'dead-writer', 300, JSON.stringify([storedEvent(p, 2, undefined, 'cmd-cut')]), p, '']);
       await new Promise((r) => setTimeout(r, 400));
       assert.ok((await ok(c.pending(300, 10_000))).includes(p));
       await ok(() => c.completeIntent(p));
@@ -94,6 +94,35 @@ describe('cluster log and stores (Kafka + Redis)', function () {
       // Storing the caught-up snapshot takes the player off the pending list.
       await ok(c.snapshots.put([{ ...initialState(p), registered: true, version: 2 }]));
       assert.ok(!(await ok(c.pending(0, 10_000))).includes(p));
+    });
+
+    it('two processes writing one player take turns: each command needs at most a few attempts', async () => {
+      const other = await open(settings);
+      try {
+        const p = unique('p');
+        /** A process's serialized writer: read the head, decide the next version, retry on a conflict (as the handler does). */
+        const writerLoop = async (log: ClusterLog['log'], n: number): Promise<number> => {
+          let worst = 0;
+          for (let i = 0; i < n; i++) {
+            for (let attempt = 1; ; attempt++) {
+              assert.ok(attempt <= 8, 'a command ran out of attempts');
+              const head = (await ok(log.readPlayer(p, 0))).length;
+              const r = await log.append(p, head, [storedEvent(p, head + 1)])();
+              if (E.isRight(r)) {
+                worst = Math.max(worst, attempt);
+                break;
+              }
+              assert.equal(r.left._tag, 'VersionConflict');
+            }
+          }
+          return worst;
+        };
+        const worst = await Promise.all([writerLoop(c.log, 40), writerLoop(other.log, 40)]);
+        assert.ok(Math.max(...worst) <= 8);
+        assert.deepEqual((await ok(c.log.readPlayer(p, 0))).map((e) => e.player_version), Array.from({ length: 80 }, (_, i) => i + 1));
+      } finally {
+        await other.close();
+      }
     });
 
     it('a second writer waits for a live intent instead of failing', async () => {

@@ -49,6 +49,8 @@ export const createKafkaEventLog = (o: KafkaEventLogOptions): EventLog & LogMain
   const begin = redisScript(redis, BEGIN_WRITE);
   const commit = redisScript(redis, COMMIT_WRITE);
   const abandon = redisScript(redis, ABANDON_WRITE);
+  /** This process as a writer: its turn reservations are its own. */
+  const writer = randomUUID();
 
   const messagesOf = (events: ReadonlyArray<StoredEvent>): TopicMessages[] => {
     const byTopic = new Map<string, { key: string; value: string }[]>();
@@ -89,7 +91,7 @@ export const createKafkaEventLog = (o: KafkaEventLogOptions): EventLog & LogMain
     for (;;) {
       let answer: string[];
       try {
-        answer = (await begin([keys.player(playerId), keys.pending], [expected, events.length, token, o.leaseMs, intent, playerId])) as string[];
+        answer = (await begin([keys.player(playerId), keys.pending], [expected, events.length, token, o.leaseMs, intent, playerId, writer])) as string[];
       } catch (e) {
         return E.left(portError(`begin write: ${e instanceof Error ? e.message : String(e)}`, true, e));
       }
@@ -108,7 +110,7 @@ export const createKafkaEventLog = (o: KafkaEventLogOptions): EventLog & LogMain
           const left = Number(answer[1] ?? 0);
           if (Date.now() + Math.min(backoff, left) > deadline) return E.left(portError(`player ${playerId}: another writer held it for ${o.waitMs} ms`, true));
           await sleep(Math.max(1, Math.min(backoff, left)));
-          backoff = Math.min(backoff * 2, 25);
+          backoff = Math.min(backoff * 2, 4);
         }
       }
     }
@@ -119,7 +121,7 @@ export const createKafkaEventLog = (o: KafkaEventLogOptions): EventLog & LogMain
     const token = randomUUID();
     let answer: string[];
     try {
-      answer = (await begin([keys.player(playerId), keys.pending], [-1, 0, token, o.leaseMs, '[]', playerId])) as string[];
+      answer = (await begin([keys.player(playerId), keys.pending], [-1, 0, token, o.leaseMs, '[]', playerId, ''])) as string[];
     } catch (e) {
       return E.left(portError(`begin write: ${e instanceof Error ? e.message : String(e)}`, true, e));
     }

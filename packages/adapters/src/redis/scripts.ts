@@ -58,24 +58,47 @@ return 1`;
 
 /**
  * Opens a write intent when the player's head is the expected version and no other intent is open.
- * KEYS: player, pending. ARGV: expected, count, token, lease ms, events JSON, player id.
+ * KEYS: player, pending. ARGV: expected, count, token, lease ms, events JSON, player id, writer id ('' for none).
+ * Answers {'ok'}, {'conflict', head}, {'busy', ms to wait}, or {'recover', intent}: an abandoned intent, now leased
+ * to the caller under the given token.
  * The player joins the pending set (players whose snapshot may be behind the log) until a snapshot catches up.
- * Answers {'ok'}, {'conflict', head}, {'busy', ms left on the other writer's lease}, or
- * {'recover', intent, token}: an abandoned intent, now leased to the caller under the given token.
+ * Turns: a writer that had to wait or re-decide reserves the next turn for 250 ms, so that two processes writing the
+ * same player alternate instead of one of them winning every race (and the other running out of attempts).
  */
 export const BEGIN_WRITE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local lease = now + tonumber(ARGV[4])
+local writer = ARGV[7]
+local function reserve()
+  if writer == '' then return end
+  local owner = redis.call('HGET', KEYS[1], 'next')
+  local until_ = tonumber(redis.call('HGET', KEYS[1], 'next_until') or '0')
+  if (not owner) or until_ <= now or owner == writer then
+    redis.call('HSET', KEYS[1], 'next', writer, 'next_until', now + 250)
+  end
+end
 local open = redis.call('HGET', KEYS[1], 'intent')
 if open then
   local until_ = tonumber(redis.call('HGET', KEYS[1], 'lease') or '0')
-  if until_ > now then return {'busy', tostring(until_ - now)} end
+  if until_ > now then
+    reserve()
+    return {'busy', tostring(until_ - now)}
+  end
   redis.call('HSET', KEYS[1], 'token', ARGV[3], 'lease', lease)
   return {'recover', open}
 end
+local owner = redis.call('HGET', KEYS[1], 'next')
+if writer ~= '' and owner and owner ~= writer then
+  local until_ = tonumber(redis.call('HGET', KEYS[1], 'next_until') or '0')
+  if until_ > now then return {'busy', tostring(until_ - now)} end
+end
 local head = tonumber(redis.call('HGET', KEYS[1], 'head') or '0')
-if head ~= tonumber(ARGV[1]) then return {'conflict', tostring(head)} end
+if head ~= tonumber(ARGV[1]) then
+  reserve()
+  return {'conflict', tostring(head)}
+end
+if owner == writer then redis.call('HDEL', KEYS[1], 'next', 'next_until') end
 redis.call('HSET', KEYS[1], 'head', head + tonumber(ARGV[2]), 'intent', ARGV[5], 'token', ARGV[3], 'lease', lease)
 redis.call('ZADD', KEYS[2], 'NX', now, ARGV[6])
 return {'ok'}`;
