@@ -2,3 +2,4 @@ export * from './fileNames.js';
 export * from './sink.js';
 export * from './main.js';
 export * from './replay.js';
+export * from './playerAt.js';
