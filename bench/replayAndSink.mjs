@@ -1,70 +1,170 @@
-// Embedded replay and sink throughput: fills a fresh log with realistic events, then times
-// `replay` (log -> snapshots) and the sink (log -> committed Parquet). Prints a table.
+// Embedded replay and sink throughput: fills a fresh log with realistic events, then times `replay` (log -> snapshots),
+// Parquet encoding of the same rows with parquetjs-lite and with DuckDB, and the whole sink (log -> committed Parquet)
+// with each encoder, picked by PLACEBO_PARQUET_ENCODER as in production. Encoding and sink runs each happen in a
+// child process of their own, so each peak RSS (getrusage's maxrss) is that run's alone. Prints markdown tables.
 // Usage: npm run build && node bench/replayAndSink.mjs [events=200000]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Catalogue, analystTables, createDecider, envelop, initialState } from '@placebo/domain';
-import { createParquetEncoder, openEmbedded } from '@placebo/adapters';
-import { createSink, replayLog } from '@placebo/app-sink';
+import { createDuckDbParquetEncoder, createLogger, createParquetEncoder, loadConfig, openEmbedded } from '@placebo/adapters';
+import { createLakeSink, replayLog } from '@placebo/app-sink';
 
-const total = Number(process.argv[2] ?? 200_000);
-const perPlayer = 100;
-const catalogue = Catalogue.decode(JSON.parse(readFileSync('config/catalogue.json', 'utf8'))).right;
-const decider = createDecider(catalogue);
-const dir = mkdtempSync(join(tmpdir(), 'placebo-bench-'));
-const infra = openEmbedded({ dataDir: dir });
-const request = { host: 'bench.local', user_agent: 'bench', accept: '*/*' };
-const kinds = ['sword', 'knife', 'potion', 'arrow', 'spell'];
-let seq = 0;
-const peak = { rss: 0 };
-const sample = () => (peak.rss = Math.max(peak.rss, process.memoryUsage().rss));
-const timer = setInterval(sample, 100);
+const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const reply = (result) => process.stdout.write(`${JSON.stringify(result)}\n`);
 
-let t0 = performance.now();
-const appends = [];
-for (let p = 0; p * perPlayer < total; p++) {
-  const id = `bench-${p}`;
-  let state = initialState(id);
-  const events = [];
-  const cmds = [{ type: 'RegisterPlayer', name: id, wealth: 1_000_000 }];
-  for (let i = 1; i < perPlayer; i++) {
-    cmds.push(i % 7 === 0
-      ? { type: 'Fight', enemy: 'goblin', roll: (i % 10) / 10 }
-      : { type: 'BuyItem', kind: kinds[i % kinds.length], item_type: null, quantity: 1, offer_id: null, client_cost: null });
+/** Rows of each analyst table in turn, projected from the log in read batches, handed over `fileRows` at a time. */
+const eachFile = async (infra, fileRows, take) => {
+  for (const t of analystTables) {
+    let rows = [];
+    for (let next = 0; ; ) {
+      const records = (await infra.log.read('all_events', 0, next, 5000)()).right;
+      if (records.length === 0) break;
+      next = records[records.length - 1].offset + 1;
+      for (const r of records) {
+        const row = t.project(r.event);
+        if (row !== null) rows.push(row);
+        if (rows.length === fileRows) {
+          await take(t, rows);
+          rows = [];
+        }
+      }
+    }
+    if (rows.length > 0) await take(t, rows);
   }
-  for (const c of cmds) {
-    const d = decider.decide(c, state);
-    const next = envelop(state, d.right, { command_id: `c${seq}`, request, occurred_at: new Date(Date.UTC(2026, 10, 23) + seq).toISOString() }, () => `e${++seq}`);
-    state = next.state;
-    events.push(...next.stored);
+};
+
+/** Child: encodes every row of the log (files of `fileRows`) and reports encoding time and this process's peak RSS. */
+const encodeChild = async (dir, name, fileRows) => {
+  const infra = openEmbedded({ dataDir: dir });
+  const encoder = name === 'duckdb' ? createDuckDbParquetEncoder() : name === 'parquetjs' ? createParquetEncoder() : null;
+  let rows = 0;
+  let bytes = 0;
+  let ms = 0;
+  await eachFile(infra, fileRows, async (t, batch) => {
+    rows += batch.length;
+    if (encoder === null) return;
+    const t0 = performance.now();
+    const out = await encoder.encode(t.columns, batch)();
+    ms += performance.now() - t0;
+    if (out._tag === 'Left') throw new Error(out.left.message);
+    bytes += out.right.length;
+  });
+  encoder?.close?.();
+  await infra.close();
+  reply({ rows, bytes, seconds: ms / 1000, peakMb: peakMb() });
+};
+
+/** Child: the production sink (createLakeSink, settings from the environment) drains a copy of the log. */
+const sinkChild = async (dir) => {
+  const config = loadConfig({ ...process.env, PLACEBO_DATA_DIR: dir });
+  if (config._tag === 'Left') throw new Error(JSON.stringify(config.left));
+  const infra = openEmbedded({ dataDir: dir });
+  const t0 = performance.now();
+  const stats = await createLakeSink(config.right, infra, createLogger({ level: 'error' })).drain();
+  const seconds = (performance.now() - t0) / 1000;
+  await infra.close();
+  reply({ ...stats, seconds, peakMb: peakMb() });
+};
+
+const [mode, ...args] = process.argv.slice(2);
+if (mode === '--encode') await encodeChild(args[0], args[1], Number(args[2]));
+else if (mode === '--sink') await sinkChild(args[0]);
+else await parent(Number(mode ?? 200_000));
+
+async function parent(total) {
+  const perPlayer = 100;
+  const catalogue = Catalogue.decode(JSON.parse(readFileSync('config/catalogue.json', 'utf8'))).right;
+  const decider = createDecider(catalogue);
+  const dir = mkdtempSync(join(tmpdir(), 'placebo-bench-'));
+  const infra = openEmbedded({ dataDir: dir });
+  const request = { host: 'bench.local', user_agent: 'bench', accept: '*/*' };
+  const kinds = ['sword', 'knife', 'potion', 'arrow', 'spell'];
+  let seq = 0;
+
+  let t0 = performance.now();
+  const appends = [];
+  for (let p = 0; p * perPlayer < total; p++) {
+    const id = `bench-${p}`;
+    let state = initialState(id);
+    const events = [];
+    const cmds = [{ type: 'RegisterPlayer', name: id, wealth: 1_000_000 }];
+    for (let i = 1; i < perPlayer; i++) {
+      cmds.push(i % 7 === 0
+        ? { type: 'Fight', enemy: 'goblin', roll: (i % 10) / 10 }
+        : { type: 'BuyItem', kind: kinds[i % kinds.length], item_type: null, quantity: 1, offer_id: null, client_cost: null });
+    }
+    for (const c of cmds) {
+      const d = decider.decide(c, state);
+      const next = envelop(state, d.right, { command_id: `c${seq}`, request, occurred_at: new Date(Date.UTC(2026, 10, 23) + seq).toISOString() }, () => `e${++seq}`);
+      state = next.state;
+      events.push(...next.stored);
+    }
+    appends.push(infra.log.append(id, 0, events)());
   }
-  appends.push(infra.log.append(id, 0, events)());
+  await Promise.all(appends);
+  const fill = (performance.now() - t0) / 1000;
+  const events = seq;
+
+  t0 = performance.now();
+  const replay = await replayLog({ source: infra.log, snapshots: infra.snapshots, verify: false });
+  const replaySeconds = (performance.now() - t0) / 1000;
+  await infra.close();
+
+  const child = (args, env = {}) => {
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+    if (r.status !== 0) throw new Error(`child ${args.join(' ')} exited with ${r.status}`);
+    return JSON.parse(r.stdout.trim().split('\n').pop());
+  };
+  /** A copy of the filled log with no lake and no committed offsets, so every sink run starts from the same backlog. */
+  const copyOfLog = () => {
+    const copy = mkdtempSync(join(tmpdir(), 'placebo-bench-sink-'));
+    for (const f of ['placebo.db', 'placebo.db-wal', 'placebo.db-shm']) if (existsSync(join(dir, f))) copyFileSync(join(dir, f), join(copy, f));
+    return copy;
+  };
+  const mb = (n) => `${n} MB`;
+  const int = (n) => Math.round(n).toLocaleString('en-US');
+
+  const fileRows = 50_000;
+  const encodes = [
+    ['read + project only (baseline)', 'none'],
+    ['parquetjs-lite', 'parquetjs'],
+    ['DuckDB (appender + COPY)', 'duckdb'],
+  ].map(([label, name]) => ({ label, ...child(['--encode', dir, name, String(fileRows)]) }));
+
+  const sinks = [
+    ['parquetjs', 64 * 2 ** 20],
+    ['duckdb', 64 * 2 ** 20],
+    ['duckdb', 16 * 2 ** 20],
+    ['duckdb', 2_000_000_000],
+  ].map(([encoder, flushBytes]) => {
+    const copy = copyOfLog();
+    try {
+      return { encoder, flushBytes, ...child(['--sink', copy], { PLACEBO_PARQUET_ENCODER: encoder, PLACEBO_SINK_FLUSH_BYTES: String(flushBytes), PLACEBO_SINK_FLUSH_ROWS: '100000' }) };
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+  rmSync(dir, { recursive: true, force: true });
+
+  console.log(`${int(events)} events, ${replay.players} players; node ${process.version}, ${cpus().length} cores\n`);
+  console.log('| step | count | seconds | per second |\n|---|---:|---:|---:|');
+  console.log(`| fill log (decide + append, group commit) | ${int(events)} | ${fill.toFixed(2)} | ${int(events / fill)} |`);
+  console.log(`| replay: log -> snapshots | ${int(replay.events)} | ${replaySeconds.toFixed(2)} | ${int(replay.events / replaySeconds)} |`);
+
+  console.log(`\nParquet encoding of the same rows (4 analyst tables, files of up to ${int(fileRows)} rows, one file's rows in memory at a time; seconds spent in encode only):\n`);
+  console.log('| encoder | rows | MB written | seconds | rows/s | peak RSS |\n|---|---:|---:|---:|---:|---:|');
+  for (const e of encodes) {
+    const timed = e.bytes > 0;
+    console.log(`| ${e.label} | ${int(e.rows)} | ${timed ? (e.bytes / 2 ** 20).toFixed(1) : '–'} | ${timed ? e.seconds.toFixed(2) : '–'} | ${timed ? int(e.rows / e.seconds) : '–'} | ${mb(e.peakMb)} |`);
+  }
+
+  console.log(`\nSink: log -> committed Parquet, a backlog of ${int(events)} events (createLakeSink, flush rows 100,000):\n`);
+  console.log('| PLACEBO_PARQUET_ENCODER | PLACEBO_SINK_FLUSH_BYTES | records | rows | files | seconds | records/s | rows/s | peak RSS |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const s of sinks) {
+    const bound = s.flushBytes >= 2_000_000_000 ? 'none (2e9)' : `${s.flushBytes / 2 ** 20} MiB`;
+    console.log(`| ${s.encoder} | ${bound} | ${int(s.records)} | ${int(s.rows)} | ${int(s.files)} | ${s.seconds.toFixed(2)} | ${int(s.records / s.seconds)} | ${int(s.rows / s.seconds)} | ${mb(s.peakMb)} |`);
+  }
 }
-await Promise.all(appends);
-const fill = (performance.now() - t0) / 1000;
-const events = seq;
-
-t0 = performance.now();
-const replay = await replayLog({ source: infra.log, snapshots: infra.snapshots, verify: false });
-const replaySeconds = (performance.now() - t0) / 1000;
-
-const quiet = { info: () => undefined, warn: () => undefined };
-t0 = performance.now();
-const sink = createSink({ source: infra.log, offsets: infra.offsets, lake: infra.lake, encoder: createParquetEncoder(), tables: analystTables, consumer: 'bench', flushRows: 100_000, flushMs: 60_000, logger: quiet });
-const stats = await sink.drain();
-const sinkSeconds = (performance.now() - t0) / 1000;
-clearInterval(timer);
-sample();
-
-const rows = [
-  ['fill log (decide + append, group commit)', events, fill],
-  ['replay: log -> snapshots', replay.events, replaySeconds],
-  ['sink: log -> committed Parquet (records)', stats.records, sinkSeconds],
-  ['sink: Parquet rows written (4 tables)', stats.rows, sinkSeconds],
-];
-console.log(`| step | count | seconds | per second |\n|---|---:|---:|---:|`);
-for (const [name, n, s] of rows) console.log(`| ${name} | ${n} | ${s.toFixed(2)} | ${Math.round(n / s)} |`);
-console.log(`\npeak RSS ${(peak.rss / 2 ** 20).toFixed(0)} MB; ${replay.players} players; node ${process.version}`);
-await infra.close();
-rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
-import type { LakeStore, LogSource, OffsetStore, PortError, Row, RowFileEncoder, TableSpec, Topic } from '@placebo/domain';
+import type { LakeStore, LogSource, OffsetStore, PortError, Row, RowFileEncoder, TablePartition, TableRegistry, TableSpec, Topic } from '@placebo/domain';
 import { fileName, parseFileName, watermarkKey } from './fileNames.js';
+import { createPlayerVersions, rememberVersions, type PlayerVersions } from './playerVersions.js';
+import { createRegistrations } from './registrations.js';
 
 export interface SinkLogger {
   readonly info: (msg: string, fields?: Record<string, unknown>) => void;
@@ -13,11 +15,19 @@ export interface SinkOptions {
   readonly offsets: OffsetStore;
   readonly lake: LakeStore;
   readonly encoder: RowFileEncoder;
+  /** Told about every (table, dt) partition before the offset that covers its files is committed. */
+  readonly registry: TableRegistry;
   readonly tables: ReadonlyArray<TableSpec>;
   /** Consumer name under which offsets are committed. */
   readonly consumer: string;
   readonly flushRows: number;
   readonly flushMs: number;
+  /** Approximate heap bytes of the rows buffered for one source partition that trigger a commit (default 64 MiB). */
+  readonly flushBytes?: number;
+  /** Players whose highest version the sink remembers to drop duplicates, shared by all partitions (default 1,000,000). */
+  readonly dedupPlayers?: number;
+  /** How many offsets before the committed one are re-read at start to remember their versions (default 10,000; 0 skips). */
+  readonly dedupLookback?: number;
   readonly batchSize?: number;
   readonly now?: () => number;
   readonly logger: SinkLogger;
@@ -28,6 +38,8 @@ export interface SinkStats {
   readonly rows: number;
   readonly files: number;
   readonly skipped: number;
+  /** Records dropped as copies of an earlier record of the same (player_id, player_version). */
+  readonly duplicates: number;
 }
 
 /** One source partition: where reading stands, what is committed, and the rows read since. */
@@ -41,6 +53,8 @@ interface Lane {
   startedAt: number | null;
   readonly buffers: Map<string, Row[]>;
   buffered: number;
+  bytes: number;
+  readonly versions: PlayerVersions;
 }
 
 export class SinkFailure extends Error {
@@ -56,53 +70,96 @@ const must = async <A>(te: () => Promise<E.Either<PortError, A>>): Promise<A> =>
 };
 
 /**
+ * Approximate heap bytes of a buffered row, for the byte bound. V8 holds an analyst row in about twice the characters
+ * of its strings (headers, slack of strings built by JSON.stringify and replace) plus some 16 bytes a cell: measured
+ * at ~2 kB for an all_events row whose strings hold ~750 characters.
+ */
+const rowBytes = (row: Row): number => {
+  let n = 64;
+  for (const k in row) {
+    const v = row[k];
+    n += typeof v === 'string' ? 16 + 2 * v.length : 16;
+  }
+  return n;
+};
+
+/**
  * Log → Parquet, exactly once. Rows are buffered per table and committed as one file per table and date that names
  * the source range it covers; the consumer offset moves only after every file of the range is published. After a
  * crash the sink restarts from the committed offset and skips rows whose (table, partition, date) already has a file
- * reaching past them, so no crash point loses or doubles a row.
+ * reaching past them, so no crash point loses or doubles a row. Files are registered with the query engine before the
+ * offset moves, so a committed row is queryable (init registers every partition again after a crash).
+ *
+ * The cluster log may carry a record twice (a write intent re-produced after a producer failure): a record whose
+ * player_version is at or below the highest seen for its player in the partition is dropped. What is remembered
+ * lives in memory only; at start it is rebuilt from the records in the `dedupLookback` offsets before the committed
+ * one (the log survives a crash; re-reading the committed files would be too slow), so a copy is still recognised
+ * after a restart when its original is at most that far before the committed offset, or after it. Residual window: a
+ * copy whose original lies further back at a restart, or whose player was evicted (more than `dedupPlayers` / lanes
+ * other players seen since), lands twice.
  */
 export const createSink = (o: SinkOptions) => {
   const now = o.now ?? Date.now;
   const batchSize = o.batchSize ?? 5000;
+  const flushBytes = o.flushBytes ?? 64 * 2 ** 20;
+  const lookback = o.dedupLookback ?? 10_000;
   const watermarks = new Map<string, number>();
+  const registrations = createRegistrations(o.registry);
   const lanes: Lane[] = [];
-  const stats = { records: 0, rows: 0, files: 0, skipped: 0 };
+  const stats = { records: 0, rows: 0, files: 0, skipped: 0, duplicates: 0 };
   let running = false;
   let loop: Promise<void> | null = null;
 
   const init = async (): Promise<void> => {
     lanes.length = 0;
     watermarks.clear();
+    const found: TablePartition[] = [];
     for (const table of o.tables) {
       for (const path of await must(o.lake.list(table.name))) {
         const f = parseFileName(path);
         if (f === null || f.table !== table.name) continue;
         const key = watermarkKey(f.table, f.topic, f.partition, f.dt);
         watermarks.set(key, Math.max(watermarks.get(key) ?? -1, f.to));
+        found.push({ table: f.table, dt: f.dt });
       }
     }
-    const topics = [...new Set(o.tables.map((t) => t.source))];
-    for (const topic of topics) {
-      for (const partition of await must(o.source.partitions(topic))) {
-        const committed = O.getOrElse(() => 0)(await must(o.offsets.get(o.consumer, topic, partition)));
-        lanes.push({
-          topic,
-          partition,
-          tables: o.tables.filter((t) => t.source === topic),
-          committed,
-          next: committed,
-          lastRead: committed - 1,
-          startedAt: null,
-          buffers: new Map(),
-          buffered: 0,
-        });
-      }
+    await must(registrations.all(found));
+    const sources: { topic: Topic; partition: number }[] = [];
+    for (const topic of new Set(o.tables.map((t) => t.source))) {
+      for (const partition of await must(o.source.partitions(topic))) sources.push({ topic, partition });
+    }
+    const playersPerLane = Math.ceil((o.dedupPlayers ?? 1_000_000) / Math.max(1, sources.length));
+    for (const { topic, partition } of sources) {
+      const committed = O.getOrElse(() => 0)(await must(o.offsets.get(o.consumer, topic, partition)));
+      lanes.push({
+        topic,
+        partition,
+        tables: o.tables.filter((t) => t.source === topic),
+        committed,
+        next: committed,
+        lastRead: committed - 1,
+        startedAt: null,
+        buffers: new Map(),
+        buffered: 0,
+        bytes: 0,
+        versions: createPlayerVersions(playersPerLane),
+      });
+    }
+    for (const lane of lanes) {
+      const failed = await rememberVersions({ source: o.source, topic: lane.topic, partition: lane.partition, before: lane.committed, lookback, batchSize, versions: lane.versions });
+      // Records gone from the log (retention) only shorten what deduplication remembers: start anyway.
+      if (failed !== null) o.logger.warn('sink: cannot re-read the records before the committed offset', { topic: lane.topic, partition: lane.partition, error: failed.message });
     }
   };
 
   const poll = async (lane: Lane): Promise<number> => {
     const records = await must(o.source.read(lane.topic, lane.partition, lane.next, batchSize));
     for (const r of records) {
+      lane.lastRead = r.offset;
+      if (!lane.versions.admit(r.event.player_id, r.event.player_version)) {
+        stats.duplicates++;
+        continue;
+      }
       for (const table of lane.tables) {
         const row = table.project(r.event);
         if (row === null) continue;
@@ -115,8 +172,8 @@ export const createSink = (o: SinkOptions) => {
         buf.push(row);
         lane.buffers.set(table.name, buf);
         lane.buffered++;
+        lane.bytes += rowBytes(row);
       }
-      lane.lastRead = r.offset;
     }
     const last = records[records.length - 1];
     if (last !== undefined) {
@@ -131,6 +188,7 @@ export const createSink = (o: SinkOptions) => {
     if (lane.lastRead < lane.committed) return;
     const from = lane.committed;
     const to = lane.lastRead;
+    const published: TablePartition[] = [];
     for (const table of lane.tables) {
       const rows = lane.buffers.get(table.name) ?? [];
       const byDate = new Map<string, Row[]>();
@@ -146,20 +204,27 @@ export const createSink = (o: SinkOptions) => {
         await must(o.lake.publish(path, bytes));
         const key = watermarkKey(table.name, lane.topic, lane.partition, dt);
         watermarks.set(key, Math.max(watermarks.get(key) ?? -1, to));
+        published.push({ table: table.name, dt });
         stats.files++;
         stats.rows += dateRows.length;
       }
+      // Encoded and published: let the rows go before the next table is encoded (a failure abandons the lane anyway).
+      lane.buffers.delete(table.name);
     }
+    await must(registrations.fresh(published));
     await must(o.offsets.commit(o.consumer, lane.topic, lane.partition, to + 1));
     lane.committed = to + 1;
     lane.buffers.clear();
     lane.buffered = 0;
+    lane.bytes = 0;
     lane.startedAt = null;
   };
 
+  const full = (lane: Lane): boolean => lane.buffered >= o.flushRows || lane.bytes >= flushBytes;
+
   const due = (lane: Lane, caughtUp: boolean): boolean =>
     lane.lastRead >= lane.committed &&
-    (lane.buffered >= o.flushRows || (lane.startedAt !== null && now() - lane.startedAt >= o.flushMs) || (caughtUp && o.flushMs === 0));
+    (full(lane) || (lane.startedAt !== null && now() - lane.startedAt >= o.flushMs) || (caughtUp && o.flushMs === 0));
 
   /** Reads until every lane is at the log's end, committing as it goes, then commits the rest. */
   const drain = async (progress?: (done: number, total: number) => void): Promise<SinkStats> => {
@@ -170,7 +235,7 @@ export const createSink = (o: SinkOptions) => {
     for (const lane of lanes) {
       while (lane.next < (ends.get(lane) ?? 0)) {
         if ((await poll(lane)) === 0) break;
-        if (lane.buffered >= o.flushRows) await flush(lane);
+        if (full(lane)) await flush(lane);
         progress?.(stats.records, total);
       }
       await flush(lane);
