@@ -24,6 +24,9 @@ export const eventOf = <T extends PlayerEvent['type']>(events: ReadonlyArray<Sto
     : (found as Of<T>);
 };
 
+/** Where a command's event sits in the log: clients (the simulator, analysts checking the lake) rely on the server's time. */
+const placed = (e: StoredEvent) => ({ event_id: e.event_id, player_version: e.player_version, occurred_at: e.occurred_at });
+
 export const registeredView = (events: ReadonlyArray<StoredEvent>): Reply => {
   const e = eventOf(events, 'PlayerRegistered');
   return { status: 201, body: { player_id: e.player_id, name: e.data.name, wealth: e.data.wealth, health: e.data.health, created_at: e.occurred_at } };
@@ -33,7 +36,7 @@ export const purchaseView = (events: ReadonlyArray<StoredEvent>): Reply => {
   const e = eventOf(events, 'ItemPurchased', 'PurchaseRefused');
   const d = e.data;
   const fields = {
-    event_id: e.event_id,
+    ...placed(e),
     kind: d.kind,
     type: d.item_type,
     quantity: d.quantity,
@@ -51,7 +54,7 @@ export const purchaseView = (events: ReadonlyArray<StoredEvent>): Reply => {
 export const joinView = (events: ReadonlyArray<StoredEvent>): Reply => {
   const e = eventOf(events, 'OrgJoined', 'OrgJoinRefused');
   const d = e.data;
-  const fields = { event_id: e.event_id, kind: d.org_kind, org: d.org, level: d.level, cost: d.cost, wealth: e.player.wealth };
+  const fields = { ...placed(e), kind: d.org_kind, org: d.org, level: d.level, cost: d.cost, wealth: e.player.wealth };
   return d.type === 'OrgJoined'
     ? { status: 201, body: { status: 'joined', ...fields } }
     : { status: 402, body: { error: 'insufficient_funds', status: 'insufficient_funds', message: `costs ${d.cost}, wealth is ${e.player.wealth}`, ...fields } };
@@ -59,7 +62,7 @@ export const joinView = (events: ReadonlyArray<StoredEvent>): Reply => {
 
 export const leftView = (events: ReadonlyArray<StoredEvent>): Reply => {
   const e = eventOf(events, 'OrgLeft');
-  return { status: 200, body: { status: 'left', event_id: e.event_id, kind: e.data.org_kind, org: e.data.org, level: e.data.level } };
+  return { status: 200, body: { status: 'left', ...placed(e), kind: e.data.org_kind, org: e.data.org, level: e.data.level } };
 };
 
 export const fightView = (events: ReadonlyArray<StoredEvent>): Reply => {
@@ -67,7 +70,7 @@ export const fightView = (events: ReadonlyArray<StoredEvent>): Reply => {
   const d = e.data;
   return {
     status: 201,
-    body: { event_id: e.event_id, enemy: d.enemy, outcome: d.outcome, win_chance: d.win_chance, reward: d.reward, damage: d.damage, wealth: e.player.wealth, health: e.player.health },
+    body: { ...placed(e), enemy: d.enemy, outcome: d.outcome, win_chance: d.win_chance, reward: d.reward, damage: d.damage, wealth: e.player.wealth, health: e.player.health },
   };
 };
 

@@ -3,6 +3,7 @@ import { createLogger, loadConfig, openCluster, openEmbedded, type ClusterRole, 
 import { startApi } from '@placebo/app-api';
 import { createLakeSink, playerAt, replayLog, SinkFailure, type Sink } from '@placebo/app-sink';
 import { createProgress } from './progress.js';
+import { simulate, simulateUsage } from './simulate.js';
 import { runReport } from './report.js';
 import { formatTable } from './table.js';
 
@@ -15,6 +16,7 @@ const usage = `usage: placebo <command>
   replay [--verify]     rebuild every snapshot from the log (--verify: compare only, change nothing)
   report [--out report.html] [--queries queries/]  answer every queries/*.sql question; write one HTML file with charts
   replay --player ID [--at TIME]   print a player's state as it was at TIME (ISO-8601; default now)
+${simulateUsage}
 Settings come from PLACEBO_* environment variables (see the README).`;
 
 /** The value after a flag (`--player abc`), or null. */
@@ -192,6 +194,8 @@ export const main = async (argv: ReadonlyArray<string>, env: Readonly<Record<str
         return bad === 0 ? 0 : 1;
       });
     }
+    case 'simulate':
+      return simulate(rest, config, logger);
     default:
       process.stderr.write(`${usage}\n`);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { analystTables, analystViews } from '@placebo/domain';
-import { createDuckDbQueryEngine, openEmbedded } from '@placebo/adapters';
-import { eventually, placebo, placeboRun, startServer } from './testing.js';
+import { createDuckDbQueryEngine } from '@placebo/adapters';
+import { eventually, placeboRun, startServer } from './testing.js';
 
 const json = async (url: string, method: string, body?: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> => {
   const res = await fetch(url, {
@@ -25,6 +25,7 @@ const scalar = async (engine: ReturnType<typeof engineFor>, sql: string): Promis
   return Number(r.right.rows[0]?.[0]);
 };
 
+// The sink killed again and again under load: sinkKills.spec.ts.
 describe('end to end: HTTP → log → sink → Parquet → SQL (embedded, real processes)', function () {
   this.timeout(300_000);
   let dir: string;
@@ -83,54 +84,6 @@ describe('end to end: HTTP → log → sink → Parquet → SQL (embedded, real 
     const verify = await placeboRun(['replay', '--verify'], { PLACEBO_DATA_DIR: dir });
     assert.equal(verify.code, 0, verify.output);
     assert.match(verify.output, /all 8 snapshots equal the replayed log/);
-  });
-
-  it('a sink killed with SIGKILL again and again still lands every record exactly once', async () => {
-    const env = { PLACEBO_DATA_DIR: dir, PLACEBO_SINK_FLUSH_MS: '100', PLACEBO_SINK_FLUSH_ROWS: '15' };
-    const api = await startServer('api', env);
-    let accepted = 0;
-    let recorded = 0;
-    try {
-      for (let i = 0; i < 240; i++) {
-        const host = `host${i % 6}.example`;
-        const route = ['/purchase_a_sword', '/purchase_a_knife', '/join_guild', '/', '/purchase_arrow'][i % 5]!;
-        const res = await fetch(`${api.url}${route}`, { headers: { host } });
-        await res.text();
-        if (res.status < 300) accepted++;
-        // Approved calls and refusals for want of funds are both recorded as events.
-        if (res.status < 300 || res.status === 402) recorded++;
-      }
-    } finally {
-      api.child.kill('SIGTERM');
-      await api.exited;
-    }
-    assert.ok(accepted > 100);
-    let kills = 0;
-    for (let round = 0; round < 12; round++) {
-      const sink = placebo(['sink'], env);
-      await new Promise((r) => setTimeout(r, 300 + ((round * 97) % 500)));
-      sink.child.kill('SIGKILL');
-      await sink.exited;
-      kills++;
-    }
-    const done = await placeboRun(['sink', '--catch-up'], env);
-    assert.equal(done.code, 0, done.output);
-    const engine = engineFor(dir);
-    const infra = openEmbedded({ dataDir: dir });
-    try {
-      const log = await infra.log.read('all_events', 0, 0, 1_000_000)();
-      assert.ok(E.isRight(log));
-      assert.equal(log.right.filter((r) => r.event.event_type !== 'PlayerRegistered').length, recorded, 'every recorded call is in the log');
-      for (const t of analystTables) {
-        const want: number = log.right.filter((r) => t.project(r.event) !== null).length;
-        assert.equal(await scalar(engine, `select count(*) from ${t.name}`), want, `${t.name}: every record once`);
-        assert.equal(await scalar(engine, `select count(distinct event_id) from ${t.name}`), want, `${t.name}: no record twice`);
-      }
-      assert.equal(kills, 12);
-    } finally {
-      engine.close();
-      await infra.close();
-    }
   });
 
   it("serves seed 000's walkthrough and `placebo query` prints its buys by status", async () => {

@@ -1,0 +1,173 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import type { QueryEngine } from '@placebo/domain';
+import { chartKinds, escapeHtml, renderChart, renderTable, type ChartKind, type ChartSpec, type Dataset } from './charts.js';
+
+/** One business question of the catalogue: a `queries/*.sql` file, its header and its statement. */
+export interface Question {
+  readonly file: string;
+  readonly name: string;
+  readonly question: string;
+  readonly description: string;
+  readonly chart: ChartKind;
+  readonly x: string;
+  readonly y: ReadonlyArray<string>;
+  readonly sql: string;
+  /** What is wrong with the header, if anything (the question is reported, not run). */
+  readonly problem: string | null;
+}
+
+/**
+ * Reads the header: leading `-- key: value` comments (several may share a line, `-- x: a   -- y: b`; a comment
+ * without a key continues the previous value). The statement is the rest, without its final semicolon, which Presto
+ * refuses.
+ */
+export const parseQuestion = (file: string, text: string): Question => {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const fields: Record<string, string> = {};
+  let last: string | null = null;
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    if (!line.startsWith('--')) break;
+    for (const part of line.replace(/^--\s*/, '').split(/\s+--\s*(?=[a-z_]+\s*:)/i).filter((p) => p !== '')) {
+      const m = /^([a-z_]+)\s*:\s*(.*)$/i.exec(part);
+      if (m !== null) {
+        last = m[1]!.toLowerCase();
+        fields[last] = m[2]!.trim();
+      } else if (last !== null) {
+        fields[last] = `${fields[last]} ${part.trim()}`.trim();
+      }
+    }
+  }
+  const sql = lines.slice(i).join('\n').trim().replace(/[\s;]+$/, '');
+  const chart = (fields.chart ?? 'table').toLowerCase();
+  const list = (s: string | undefined) => (s ?? '').split(',').map((c) => c.trim()).filter((c) => c !== '');
+  const known = (chartKinds as ReadonlyArray<string>).includes(chart);
+  const problem = !known
+    ? `unknown chart "${fields.chart}" (use ${chartKinds.join(', ')})`
+    : sql === ''
+      ? 'no SQL statement after the header'
+      : chart !== 'table' && (fields.x ?? '') === ''
+        ? `a ${chart} chart needs an x column (-- x: <column>)`
+        : (chart === 'bar' || chart === 'line') && list(fields.y).length === 0
+          ? `a ${chart} chart needs a y column (-- y: <column>)`
+          : null;
+  return {
+    file,
+    name: fields.name || basename(file, '.sql'),
+    question: fields.question ?? '',
+    description: fields.description ?? '',
+    chart: known ? (chart as ChartKind) : 'table',
+    x: fields.x ?? '',
+    y: list(fields.y),
+    sql,
+    problem,
+  };
+};
+
+/** Every `*.sql` file of the folder, in name order. */
+export const loadQuestions = (dir: string): ReadonlyArray<Question> =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => parseQuestion(f, readFileSync(join(dir, f), 'utf8')));
+
+export interface Answer {
+  readonly question: Question;
+  readonly result: Dataset | null;
+  readonly error: string | null;
+}
+
+export const answer = async (engine: QueryEngine, question: Question): Promise<Answer> => {
+  if (question.problem !== null) return { question, result: null, error: question.problem };
+  const r = await engine.query(question.sql)();
+  return E.isLeft(r) ? { question, result: null, error: `query failed: ${r.left.message}` } : { question, result: r.right, error: null };
+};
+
+const anchor = (name: string): string => `q-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+const section = ({ question: q, result, error }: Answer): string => {
+  const spec: ChartSpec = { kind: q.chart, x: q.x, y: q.y, title: q.question || q.name };
+  const body =
+    error !== null
+      ? `<p class="error">${escapeHtml(error)}</p>`
+      : result === null || result.rows.length === 0
+        ? '<p class="no-data">No data: the query returned no rows.</p>'
+        : q.chart === 'table'
+          ? `<div class="chart">${renderChart(spec, result)}</div>`
+          : `<div class="chart">${renderChart(spec, result)}</div>\n<details open><summary>Data (${result.rows.length} rows)</summary>${renderTable(result)}</details>`;
+  const attrs = [
+    `id="${escapeHtml(anchor(q.name))}"`,
+    'class="question"',
+    `data-name="${escapeHtml(q.name)}"`,
+    `data-chart="${q.chart}"`,
+    `data-x="${escapeHtml(q.x)}"`,
+    `data-y="${escapeHtml(q.y.join(','))}"`,
+    `data-rows="${result?.rows.length ?? 0}"`,
+    `data-status="${error !== null ? 'error' : (result?.rows.length ?? 0) === 0 ? 'empty' : 'ok'}"`,
+  ];
+  return `<section ${attrs.join(' ')}>
+<h2>${escapeHtml(q.name)}</h2>
+${q.question === '' ? '' : `<p class="ask">${escapeHtml(q.question)}</p>`}
+${q.description === '' ? '' : `<p class="description">${escapeHtml(q.description)}</p>`}
+${body}
+<details><summary>SQL (${escapeHtml(q.file)})</summary><pre>${escapeHtml(q.sql)}</pre></details>
+</section>`;
+};
+
+const style = `body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:960px;color:#222;padding:0 1em}
+h1{font-size:1.6em}h2{margin-top:2.2em;border-bottom:1px solid #ddd;padding-bottom:.2em}
+.ask{font-weight:600}.description,.meta{color:#555}.error{color:#b00020;font-weight:600}.no-data{color:#777;font-style:italic}
+svg.chart{max-width:100%;height:auto;background:#fff}svg text{font:11px system-ui,sans-serif;fill:#333}svg .axis-title{font-weight:600}
+svg .axis,svg .tick{stroke:#333}svg .grid{stroke:#e5e5e5}
+table.data{border-collapse:collapse;margin:.6em 0;font-size:13px}table.data th,table.data td{border:1px solid #ddd;padding:2px 8px;text-align:left}
+table.data td.null{color:#999}pre{background:#f6f8fa;padding:.8em;overflow:auto}details{margin:.5em 0}`;
+
+/** The whole report: one HTML file with no script and no outside reference (its CSP forbids fetching anything). */
+export const renderReport = (answers: ReadonlyArray<Answer>, meta: { readonly mode: string; readonly generatedAt: string; readonly source: string }): string => {
+  const toc = answers.map((a) => `<li><a href="#${escapeHtml(anchor(a.question.name))}">${escapeHtml(a.question.name)}</a>${a.question.question === '' ? '' : ` — ${escapeHtml(a.question.question)}`}</li>`);
+  const failed = answers.filter((a) => a.error !== null).length;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Placebo report</title><style>${style}</style></head>
+<body>
+<h1>Placebo report</h1>
+<p class="meta">${answers.length} questions from ${escapeHtml(meta.source)}, answered by the ${escapeHtml(meta.mode)} query engine at ${escapeHtml(meta.generatedAt)}${failed > 0 ? `; <span class="error">${failed} failed</span>` : ''}.</p>
+${answers.length === 0 ? '<p class="no-data">No questions: the folder holds no .sql files.</p>' : `<ol class="toc">${toc.join('')}</ol>`}
+${answers.map(section).join('\n')}
+</body></html>
+`;
+};
+
+const reportUsage = 'usage: placebo report [--out report.html] [--queries queries/]';
+
+/** `placebo report`: answers every question of the catalogue and writes one HTML file. Exit 1 when a question failed. */
+export const runReport = async (args: ReadonlyArray<string>, engine: QueryEngine, mode: string): Promise<number> => {
+  const options: Record<string, string> = { '--out': 'report.html', '--queries': 'queries' };
+  for (let i = 0; i < args.length; i += 2) {
+    const [flag, value] = [args[i]!, args[i + 1]];
+    if (!(flag in options) || value === undefined) {
+      process.stderr.write(`${reportUsage}\n`);
+      return 2;
+    }
+    options[flag] = value;
+  }
+  const dir = resolve(options['--queries']!);
+  if (!existsSync(dir)) {
+    process.stderr.write(`report: no query folder at ${dir} (run from the repository root or give --queries <dir>)\n`);
+    return 2;
+  }
+  const answers: Answer[] = [];
+  for (const q of loadQuestions(dir)) answers.push(await answer(engine, q));
+  const out = resolve(options['--out']!);
+  writeFileSync(out, renderReport(answers, { mode, generatedAt: new Date().toISOString(), source: dir }));
+  const failed = answers.filter((a) => a.error !== null);
+  for (const a of failed) process.stderr.write(`report: ${a.question.file}: ${a.error}\n`);
+  process.stdout.write(`report: ${answers.length} questions, ${failed.length} failed -> ${out}\n`);
+  return failed.length === 0 ? 0 : 1;
+};

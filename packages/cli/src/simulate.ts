@@ -1,0 +1,202 @@
+import { join } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import { openCluster, openEmbedded, repoRoot, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
+import { createProgress } from './progress.js';
+import { loadCatalogue, type CatalogueQuery } from './queryCatalogue.js';
+import { brief, compareRows } from './simulateCompare.js';
+import { expectedAnswers } from './simulateExpected.js';
+import { createHttp } from './simulateHttp.js';
+import { planJourneys, type SimCatalogue } from './simulateJourney.js';
+import { runJourney, type RunContext, type RunStats, type SimEvent } from './simulateRun.js';
+import { formatTable } from './table.js';
+
+export const simulateUsage =
+  '  simulate --players N --commands M [--rate R] [--seed S] [--url URL] [--concurrency C] [--check] [--queries DIR]\n' +
+  '                        drive the API with seeded player journeys; --check compares every catalogue query with the expected answer';
+
+interface Options {
+  readonly players: number;
+  readonly commands: number;
+  readonly rate: number;
+  readonly seed: number;
+  readonly url: string;
+  readonly concurrency: number;
+  readonly check: boolean;
+  readonly queries: string;
+  readonly timeoutS: number;
+}
+
+const parse = (args: ReadonlyArray<string>, config: Config): Options | string => {
+  const value = (flag: string): string | null => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? (args[i + 1] ?? '') : null;
+  };
+  const int = (flag: string, fallback: number, min: number): number | string => {
+    const v = value(flag);
+    if (v === null) return fallback;
+    return /^\d+$/.test(v) && Number(v) >= min ? Number(v) : `${flag} wants a whole number of at least ${min}, got "${v}"`;
+  };
+  const players = int('--players', 50, 1);
+  const commands = int('--commands', 1000, 1);
+  const rate = int('--rate', 0, 0);
+  const seed = int('--seed', 1, 0);
+  const concurrency = int('--concurrency', 32, 1);
+  const timeoutS = int('--check-timeout', 600, 1);
+  for (const v of [players, commands, rate, seed, concurrency, timeoutS]) if (typeof v === 'string') return v;
+  const host = config.PLACEBO_HOST === '0.0.0.0' || config.PLACEBO_HOST === '::' ? '127.0.0.1' : config.PLACEBO_HOST;
+  return {
+    players: players as number,
+    commands: commands as number,
+    rate: rate as number,
+    seed: seed as number,
+    concurrency: concurrency as number,
+    timeoutS: timeoutS as number,
+    url: value('--url') ?? `http://${host}:${config.PLACEBO_PORT}`,
+    check: args.includes('--check'),
+    queries: value('--queries') ?? join(repoRoot(), 'queries'),
+  };
+};
+
+/** Bounds the requests in flight and paces them at `rate` per second (0: as fast as the server answers). */
+const createPacer = (concurrency: number, rate: number) => {
+  let active = 0;
+  let issued = 0;
+  const started = Date.now();
+  const waiting: Array<() => void> = [];
+  return async <A>(f: () => Promise<A>): Promise<A> => {
+    if (active >= concurrency) await new Promise<void>((r) => waiting.push(r));
+    active++;
+    try {
+      if (rate > 0) {
+        const due = started + (issued++ * 1000) / rate;
+        if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+      }
+      return await f();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+};
+
+const count = async (infra: Infrastructure): Promise<number> => {
+  const r = await infra.query.query('select count(*) as n from all_events')();
+  return E.isRight(r) ? Number(r.right.rows[0]?.[0] ?? 0) : 0;
+};
+
+/** Waits for the lake to hold `events` rows in all_events; fails when it holds more or stops short. */
+const waitForLake = async (infra: Infrastructure, events: number, timeoutS: number, logger: Logger): Promise<string | null> => {
+  const progress = createProgress('simulate --check: waiting for the lake', 'events');
+  const deadline = Date.now() + timeoutS * 1000;
+  for (;;) {
+    const n = await count(infra);
+    progress.update(n, events);
+    if (n === events) {
+      progress.done(n, events);
+      return null;
+    }
+    if (n > events || Date.now() > deadline) {
+      progress.done(n, events);
+      logger.error('simulate: the lake does not hold the accepted events', { expected: events, found: n });
+      return `the lake holds ${n} events in all_events, ${events} were accepted${n < events ? ` (gave up after ${timeoutS} s)` : ''}`;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+};
+
+export interface CheckRow {
+  readonly name: string;
+  readonly expected: string;
+  readonly actual: string;
+  readonly ok: boolean;
+  readonly why: string;
+}
+
+/** Runs every catalogue query and compares it with the expected answer (queries the simulator does not model are reported, not failed). */
+export const checkCatalogue = async (infra: Infrastructure, queries: ReadonlyArray<CatalogueQuery>, events: ReadonlyArray<SimEvent>): Promise<CheckRow[]> => {
+  const expected = expectedAnswers(events);
+  const rows: CheckRow[] = [];
+  for (const q of queries) {
+    const want = expected.get(q.name);
+    const got = await infra.query.query(q.sql)();
+    if (E.isLeft(got)) {
+      rows.push({ name: q.name, expected: want === undefined ? '(not modelled)' : brief(want), actual: `failed: ${got.left.message}`.slice(0, 60), ok: false, why: got.left.message });
+      continue;
+    }
+    if (want === undefined) {
+      rows.push({ name: q.name, expected: '(not modelled)', actual: brief(got.right.rows), ok: true, why: 'not modelled' });
+      continue;
+    }
+    const verdict = compareRows(want, got.right.rows);
+    rows.push({ name: q.name, expected: brief(want), actual: brief(got.right.rows), ok: verdict.ok, why: verdict.why });
+  }
+  return rows;
+};
+
+const openInfra = async (config: Config, logger: Logger): Promise<Infrastructure> =>
+  config.PLACEBO_MODE === 'cluster' ? openCluster(config, { name: 'query', readTopics: [] }, logger) : openEmbedded({ dataDir: config.PLACEBO_DATA_DIR });
+
+/** `placebo simulate`: seeded player journeys against a running API, and with --check the lake's answers against the expected ones. */
+export const simulate = async (args: ReadonlyArray<string>, config: Config, logger: Logger): Promise<number> => {
+  const options = parse(args, config);
+  if (typeof options === 'string') {
+    process.stderr.write(`simulate: ${options}\n${simulateUsage}\n`);
+    return 2;
+  }
+  const queries = options.check ? await loadCatalogue(options.queries) : [];
+  let infra: Infrastructure | null = null;
+  const http = createHttp(options.url, options.concurrency);
+  try {
+    if (options.check) {
+      infra = await openInfra(config, logger);
+      const before = await count(infra);
+      if (before > 0) {
+        process.stderr.write(`simulate --check: the lake already holds ${before} events; --check needs a fresh deployment (empty data dir, or new topic/Redis prefixes, lake root and Presto schema)\n`);
+        return 2;
+      }
+    }
+    const started = Date.now();
+    const catalogueReply = await http.send({ method: 'GET', path: '/v1/catalogue', host: new URL(options.url).host });
+    if (catalogueReply.status !== 200 || catalogueReply.json === null) {
+      process.stderr.write(`simulate: cannot read the catalogue at ${options.url}/v1/catalogue (${catalogueReply.status})\n`);
+      return 1;
+    }
+    const catalogue = catalogueReply.json as unknown as SimCatalogue;
+    const journeys = planJourneys({ seed: options.seed, players: options.players, commands: options.commands, catalogue });
+    const total = journeys.reduce((n, j) => n + j.steps.length, 0);
+    logger.info('simulate: starting', { url: options.url, players: journeys.length, commands: total, seed: options.seed, rate: options.rate, concurrency: options.concurrency });
+    const stats: RunStats = { commands: 0, accepted: 0, refused: 0, rejected: 0, errors: 0, skipped: 0, divergences: 0 };
+    const events: SimEvent[] = [];
+    const ctx: RunContext = { send: http.send, catalogue, logger, events, stats, seed: options.seed };
+    const progress = createProgress('simulate', 'commands');
+    let done = 0;
+    const tick = (): void => progress.update(++done, total);
+    const pace = createPacer(options.concurrency, options.rate);
+    await Promise.all(journeys.map((j) => runJourney(ctx, j, pace, tick)));
+    progress.done(done, total);
+    const seconds = (Date.now() - started) / 1000;
+    const summary = { ...stats, players: journeys.length, events: events.length, seconds: Math.round(seconds * 10) / 10, commands_per_second: Math.round(stats.commands / Math.max(seconds, 0.001)) };
+    logger.info('simulate: finished', summary);
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    if (!options.check || infra === null) return 0;
+
+    const waitStarted = Date.now();
+    const short = await waitForLake(infra, events.length, options.timeoutS, logger);
+    const waited = (Date.now() - waitStarted) / 1000;
+    const checkStarted = Date.now();
+    const rows = short === null ? await checkCatalogue(infra, queries, events) : [];
+    const failed = rows.filter((r) => !r.ok);
+    process.stdout.write(`${formatTable(['question', 'expected', 'actual', 'ok'], rows.map((r) => [r.name, r.expected, r.actual, r.ok ? (r.why === '' ? 'yes' : '-') : 'NO']))}\n`);
+    for (const r of failed) process.stdout.write(`${r.name}: ${r.why}\n`);
+    const problems = [...(short === null ? [] : [short]), ...(stats.errors > 0 ? [`${stats.errors} commands failed (5xx or transport): the expected answers may be wrong`] : []), ...(stats.divergences > 0 ? [`${stats.divergences} replies disagreed with the model`] : [])];
+    for (const p of problems) process.stdout.write(`${p}\n`);
+    const ok = failed.length === 0 && problems.length === 0;
+    const verdict = { check: ok ? 'passed' : 'failed', queries: rows.length, differing: failed.length, lake_wait_seconds: Math.round(waited * 10) / 10, queries_seconds: Math.round((Date.now() - checkStarted) / 100) / 10 };
+    logger.info('simulate: check', verdict);
+    process.stdout.write(`${JSON.stringify(verdict)}\n`);
+    return ok ? 0 : 1;
+  } finally {
+    http.close();
+    await infra?.close();
+  }
+};
