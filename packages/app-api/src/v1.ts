@@ -44,7 +44,7 @@ export const v1Router = (deps: ApiDeps): Router<AppState> => {
   router.post('/sessions', async (ctx) => {
     const body = decodeOrFail(LoginBody, strictBody(ctx));
     const result = await orFail(handler.login(body.name, body.password, plainMeta(ctx)));
-    send(ctx, { status: 201, body: { token: result.token, player_id: result.player_id } });
+    send(ctx, { status: 201, body: { token: result.token, player_id: result.player_id, occurred_at: result.events[0]?.occurred_at ?? null } });
   });
 
   router.delete('/sessions', async (ctx) => {

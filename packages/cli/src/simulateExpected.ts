@@ -59,7 +59,7 @@ interface PlayerFigures {
   readonly wealth: number;
   readonly items: number;
   readonly orgs: number;
-  readonly registeredAt: number | null;
+  readonly firstLoginAt: number | null;
   readonly lastActionAt: number | null;
   readonly logins: number;
 }
@@ -68,28 +68,28 @@ const figuresOf = (events: ReadonlyArray<SimEvent>): PlayerFigures[] =>
   [...groupBy(events, (e) => e.player).values()].map((es) => {
     const latest = es.reduce((a, b) => (b.version > a.version ? b : a));
     const times = (f: (e: SimEvent) => boolean): number[] => es.filter((e) => f(e) && e.at !== null).map((e) => e.at as number);
-    const reg = times((e) => e.type === 'PlayerRegistered');
+    const logins = times((e) => e.type === 'LoggedIn');
     const act = times((e) => actions.has(e.type));
     return {
       wealth: latest.wealth,
       items: latest.items,
       orgs: latest.orgs,
-      registeredAt: reg.length === 0 ? null : Math.min(...reg),
+      firstLoginAt: logins.length === 0 ? null : Math.min(...logins),
       lastActionAt: act.length === 0 ? null : Math.max(...act),
       logins: es.filter((e) => e.type === 'LoggedIn').length,
     };
   });
 
-/** Seconds played (account creation → latest action) of the players who signed in, as queries 06–08 define it. */
-const playedMs = (p: PlayerFigures): number | null => (p.logins > 0 && p.lastActionAt !== null && p.registeredAt !== null ? p.lastActionAt - p.registeredAt : null);
+/** Milliseconds played (first login → latest action) of the players who signed in, as queries 06–08 define it. */
+const playedMs = (p: PlayerFigures): number | null => (p.logins > 0 && p.lastActionAt !== null && p.firstLoginAt !== null ? p.lastActionAt - p.firstLoginAt : null);
 
-/** Time from account creation to a first event picked by `first`, for players who signed in (queries 01–03). */
+/** Time from the first login to a first event picked by `first`, for players who signed in (queries 01–03). */
 const firstTimes = (events: ReadonlyArray<SimEvent>, first: (e: SimEvent) => boolean) => {
   const byPlayer = groupBy(events, (e) => e.player);
   const out: Array<{ ms: number; first: SimEvent }> = [];
   for (const es of byPlayer.values()) {
     if (!es.some((e) => e.type === 'LoggedIn')) continue;
-    const reg = es.filter((e) => e.type === 'PlayerRegistered' && e.at !== null).map((e) => e.at as number);
+    const reg = es.filter((e) => e.type === 'LoggedIn' && e.at !== null).map((e) => e.at as number);
     const hits = es.filter(first);
     if (reg.length === 0 || hits.length === 0) continue;
     const at = Math.min(...hits.map((e) => e.at ?? Number.POSITIVE_INFINITY));

@@ -157,7 +157,7 @@ export const runJourney = async (ctx: RunContext, j: Journey, slot: <A>(f: () =>
         const r = await v1('POST', '/v1/sessions', { name: m.name, password: s.wrong ? `${m.password}-nope` : m.password }, false);
         if (r.status === 201 && r.json !== null) {
           m.token = str(r.json.token);
-          record({ type: 'LoggedIn', action: 'login', status: 'ok', at: null }, '/v1/sessions');
+          record({ type: 'LoggedIn', action: 'login', status: 'ok', at: time(r.json.occurred_at) }, '/v1/sessions');
         } else if (r.status === 401 && s.wrong) record({ type: 'LoginFailed', action: 'login_failed', status: 'wrong_password', at: null }, '/v1/sessions');
         return r.status;
       }
