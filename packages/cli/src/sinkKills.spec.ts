@@ -75,6 +75,8 @@ describe('sink killed with SIGKILL at random points while commands flow (embedde
     const env = { PLACEBO_DATA_DIR: dir, PLACEBO_SINK_FLUSH_MS: '100', PLACEBO_SINK_FLUSH_ROWS: '15', PLACEBO_SCRYPT_COST: '1024' };
     const api = await startServer('api', env);
     let recorded = 0;
+    // 503: the store was busy; the command may or may not have been written, and was not acknowledged.
+    let unavailable = 0;
     let stop = false;
     let traffic: Promise<unknown> = Promise.resolve();
     const kills: number[] = [];
@@ -107,8 +109,11 @@ describe('sink killed with SIGKILL at random points while commands flow (embedde
             const r = await actions[n % actions.length]!(p);
             // Of the refusals only 402 (no funds) is a fact in the log; joining twice, leaving a team one is not in,
             // or fighting with no health left changes nothing and records nothing.
-            assert.ok([200, 201, 402].includes(r.status) || ['already_member', 'not_a_member', 'player_exhausted'].includes(String(r.body.error)), JSON.stringify(r));
+            assert.ok([200, 201, 402, 503].includes(r.status) || ['already_member', 'not_a_member', 'player_exhausted'].includes(String(r.body.error)), JSON.stringify(r));
             if (r.status < 300 || r.status === 402) recorded++;
+            if (r.status === 503) unavailable++;
+            // Paced (~40 commands/s in all) so a sink that lives a second can commit some of it before its kill.
+            await sleep(100 + random() * 100);
           }
         }),
       );
@@ -136,6 +141,7 @@ describe('sink killed with SIGKILL at random points while commands flow (embedde
     const committedBeforeCatchUp = readdirSync(join(dir, 'lake'), { recursive: true }).filter((f) => String(f).endsWith('.parquet')).length;
     assert.ok(committedBeforeCatchUp > 0, why(`the killed sinks committed files between kills; the last one said:\n${lastOutput}`));
 
+    process.stderr.write(`sink kills: seed ${seed}, delays ${kills.join(' ')} ms; ${recorded} events acknowledged, ${unavailable} answered 503; ${committedBeforeCatchUp} files committed before the catch-up\n`);
     const done = await placeboRun(['sink', '--catch-up'], env);
     assert.equal(done.code, 0, done.output);
     const infra = openEmbedded({ dataDir: dir });
@@ -149,7 +155,9 @@ describe('sink killed with SIGKILL at random points while commands flow (embedde
       const log = new Map<Topic, ReadonlyArray<LogRecord>>();
       for (const t of topics) log.set(t, await readTopic(infra.log, t));
       const events = log.get('all_events')!;
-      assert.equal(events.filter((r) => r.event.event_type !== 'PlayerRegistered' && r.event.event_type !== 'LoggedIn').length, recorded, 'every answered command is in the log');
+      const logged = events.filter((r) => r.event.event_type !== 'PlayerRegistered' && r.event.event_type !== 'LoggedIn').length;
+      assert.ok(logged >= recorded && logged <= recorded + unavailable, why(`every acknowledged command is in the log: ${logged} events, ${recorded} acknowledged, ${unavailable} answered 503`));
+      assert.ok(unavailable <= recorded / 20, why(`few commands answered 503 while the sink was killed (${unavailable} of ${recorded + unavailable}):\n${api.output().slice(-2000)}`));
       for (const t of analystTables) {
         const source = log.get(t.source)!;
         const want = source.filter((r) => t.project(r.event) !== null).length;
