@@ -84,7 +84,7 @@ for (let p = 0; p * perPlayer < total; p++) {
       }
     }
   }
-  if (queued >= 20_000) await flush();
+  if (queued >= 3000) await flush();
   if (p % 100 === 0) progress('fill')(seq, total);
 }
 if (queued > 0) await flush();
