@@ -3,3 +3,4 @@ export * from './sink.js';
 export * from './main.js';
 export * from './replay.js';
 export * from './playerAt.js';
+export * from './stateExport.js';

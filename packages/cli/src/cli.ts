@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { stateTables } from '@placebo/domain';
 import { createLogger, loadConfig, openCluster, openEmbedded, type ClusterRole, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
 import { startApi } from '@placebo/app-api';
-import { createLakeSink, playerAt, replayLog, SinkFailure, type Sink } from '@placebo/app-sink';
+import { createLakeSink, exportState, parquetEncoderFor, playerAt, replayLog, SinkFailure, type Sink } from '@placebo/app-sink';
 import { createProgress } from './progress.js';
 import { simulate, simulateUsage } from './simulate.js';
 import { runReport } from './report.js';
@@ -16,6 +17,7 @@ const usage = `usage: placebo <command>
   replay [--verify]     rebuild every snapshot from the log (--verify: compare only, change nothing)
   report [--out report.html] [--queries queries/]  answer every queries/*.sql question; write one HTML file with charts
   replay --player ID [--at TIME]   print a player's state as it was at TIME (ISO-8601; default now)
+  export-state          write the snapshots' current state as the tables players, player_items, player_orgs
 ${simulateUsage}
 Settings come from PLACEBO_* environment variables (see the README).`;
 
@@ -194,6 +196,23 @@ export const main = async (argv: ReadonlyArray<string>, env: Readonly<Record<str
         return bad === 0 ? 0 : 1;
       });
     }
+    case 'export-state':
+      return withInfra(config, { name: 'query', readTopics: [] }, logger, async (infra) => {
+        const progress = createProgress('export-state', 'players');
+        const encoder = parquetEncoderFor(config);
+        try {
+          const r = await exportState({ snapshots: infra.snapshots, lake: infra.lake, registry: infra.registry, encoder, tables: stateTables, now: Date.now, progress: (n) => progress.update(n, 0) });
+          if (E.isLeft(r)) {
+            process.stderr.write(`export-state failed: ${r.left.message}\n`);
+            return 1;
+          }
+          progress.done(r.right.players, r.right.players);
+          process.stdout.write(`${JSON.stringify(r.right)}\n`);
+          return 0;
+        } finally {
+          encoder.close();
+        }
+      });
     case 'simulate':
       return simulate(rest, config, logger);
     default:

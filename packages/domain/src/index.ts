@@ -14,3 +14,4 @@ export * from './ports/runtime.js';
 export * from './analytics/columns.js';
 export * from './analytics/tables.js';
 export * from './ports/lake.js';
+export * from './analytics/stateTables.js';

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { analystTables, analystViews, type Topic } from '@placebo/domain';
+import { analystTables, analystViews, stateTables, type Topic } from '@placebo/domain';
 import type { Config } from '../config/config.js';
 import type { Infrastructure } from '../embedded/embedded.js';
 import { createWebHdfsLakeStore } from '../hdfs/webHdfsLakeStore.js';
@@ -42,6 +42,7 @@ export const openCluster = async (config: Config, role: ClusterRole, logger: Log
     location: `${config.PLACEBO_HDFS_URL.replace(/\/$/, '')}${config.PLACEBO_LAKE_ROOT}`,
     tables: analystTables,
     views: analystViews,
+    stateTables,
     lake,
   });
   return {

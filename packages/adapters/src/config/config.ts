@@ -52,6 +52,7 @@ export const settings = {
   PLACEBO_SINK_FLUSH_MS: { codec: IntFromString(100, 3_600_000), default: '5000', doc: 'Sink: longest time a row waits before its Parquet file is committed.' },
   PLACEBO_SINK_FLUSH_ROWS: { codec: IntFromString(1, 10_000_000), default: '100000', doc: 'Sink: rows per table that trigger a commit before the interval ends.' },
   PLACEBO_SINK_FLUSH_BYTES: { codec: IntFromString(65_536, 2_000_000_000), default: '67108864', doc: "Sink: bytes of buffered rows (per partition) that trigger a commit: bounds the sink's memory whatever the backlog." },
+  PLACEBO_STATE_EXPORT_MS: { codec: IntFromString(0, 604_800_000), default: '0', doc: 'Sink: interval between exports of the current player state (tables players, player_items, player_orgs); 0 exports only on `placebo export-state`.' },
   PLACEBO_PARQUET_ENCODER: { codec: t.keyof({ duckdb: null, parquetjs: null }), default: 'duckdb', doc: 'Sink: Parquet writer. `duckdb` (fast, columnar) or `parquetjs` (parquetjs-lite, pure JavaScript).' },
   PLACEBO_LOG_LEVEL: { codec: t.keyof({ debug: null, info: null, warn: null, error: null }), default: 'info', doc: 'Least level of the JSON-lines log on stderr.' },
 } as const;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, DuckDBTypeId, type DuckDBType } from '@duckdb/node-api';
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
-import { portError, sqlType, type QueryEngine, type TableRegistry, type TableSpec, type ViewSpec } from '@placebo/domain';
+import { EXPORT_COLUMN, exportsTableOf, portError, sqlType, stateViewSql, type Column, type QueryEngine, type StateTableSpec, type TableRegistry, type TableSpec, type ViewSpec } from '@placebo/domain';
 
 const quote = (id: string): string => `"${id.replaceAll('"', '""')}"`;
 const literal = (s: string): string => `'${s.replaceAll("'", "''")}'`;
@@ -12,8 +12,14 @@ const hasFiles = (dir: string): boolean =>
   existsSync(dir) && readdirSync(dir, { withFileTypes: true }).some((d) => d.isDirectory() && readdirSync(join(dir, d.name)).some((f) => f.endsWith('.parquet')));
 
 /** A typed table with no rows, from the same declaration as the Parquet schema, and the partition column last. */
-export const emptyTableSql = (t: TableSpec): string =>
-  `select ${[...t.columns.map((c) => `cast(null as ${sqlType(c.type)}) as ${quote(c.name)}`), 'cast(null as varchar) as dt'].join(', ')} where false`;
+export const emptyTableSql = (t: Pick<TableSpec, 'columns'>, partition = 'dt'): string =>
+  `select ${[...t.columns.map((c) => `cast(null as ${sqlType(c.type)}) as ${quote(c.name)}`), `cast(null as varchar) as ${quote(partition)}`].join(', ')} where false`;
+
+/** The rows of `<dir>/<partition>=…/*.parquet`, declared columns first, then the partition column from the folder name. */
+const partitionedSql = (dir: string, columns: ReadonlyArray<Column>, partition: string): string =>
+  hasFiles(dir)
+    ? `select ${[...columns.map((c) => quote(c.name)), quote(partition)].join(', ')} from read_parquet(${literal(join(dir, '*', '*.parquet'))}, union_by_name = true, hive_partitioning = true, hive_types = {${literal(partition)}: varchar})`
+    : emptyTableSql({ columns }, partition);
 
 /**
  * DuckDB's JS values → the shapes both engines return (the Presto engine's `fromPresto` agrees): integers as numbers,
@@ -30,23 +36,23 @@ const toJs = (v: unknown, type?: DuckDBType): unknown => {
 /**
  * SQL over the local lake with DuckDB: every analyst table is a view over its Parquet files
  * (`<root>/<table>/dt=…/*.parquet`), declared columns first so the order matches the DDL, then the partition column
- * `dt` taken from the folder name, as in Presto. The views glob the folders on every query, so registering
- * partitions is a no-op.
+ * `dt` taken from the folder name, as in Presto; the state exports alike, partitioned by `export_id`. The views glob
+ * the folders on every query, so registering partitions is a no-op.
  */
 export const createDuckDbQueryEngine = (options: {
   readonly root: string;
   readonly tables: ReadonlyArray<TableSpec>;
   readonly views: ReadonlyArray<ViewSpec>;
+  /** Current-state tables: `<name>_exports` over `<root>/<name>_exports/export_id=…/`, and `<name>` the newest export. */
+  readonly stateTables?: ReadonlyArray<StateTableSpec>;
 }): QueryEngine & TableRegistry & { readonly close: () => Promise<void> } => {
   const instance = DuckDBInstance.create(':memory:');
   const setup = (): string[] => [
-    ...options.tables.map((t) => {
-      const dir = join(options.root, t.name);
-      const source = hasFiles(dir)
-        ? `select ${[...t.columns.map((c) => quote(c.name)), 'dt'].join(', ')} from read_parquet(${literal(join(dir, '*', '*.parquet'))}, union_by_name = true, hive_partitioning = true, hive_types = {'dt': varchar})`
-        : emptyTableSql(t);
-      return `create or replace view ${quote(t.name)} as ${source}`;
-    }),
+    ...options.tables.map((t) => `create or replace view ${quote(t.name)} as ${partitionedSql(join(options.root, t.name), t.columns, 'dt')}`),
+    ...(options.stateTables ?? []).flatMap((t) => [
+      `create or replace view ${quote(exportsTableOf(t))} as ${partitionedSql(join(options.root, exportsTableOf(t)), t.columns, EXPORT_COLUMN)}`,
+      `create or replace view ${quote(t.name)} as ${stateViewSql(t)}`,
+    ]),
     ...options.views.map((v) => `create or replace view ${quote(v.name)} as ${v.sql}`),
   ];
   return {

@@ -3,7 +3,7 @@ import type * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { AccountStore, EventLog, LakeStore, LogSource, OffsetStore, PortError, QueryEngine, SessionStore, SnapshotStore, TableRegistry } from '@placebo/domain';
-import { analystTables, analystViews } from '@placebo/domain';
+import { analystTables, analystViews, stateTables } from '@placebo/domain';
 import { createDuckDbQueryEngine } from '../duckdb/duckDbQueryEngine.js';
 import { createLocalLakeStore } from '../local/localLakeStore.js';
 import { openSqlite } from './sqlite.js';
@@ -43,7 +43,7 @@ export interface Infrastructure {
 export const openEmbedded = (options: { readonly dataDir: string }): Infrastructure => {
   const db = openSqlite({ path: join(options.dataDir, 'placebo.db') });
   const lake = createLocalLakeStore({ root: join(options.dataDir, 'lake') });
-  const query = createDuckDbQueryEngine({ root: lake.root, tables: analystTables, views: analystViews });
+  const query = createDuckDbQueryEngine({ root: lake.root, tables: analystTables, views: analystViews, stateTables });
   const ping = db.prepare('select 1');
   return {
     log: createSqliteEventLog({ db }),

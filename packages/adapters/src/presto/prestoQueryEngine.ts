@@ -1,13 +1,38 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { Client } from 'presto-client';
-import { portError, sqlType, type PortError, type QueryEngine, type QueryFailed, type TableRegistry, type TablePartition, type TableSpec, type ViewSpec } from '@placebo/domain';
+import {
+  EXPORT_COLUMN,
+  exportsTableOf,
+  partitionColumnOf,
+  portError,
+  sqlType,
+  stateViewSql,
+  type Column,
+  type PortError,
+  type QueryEngine,
+  type QueryFailed,
+  type StateTableSpec,
+  type TablePartition,
+  type TableRegistry,
+  type TableSpec,
+  type ViewSpec,
+} from '@placebo/domain';
 import { parsePrestoJson, runStatement, type StatementFailure, type StatementResult } from './prestoStatement.js';
 
 const quote = (id: string): string => `"${id.replaceAll('"', '""')}"`;
 const literal = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 /** The partition column: the last column of every table, taken from the `dt=` folder, never stored in the files. */
 const PARTITION = 'dt';
+
+/** A table with files in the lake: an analyst table (by `dt`) or a state table's exports (by `export_id`). */
+interface LakeTable {
+  readonly name: string;
+  readonly columns: ReadonlyArray<Column>;
+  readonly partition: string;
+  /** What a value of the partition column looks like; anything else is refused before it reaches SQL. */
+  readonly values: RegExp;
+}
 
 /** Presto's text for a value → what the DuckDB engine returns for the same value, so both engines answer alike. */
 export const fromPresto = (type: string, v: unknown): unknown => {
@@ -32,6 +57,8 @@ const alreadyExists = (f: StatementFailure): boolean => (f.kind === 'sql' && f.n
  * (`hive.parquet.use-column-names=true` on the stack). The schema, tables and views are created on first use,
  * idempotently, so several processes may race to create them; new partitions are added with
  * `system.create_empty_partition`, which needs `hive.non-managed-table-writes-enabled=true`.
+ * The state tables' exports are tables `<name>_exports` partitioned by `export_id`, each state table a view of the
+ * newest export; old exports are dropped from the metastore (`unregister`, a metadata-only delete) before their files go.
  *
  * Presto refuses an external table whose folder does not exist yet: pass `lake` (the WebHDFS store) to create the
  * folders first; without it a table with no files yet is created by the first `register` that names it.
@@ -45,6 +72,8 @@ export const createPrestoQueryEngine = (options: {
   readonly location: string;
   readonly tables: ReadonlyArray<TableSpec>;
   readonly views: ReadonlyArray<ViewSpec>;
+  /** Current-state tables: `<name>_exports` partitioned by `export_id`, and `<name>` a view of the newest export. */
+  readonly stateTables?: ReadonlyArray<StateTableSpec>;
   readonly lake?: { readonly ensureDir: (dir: string) => TaskEither<PortError, void> };
   /** Longest time a statement may take, queueing and fetching included; then it is cancelled (retriable). */
   readonly timeoutMs?: number;
@@ -65,7 +94,12 @@ export const createPrestoQueryEngine = (options: {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const location = options.location.replace(/\/+$/, '');
   const qualified = (name: string): string => `${quote(options.catalog)}.${quote(options.schema)}.${quote(name)}`;
-  const byName = new Map(options.tables.map((t) => [t.name, t]));
+  const lakeTables: ReadonlyArray<LakeTable> = [
+    ...options.tables.map((t) => ({ name: t.name, columns: t.columns, partition: PARTITION, values: /^\d{4}-\d{2}-\d{2}$/ })),
+    ...(options.stateTables ?? []).map((t) => ({ name: exportsTableOf(t), columns: t.columns, partition: EXPORT_COLUMN, values: /^\d{1,20}$/ })),
+  ];
+  const allViews: ReadonlyArray<ViewSpec> = [...(options.stateTables ?? []).map((t) => ({ name: t.name, doc: t.doc, sql: stateViewSql(t) })), ...options.views];
+  const byName = new Map(lakeTables.map((t) => [t.name, t]));
   let closed = false;
 
   const run = async (sql: string): Promise<E.Either<StatementFailure, StatementResult>> => {
@@ -76,19 +110,19 @@ export const createPrestoQueryEngine = (options: {
   const asPortError = (what: string, f: StatementFailure): PortError =>
     portError(`presto ${what}: ${f.message}`, f.kind === 'infrastructure' && f.retriable, f.kind === 'infrastructure' ? f.cause : undefined);
 
-  const tableDdl = (t: TableSpec): string =>
-    `create table if not exists ${qualified(t.name)} (${[...t.columns.map((c) => `${quote(c.name)} ${sqlType(c.type)}`), `${quote(PARTITION)} varchar`].join(', ')}) ` +
-    `with (format = 'PARQUET', external_location = ${literal(`${location}/${t.name}`)}, partitioned_by = array[${literal(PARTITION)}])`;
+  const tableDdl = (t: LakeTable): string =>
+    `create table if not exists ${qualified(t.name)} (${[...t.columns.map((c) => `${quote(c.name)} ${sqlType(c.type)}`), `${quote(t.partition)} varchar`].join(', ')}) ` +
+    `with (format = 'PARQUET', external_location = ${literal(`${location}/${t.name}`)}, partitioned_by = array[${literal(t.partition)}])`;
 
   let schemaReady = false;
-  const pendingTables = new Set(options.tables);
-  const pendingViews = new Set(options.views);
+  const pendingTables = new Set(lakeTables);
+  const pendingViews = new Set(allViews);
   let ensuring: Promise<E.Either<PortError, void>> | null = null;
 
   /** Creates whatever is still missing; tables whose folder does not exist yet, and views over them, stay pending. */
   const createMissing = async (): Promise<E.Either<PortError, void>> => {
-    const clash = options.tables.find((t) => t.columns.some((c) => c.name === PARTITION));
-    if (clash !== undefined) return E.left(portError(`presto: table ${clash.name} stores a column named ${PARTITION}, the partition column`, false));
+    const clash = lakeTables.find((t) => t.columns.some((c) => c.name === t.partition));
+    if (clash !== undefined) return E.left(portError(`presto: table ${clash.name} stores a column named ${clash.partition}, the partition column`, false));
     if (!schemaReady) {
       const r = await run(`create schema if not exists ${quote(options.catalog)}.${quote(options.schema)}`);
       if (E.isLeft(r) && !alreadyExists(r.left)) return E.left(asPortError('create schema', r.left));
@@ -117,21 +151,27 @@ export const createPrestoQueryEngine = (options: {
   };
 
   const registered = new Set<string>();
+  const keyOf = (p: TablePartition): string => `${p.table}/${partitionColumnOf(p)}=${p.dt}`;
   const addPartition = async (p: TablePartition): Promise<E.Either<PortError, void>> => {
-    const key = `${p.table}/${p.dt}`;
+    const key = keyOf(p);
     if (registered.has(key)) return E.right(undefined);
     const r = await run(
-      `call ${quote(options.catalog)}.system.create_empty_partition(${literal(options.schema)}, ${literal(p.table)}, array[${literal(PARTITION)}], array[${literal(p.dt)}])`,
+      `call ${quote(options.catalog)}.system.create_empty_partition(${literal(options.schema)}, ${literal(p.table)}, array[${literal(partitionColumnOf(p))}], array[${literal(p.dt)}])`,
     );
     if (E.isLeft(r) && !alreadyExists(r.left)) return E.left(asPortError(`add partition ${key}`, r.left));
     registered.add(key);
     return E.right(undefined);
   };
+  /** A partition of a known table, by its own partition column, with a value of the expected shape. */
+  const known = (p: TablePartition): boolean => {
+    const t = byName.get(p.table);
+    return t !== undefined && t.partition === partitionColumnOf(p) && t.values.test(p.dt);
+  };
 
   return {
     register: (partitions) => async () => {
-      const unknown = partitions.find((p) => !byName.has(p.table) || !/^\d{4}-\d{2}-\d{2}$/.test(p.dt));
-      if (unknown !== undefined) return E.left(portError(`presto: not an analyst table partition: ${unknown.table}/dt=${unknown.dt}`, false));
+      const unknown = partitions.find((p) => !known(p));
+      if (unknown !== undefined) return E.left(portError(`presto: not a lake table partition: ${keyOf(unknown)}`, false));
       const ready = await ensure();
       if (E.isLeft(ready)) return ready;
       const missing = [...pendingTables].filter((t) => partitions.some((p) => p.table === t.name));
@@ -148,6 +188,19 @@ export const createPrestoQueryEngine = (options: {
         }),
       );
       return results.find(E.isLeft) ?? E.right(undefined);
+    },
+    // A metadata-only delete: every predicate is on the partition column, so Presto drops the partitions.
+    unregister: (partitions) => async () => {
+      const unknown = partitions.find((p) => !known(p));
+      if (unknown !== undefined) return E.left(portError(`presto: not a lake table partition: ${keyOf(unknown)}`, false));
+      const ready = await ensure();
+      if (E.isLeft(ready)) return ready;
+      for (const p of partitions) {
+        const r = await run(`delete from ${qualified(p.table)} where ${quote(partitionColumnOf(p))} = ${literal(p.dt)}`);
+        if (E.isLeft(r)) return E.left(asPortError(`drop partition ${keyOf(p)}`, r.left));
+        registered.delete(keyOf(p));
+      }
+      return E.right(undefined);
     },
     query: (sql) => async () => {
       const ready = await ensure();

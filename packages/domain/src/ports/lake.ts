@@ -18,11 +18,21 @@ export interface LakeStore {
   readonly remove: (paths: ReadonlyArray<string>) => TaskEither<PortError, void>;
 }
 
-/** A partition of an analyst table: the files under `<table>/dt=<dt>/`. */
+/**
+ * A partition of a lake table: the files under `<table>/dt=<dt>/` for the analyst tables, or under
+ * `<table>/<column>=<dt>/` when another partition column is named (`export_id` for the state exports).
+ */
 export interface TablePartition {
   readonly table: string;
+  /** The value of the partition column: a date for the analyst tables' `dt`. */
   readonly dt: string;
+  /** The partition column, when it is not `dt`. */
+  readonly column?: string;
 }
+
+/** The partition column of a partition, and its folder under the table: `dt=2026-11-23`, `export_id=…`. */
+export const partitionColumnOf = (p: TablePartition): string => p.column ?? 'dt';
+export const partitionDirOf = (p: TablePartition): string => `${p.table}/${partitionColumnOf(p)}=${p.dt}`;
 
 /**
  * Makes published files queryable: creates the schema, tables and views if missing and registers new partitions
@@ -30,6 +40,11 @@ export interface TablePartition {
  */
 export interface TableRegistry {
   readonly register: (partitions: ReadonlyArray<TablePartition>) => TaskEither<PortError, void>;
+  /**
+   * Forgets partitions before their files are removed, so no query plans a read of them. Idempotent; engines that
+   * read the folders directly (DuckDB) leave it out.
+   */
+  readonly unregister?: (partitions: ReadonlyArray<TablePartition>) => TaskEither<PortError, void>;
 }
 
 export interface QueryFailed {
