@@ -157,7 +157,8 @@ describe('sink killed with SIGKILL at random points while commands flow (embedde
       const events = log.get('all_events')!;
       const logged = events.filter((r) => r.event.event_type !== 'PlayerRegistered' && r.event.event_type !== 'LoggedIn').length;
       assert.ok(logged >= recorded && logged <= recorded + unavailable, why(`every acknowledged command is in the log: ${logged} events, ${recorded} acknowledged, ${unavailable} answered 503`));
-      assert.ok(unavailable <= recorded / 20, why(`few commands answered 503 while the sink was killed (${unavailable} of ${recorded + unavailable}):\n${api.output().slice(-2000)}`));
+      // Writers take SQLite's write lock up front (BEGIN IMMEDIATE), so a sink writing offsets never makes a command fail.
+      assert.equal(unavailable, 0, why(`no command answered 503 while the sink was killed (${unavailable} of ${recorded + unavailable}):\n${api.output().slice(-2000)}`));
       for (const t of analystTables) {
         const source = log.get(t.source)!;
         const want = source.filter((r) => t.project(r.event) !== null).length;

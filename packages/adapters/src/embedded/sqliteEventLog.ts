@@ -57,7 +57,9 @@ export const createSqliteEventLog = (options: { readonly db: Sqlite }): EventLog
     const batch = queue;
     queue = [];
     try {
-      const results = commitBatch(batch);
+      // IMMEDIATE: take the write lock first (waiting up to the busy timeout), so a read-then-write transaction is
+      // never refused with SQLITE_BUSY when another process (a sink committing offsets) wrote in between.
+      const results = commitBatch.immediate(batch);
       batch.forEach((p, i) => p.done(results[i] ?? E.left(portError('append: no result', true))));
     } catch (e) {
       const err = portError(`append: ${e instanceof Error ? e.message : String(e)}`, true, e);

@@ -23,7 +23,7 @@ export const createSqliteSnapshotStore = (options: { readonly db: Sqlite }): Sna
   );
   return {
     get: (id) => tryPort('get snapshot', () => O.map((r: { state: string }) => JSON.parse(r.state) as PlayerState)(O.fromNullable(get.get(id)))),
-    put: (states) => tryPort('put snapshots', () => putAll(states)),
+    put: (states) => tryPort('put snapshots', () => putAll.immediate(states)),
     scan: (cursor, count) =>
       tryPort('scan snapshots', () => {
         const rows = page.all(cursor ?? '', count);
@@ -48,7 +48,7 @@ export const createSqliteAccountStore = (options: { readonly db: Sqlite }): Acco
   });
   return {
     claim: (name, playerId, hash) => async () => {
-      const r = await tryPort('claim name', () => claim(name, playerId, hash))();
+      const r = await tryPort('claim name', () => claim.immediate(name, playerId, hash))();
       return E.isLeft(r) ? r : r.right;
     },
     release: (name, playerId) => tryPort('release name', () => void release.run(nameKey(name), playerId)),
