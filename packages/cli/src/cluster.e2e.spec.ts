@@ -289,7 +289,11 @@ describe('cluster end to end: HTTP → Kafka → sink → Parquet on HDFS → Pr
       const slowest = Math.max(...replies.map((r) => r.ms));
       assert.ok(slowest < 20_000, `a request took ${slowest} ms`);
       const acknowledged = replies.filter((r) => r.status === 201).map((r) => String(r.body.event_id));
-      const ids = new Set(await landedEventIds(env, acknowledged.length + players.length * 2));
+      const ids = new Set(
+        await landedEventIds(env, acknowledged.length + players.length * 2).catch((e: unknown) => {
+          throw new Error(`${String(e)}\nsink output:\n${sink.output().slice(-4000)}`);
+        }),
+      );
       assert.deepEqual(acknowledged.filter((id) => !ids.has(id)), []);
       await verifyReplay(env);
     } finally {

@@ -50,6 +50,7 @@ const checkEvent = (value: unknown): value is StoredEvent => {
 export const createKafkaLogSource = (o: KafkaLogSourceOptions): LogSource & { readonly close: () => Promise<void> } => {
   const bufferRecords = o.bufferRecords ?? 10_000;
   const waitMs = o.waitMs ?? 10_000;
+  const joinTimeoutMs = 60_000;
   const nameOf = new Map((o.topics ?? allTopics).map((t) => [topicName(o.settings, t), t]));
   const lanes = new Map<string, Lane>();
   let consumer: Consumer | null = null;
@@ -93,6 +94,7 @@ export const createKafkaLogSource = (o: KafkaLogSourceOptions): LogSource & { re
 
   const join = (): Promise<Map<Topic, number[]>> => {
     joined ??= (async () => {
+      crashed = null;
       const c = o.kafka.consumer({
         groupId: o.groupId,
         allowAutoTopicCreation: false,
@@ -129,8 +131,23 @@ export const createKafkaLogSource = (o: KafkaLogSourceOptions): LogSource & { re
       await c.connect();
       await c.subscribe({ topics: [...nameOf.keys()], fromBeginning: true });
       await c.run({ autoCommit: false, partitionsConsumedConcurrently: 64, eachBatch });
-      return assigned;
-    })();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no partitions assigned within ${joinTimeoutMs} ms`)), joinTimeoutMs);
+      });
+      try {
+        return await Promise.race([assigned, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    })().catch(async (e: unknown) => {
+      // Kafka unreachable while joining: forget this attempt so the next read tries again with a new consumer.
+      const failed = consumer;
+      consumer = null;
+      joined = null;
+      await failed?.disconnect().catch(() => undefined);
+      throw e;
+    });
     return joined;
   };
 
