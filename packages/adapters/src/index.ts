@@ -10,6 +10,7 @@ export * from './duckdb/duckDbQueryEngine.js';
 export * from './config/config.js';
 export * from './embedded/embedded.js';
 export * from './duckdb/duckDbParquetEncoder.js';
+export * from './duckdb/duckDbParquetDecoder.js';
 export * from './redis/redisKeys.js';
 export * from './redis/redisStores.js';
 export * from './kafka/kafkaClient.js';

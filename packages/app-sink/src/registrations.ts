@@ -1,7 +1,7 @@
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import type { PortError, TablePartition, TableRegistry } from '@placebo/domain';
 
-const keyOf = (p: TablePartition): string => `${p.table}|${p.dt}`;
+const keyOf = (p: TablePartition): string => `${p.table}|${p.column ?? 'dt'}|${p.dt}|${p.gen ?? ''}`;
 
 const distinct = (ps: ReadonlyArray<TablePartition>): TablePartition[] => [...new Map(ps.map((p) => [keyOf(p), p])).values()];
 

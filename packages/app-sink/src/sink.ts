@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
-import type { LakeStore, LogSource, OffsetStore, PortError, Row, RowFileEncoder, TablePartition, TableRegistry, TableSpec, Topic } from '@placebo/domain';
-import { fileName, parseFileName, watermarkKey } from './fileNames.js';
+import { BASE_GEN, gensTableOf, type LakeStore, type LogSource, type OffsetStore, type PortError, type Row, type RowFileEncoder, type TablePartition, type TableRegistry, type TableSpec, type Topic } from '@placebo/domain';
+import { fileName, parseFileName, parseMarkerName, watermarkKey } from './fileNames.js';
 import { createPlayerVersions, rememberVersions, type PlayerVersions } from './playerVersions.js';
 import { createRegistrations } from './registrations.js';
 
@@ -104,6 +104,8 @@ export const createSink = (o: SinkOptions) => {
   const flushBytes = o.flushBytes ?? 64 * 2 ** 20;
   const lookback = o.dedupLookback ?? 10_000;
   const watermarks = new Map<string, number>();
+  /** The newest committed compaction generation of each `<table>|<dt>`, where the sink writes that date's rows. */
+  const generations = new Map<string, string>();
   const registrations = createRegistrations(o.registry);
   const lanes: Lane[] = [];
   const stats = { records: 0, rows: 0, files: 0, skipped: 0, duplicates: 0 };
@@ -113,15 +115,10 @@ export const createSink = (o: SinkOptions) => {
   const init = async (): Promise<void> => {
     lanes.length = 0;
     watermarks.clear();
+    generations.clear();
     const found: TablePartition[] = [];
     for (const table of o.tables) {
-      for (const path of await must(o.lake.list(table.name))) {
-        const f = parseFileName(path);
-        if (f === null || f.table !== table.name) continue;
-        const key = watermarkKey(f.table, f.topic, f.partition, f.dt);
-        watermarks.set(key, Math.max(watermarks.get(key) ?? -1, f.to));
-        found.push({ table: f.table, dt: f.dt });
-      }
+      for (const path of await must(o.lake.list(table.name))) found.push(...learn(table.name, path));
     }
     await must(registrations.all(found));
     const sources: { topic: Topic; partition: number }[] = [];
@@ -150,6 +147,35 @@ export const createSink = (o: SinkOptions) => {
       // Records gone from the log (retention) only shorten what deduplication remembers: start anyway.
       if (failed !== null) o.logger.warn('sink: cannot re-read the records before the committed offset', { topic: lane.topic, partition: lane.partition, error: failed.message });
     }
+  };
+
+  /** Takes in a file or marker of the lake: its watermark or generation, and the partition that makes it queryable. */
+  const learn = (table: string, path: string): TablePartition[] => {
+    const marker = parseMarkerName(path);
+    if (marker !== null && marker.table === table) {
+      const key = `${table}|${marker.dt}`;
+      if (marker.gen > (generations.get(key) ?? BASE_GEN)) generations.set(key, marker.gen);
+      return [{ table: gensTableOf({ name: table }), dt: marker.dt, gen: marker.gen }];
+    }
+    const f = parseFileName(path);
+    if (f === null || f.table !== table) return [];
+    const key = watermarkKey(f.table, f.topic, f.partition, f.dt);
+    watermarks.set(key, Math.max(watermarks.get(key) ?? -1, f.to));
+    return [f.gen === undefined || f.gen === BASE_GEN ? { table: f.table, dt: f.dt } : { table: f.table, dt: f.dt, gen: f.gen }];
+  };
+
+  /**
+   * The generation a date's rows go to. A date before today may have been compacted since init (late rows are rare),
+   * so its markers are looked up again; today's is compacted only on demand (`--older-than-days 0`).
+   */
+  const generationOf = async (table: string, dt: string): Promise<string> => {
+    if (dt < new Date(now()).toISOString().slice(0, 10)) {
+      for (const path of await must(o.lake.list(`${table}/dt=${dt}`))) {
+        const marker = parseMarkerName(path);
+        if (marker !== null && marker.table === table && marker.gen > (generations.get(`${table}|${dt}`) ?? BASE_GEN)) generations.set(`${table}|${dt}`, marker.gen);
+      }
+    }
+    return generations.get(`${table}|${dt}`) ?? BASE_GEN;
   };
 
   const poll = async (lane: Lane): Promise<number> => {
@@ -200,11 +226,12 @@ export const createSink = (o: SinkOptions) => {
       }
       for (const [dt, dateRows] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
         const bytes = await must(o.encoder.encode(table.columns, dateRows));
-        const path = fileName({ table: table.name, dt, topic: lane.topic, partition: lane.partition, from, to }, o.encoder.extension);
+        const gen = await generationOf(table.name, dt);
+        const path = fileName({ table: table.name, dt, topic: lane.topic, partition: lane.partition, from, to, gen }, o.encoder.extension);
         await must(o.lake.publish(path, bytes));
         const key = watermarkKey(table.name, lane.topic, lane.partition, dt);
         watermarks.set(key, Math.max(watermarks.get(key) ?? -1, to));
-        published.push({ table: table.name, dt });
+        published.push(gen === BASE_GEN ? { table: table.name, dt } : { table: table.name, dt, gen });
         stats.files++;
         stats.rows += dateRows.length;
       }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { analystTables, analystViews, exportsTableOf, stateTables } from '@placebo/domain';
+import { analystTables, analystViews, exportsTableOf, stateTables, storageTablesOf } from '@placebo/domain';
 import { createParquetEncoder, createPrestoQueryEngine, createWebHdfsLakeStore, ensureStack } from '@placebo/adapters';
 import { stateExportSuite } from './stateExportSuite.js';
 
@@ -23,8 +23,8 @@ describe('cluster state export (WebHDFS + Presto)', function () {
       encoder: createParquetEncoder(),
       close: async () => {
         const drops = [
-          ...[...stateTables, ...analystViews].map((v) => `drop view if exists ${v.name}`),
-          ...[...analystTables.map((t) => t.name), ...stateTables.map(exportsTableOf)].map((t) => `drop table if exists ${t}`),
+          ...[...stateTables, ...analystViews, ...analystTables].map((v) => `drop view if exists ${v.name}`),
+          ...[...analystTables.flatMap(storageTablesOf), ...stateTables.map(exportsTableOf)].map((t) => `drop table if exists ${t}`),
           `drop schema if exists ${schema}`,
         ];
         for (const sql of drops) await engine.query(sql)();

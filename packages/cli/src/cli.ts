@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { stateTables } from '@placebo/domain';
-import { createLogger, loadConfig, openCluster, openEmbedded, type ClusterRole, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
+import { analystTables, stateTables } from '@placebo/domain';
+import { createDuckDbParquetDecoder, createLogger, loadConfig, openCluster, openEmbedded, type ClusterRole, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
 import { startApi } from '@placebo/app-api';
-import { createLakeSink, exportState, parquetEncoderFor, playerAt, replayLog, SinkFailure, type Sink } from '@placebo/app-sink';
+import { compact, createLakeSink, exportState, parquetEncoderFor, playerAt, replayLog, SinkFailure, type Sink } from '@placebo/app-sink';
 import { createProgress } from './progress.js';
 import { simulate, simulateUsage } from './simulate.js';
 import { runReport } from './report.js';
@@ -18,6 +18,7 @@ const usage = `usage: placebo <command>
   report [--out report.html] [--queries queries/]  answer every queries/*.sql question; write one HTML file with charts
   replay --player ID [--at TIME]   print a player's state as it was at TIME (ISO-8601; default now)
   export-state          write the snapshots' current state as the tables players, player_items, player_orgs
+  compact [--older-than-days N]  merge the small files of the dates at least N days old (default 1), one per source partition
 ${simulateUsage}
 Settings come from PLACEBO_* environment variables (see the README).`;
 
@@ -213,6 +214,29 @@ export const main = async (argv: ReadonlyArray<string>, env: Readonly<Record<str
           encoder.close();
         }
       });
+    case 'compact': {
+      const days = Number(option(rest, '--older-than-days') ?? '1');
+      if (!Number.isInteger(days) || days < 0) {
+        process.stderr.write('compact: --older-than-days takes a whole number of days, 0 or more\n');
+        return 2;
+      }
+      return withInfra(config, { name: 'query', readTopics: [] }, logger, async (infra) => {
+        const encoder = parquetEncoderFor(config);
+        const decoder = createDuckDbParquetDecoder();
+        try {
+          const r = await compact({ lake: infra.lake, registry: infra.registry, encoder, decoder, tables: analystTables, olderThanDays: days, now: Date.now, logger });
+          if (E.isLeft(r)) {
+            process.stderr.write(`compact failed: ${r.left.message}\n`);
+            return 1;
+          }
+          process.stdout.write(`${JSON.stringify(r.right)}\n`);
+          return 0;
+        } finally {
+          decoder.close();
+          encoder.close();
+        }
+      });
+    }
     case 'simulate':
       return simulate(rest, config, logger);
     default:

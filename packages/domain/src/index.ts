@@ -15,3 +15,4 @@ export * from './analytics/columns.js';
 export * from './analytics/tables.js';
 export * from './ports/lake.js';
 export * from './analytics/stateTables.js';
+export * from './analytics/generations.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
-import { analystTables, analystViews, type QueryEngine } from '@placebo/domain';
+import { analystTables, analystViews, storageTablesOf, type QueryEngine } from '@placebo/domain';
 import { lakeContract } from '../contracts/lakeContract.js';
 import { createWebHdfsLakeStore, type WebHdfsLakeStore } from '../hdfs/webHdfsLakeStore.js';
 import { createParquetEncoder } from '../parquet/parquetEncoder.js';
@@ -30,7 +30,7 @@ const dropFolder = async (root: string): Promise<void> => {
 
 /** Drops a test schema's views and tables (external: their files stay for `dropFolder`), then the schema. */
 const dropSchema = async (engine: QueryEngine, schema: string): Promise<void> => {
-  for (const sql of [...analystViews.map((v) => `drop view if exists ${v.name}`), ...analystTables.map((t) => `drop table if exists ${t.name}`), `drop schema if exists ${schema}`]) {
+  for (const sql of [...[...analystViews, ...analystTables].map((v) => `drop view if exists ${v.name}`), ...analystTables.flatMap(storageTablesOf).map((t) => `drop table if exists ${t}`), `drop schema if exists ${schema}`]) {
     await engine.query(sql)();
   }
 };

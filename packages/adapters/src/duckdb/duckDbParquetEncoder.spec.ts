@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -144,5 +145,27 @@ describe('DuckDB Parquet encoder', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('leaves no file behind, and removes what a killed process left', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'placebo-encoder-work-'));
+    try {
+      const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+      const leftover = join(base, `placebo-duckdb-${dead}`);
+      const live = join(base, `placebo-duckdb-${process.ppid}`);
+      for (const d of [leftover, live]) {
+        mkdirSync(d);
+        writeFileSync(join(d, 'placebo-x.parquet'), 'half a file');
+      }
+      const encoder = createDuckDbParquetEncoder({ tmpDir: base });
+      const table = analystTables[0]!;
+      await ok(encoder.encode(table.columns, events.map(table.project).filter((r): r is Row => r !== null)));
+      encoder.close();
+      assert.equal(existsSync(leftover), false, 'the dead process\'s folder is gone');
+      assert.deepEqual(readdirSync(live), ['placebo-x.parquet'], 'a live process\'s files are left alone');
+      assert.deepEqual(readdirSync(join(base, `placebo-duckdb-${process.pid}`)), [], 'nothing left of this encode');
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 });

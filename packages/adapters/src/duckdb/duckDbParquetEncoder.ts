@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,8 +37,25 @@ const appenders: Record<ColumnType, Append> = {
   timestamp: (a, v) => a.appendTimestampMilliseconds(timestampMillisValue(BigInt(Math.trunc(millis(v))))),
 };
 
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Removes the work folders of processes that are gone: a process killed mid-encode leaves its file behind. */
+const sweep = (dir: string): void => {
+  for (const name of readdirSync(dir)) {
+    const pid = /^placebo-duckdb-(\d+)$/.exec(name)?.[1];
+    if (pid !== undefined && Number(pid) !== process.pid && !alive(Number(pid))) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+};
+
 export interface DuckDbParquetEncoderOptions {
-  /** Where DuckDB writes each file before it is read back (and spills, if it must). Defaults to the OS temp dir. */
+  /** Under which DuckDB writes each file before it is read back (and spills, if it must). Defaults to the OS temp dir. */
   readonly tmpDir?: string;
   /** DuckDB's `memory_limit`, e.g. '512MB'; unset keeps DuckDB's default (80 % of RAM). */
   readonly memoryLimit?: string;
@@ -51,8 +69,11 @@ export interface DuckDbParquetEncoderOptions {
  * per call, so concurrent calls do not share a staging table.
  */
 export const createDuckDbParquetEncoder = (options: DuckDbParquetEncoderOptions = {}): RowFileEncoder & { readonly close: () => void } => {
-  const dir = options.tmpDir ?? tmpdir();
-  const config: Record<string, string> = { temp_directory: join(dir, 'placebo-duckdb-spill') };
+  // One work folder per process, so that a later process can tell leftovers of a dead one from files in use.
+  const base = options.tmpDir ?? tmpdir();
+  const dir = join(base, `placebo-duckdb-${process.pid}`);
+  let ready = false;
+  const config: Record<string, string> = { temp_directory: join(dir, `spill-${randomUUID()}`) };
   if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
   let instance: Promise<DuckDBInstance> | null = null;
   const open = (): Promise<DuckDBInstance> => {
@@ -71,6 +92,11 @@ export const createDuckDbParquetEncoder = (options: DuckDbParquetEncoderOptions 
       tryPort(
         'encode parquet (duckdb)',
         async () => {
+          if (!ready) {
+            sweep(base);
+            mkdirSync(dir, { recursive: true });
+            ready = true;
+          }
           const connection = await (await open()).connect();
           const file = join(dir, `placebo-${randomUUID()}.parquet`);
           try {

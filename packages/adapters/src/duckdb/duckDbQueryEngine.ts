@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, DuckDBTypeId, type DuckDBType } from '@duckdb/node-api';
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
-import { EXPORT_COLUMN, exportsTableOf, portError, sqlType, stateViewSql, type Column, type QueryEngine, type StateTableSpec, type TableRegistry, type TableSpec, type ViewSpec } from '@placebo/domain';
+import { BASE_GEN, EXPORT_COLUMN, exportsTableOf, portError, sqlType, stateViewSql, type Column, type QueryEngine, type StateTableSpec, type TableRegistry, type TableSpec, type ViewSpec } from '@placebo/domain';
 
 const quote = (id: string): string => `"${id.replaceAll('"', '""')}"`;
 const literal = (s: string): string => `'${s.replaceAll("'", "''")}'`;
@@ -21,6 +21,57 @@ const partitionedSql = (dir: string, columns: ReadonlyArray<Column>, partition: 
     ? `select ${[...columns.map((c) => quote(c.name)), quote(partition)].join(', ')} from read_parquet(${literal(join(dir, '*', '*.parquet'))}, union_by_name = true, hive_partitioning = true, hive_types = {${literal(partition)}: varchar})`
     : emptyTableSql({ columns }, partition);
 
+const parquetIn = (dir: string): boolean => {
+  try {
+    return readdirSync(dir).some((f) => f.endsWith('.parquet'));
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The folders an analyst table reads now, per date: the newest generation with a marker (`marker=<g>/` holding its
+ * file), else the sink's files (generation 0). Markers are looked at before the generation's files, and a marker is
+ * published after every file of its generation, so a date is read whole from one generation.
+ */
+const currentFolders = (dir: string): { readonly base: string[]; readonly merged: string[] } => {
+  const base: string[] = [];
+  const merged: string[] = [];
+  let dates: string[];
+  try {
+    dates = readdirSync(dir).filter((d) => d.startsWith('dt='));
+  } catch {
+    return { base, merged };
+  }
+  for (const d of dates.sort()) {
+    let entries;
+    try {
+      entries = readdirSync(join(dir, d), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    const markers = entries
+      .filter((e) => e.isDirectory() && e.name.startsWith('marker=') && parquetIn(join(dir, d, e.name)))
+      .map((e) => e.name.slice('marker='.length))
+      .sort();
+    const gen = markers[markers.length - 1] ?? BASE_GEN;
+    if (gen === BASE_GEN) {
+      if (entries.some((e) => e.isFile() && e.name.endsWith('.parquet'))) base.push(join(dir, d, '*.parquet'));
+    } else if (parquetIn(join(dir, d, `gen=${gen}`))) merged.push(join(dir, d, `gen=${gen}`, '*.parquet'));
+  }
+  return { base, merged };
+};
+
+/** An analyst table: per date, the rows of its current generation, declared columns first, then `dt`. */
+const generationSql = (dir: string, columns: ReadonlyArray<Column>): string => {
+  const { base, merged } = currentFolders(dir);
+  const names = [...columns.map((c) => quote(c.name)), quote('dt')].join(', ');
+  const read = (globs: string[], keys: string[]): string =>
+    `select ${names} from read_parquet([${globs.map(literal).join(', ')}], union_by_name = true, hive_partitioning = true, hive_types = {${keys.map((k) => `${literal(k)}: varchar`).join(', ')}})`;
+  const parts = [...(base.length > 0 ? [read(base, ['dt'])] : []), ...(merged.length > 0 ? [read(merged, ['dt', 'gen'])] : [])];
+  return parts.length === 0 ? emptyTableSql({ columns }) : parts.join(' union all ');
+};
+
 /**
  * DuckDB's JS values → the shapes both engines return (the Presto engine's `fromPresto` agrees): integers as numbers,
  * or as exact decimal text beyond 2^53; decimals and doubles as numbers; timestamps as ISO-8601 UTC with milliseconds;
@@ -34,9 +85,10 @@ const toJs = (v: unknown, type?: DuckDBType): unknown => {
 };
 
 /**
- * SQL over the local lake with DuckDB: every analyst table is a view over its Parquet files
- * (`<root>/<table>/dt=…/*.parquet`), declared columns first so the order matches the DDL, then the partition column
- * `dt` taken from the folder name, as in Presto; the state exports alike, partitioned by `export_id`. The views glob
+ * SQL over the local lake with DuckDB: every analyst table is a view over its Parquet files, per date those of the
+ * current compaction generation (`<root>/<table>/dt=…/*.parquet`, or `…/dt=…/gen=<g>/*.parquet` once a compaction
+ * committed generation g), declared columns first so the order matches the DDL, then the partition column `dt` taken
+ * from the folder name, as in Presto; the folders are chosen again before every query; the state exports alike, partitioned by `export_id`. The views glob
  * the folders on every query, so registering partitions is a no-op.
  */
 export const createDuckDbQueryEngine = (options: {
@@ -48,7 +100,7 @@ export const createDuckDbQueryEngine = (options: {
 }): QueryEngine & TableRegistry & { readonly close: () => Promise<void> } => {
   const instance = DuckDBInstance.create(':memory:');
   const setup = (): string[] => [
-    ...options.tables.map((t) => `create or replace view ${quote(t.name)} as ${partitionedSql(join(options.root, t.name), t.columns, 'dt')}`),
+    ...options.tables.map((t) => `create or replace view ${quote(t.name)} as ${generationSql(join(options.root, t.name), t.columns)}`),
     ...(options.stateTables ?? []).flatMap((t) => [
       `create or replace view ${quote(exportsTableOf(t))} as ${partitionedSql(join(options.root, exportsTableOf(t)), t.columns, EXPORT_COLUMN)}`,
       `create or replace view ${quote(t.name)} as ${stateViewSql(t)}`,

@@ -23,6 +23,7 @@ export const isRetriable = (e: unknown): boolean =>
 interface Reply {
   readonly status: number;
   readonly body: string;
+  readonly bytes: Buffer;
 }
 
 export interface WebHdfsClient {
@@ -30,6 +31,8 @@ export interface WebHdfsClient {
   readonly call: (method: string, path: string, op: string, params?: Record<string, string>) => Promise<unknown>;
   /** CREATE in two steps, as WebHDFS wants: the NameNode names a DataNode, the bytes go there. */
   readonly create: (path: string, bytes: Uint8Array, overwrite: boolean) => Promise<void>;
+  /** OPEN in two steps: the NameNode names a DataNode, the bytes come from there. */
+  readonly open: (path: string) => Promise<Uint8Array>;
   readonly close: () => void;
 }
 
@@ -62,7 +65,10 @@ export const createWebHdfsClient = (options: {
       const req = http.request(url, { method, agent, headers, timeout: options.timeoutMs }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, body: bytes.toString('utf8'), bytes });
+        });
         res.on('error', (e: NodeJS.ErrnoException) => reject(new WebHdfsError(`${method} ${url.pathname}: ${e.message}`, 0, null, e.code ?? null)));
       });
       req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
@@ -101,6 +107,14 @@ export const createWebHdfsClient = (options: {
       if (written.status === 201) return;
       if (written.status < 300) throw new WebHdfsError(`CREATE ${path}: the DataNode answered ${written.status}, not 201`, 502, null, null);
       expect2xx('PUT', path, 'CREATE', written);
+    },
+    open: async (path) => {
+      const target = await send('GET', operationUrl(path, 'OPEN', { noredirect: 'true' }));
+      const location = (expect2xx('GET', path, 'OPEN', target) as { Location?: string } | null)?.Location;
+      if (location === undefined) throw new WebHdfsError(`OPEN ${path}: the NameNode named no DataNode`, 502, null, null);
+      const read = await send('GET', new URL(location));
+      if (read.status !== 200) expect2xx('GET', path, 'OPEN', read);
+      return new Uint8Array(read.bytes);
     },
     close: () => agent.destroy(),
   };

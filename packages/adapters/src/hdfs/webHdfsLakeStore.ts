@@ -184,6 +184,7 @@ export const createWebHdfsLakeStore = (options: {
         },
         isRetriable,
       ),
+    read: (path) => tryPort('read file', () => client.open(absolute(segments(path, false))), isRetriable),
     ensureDir: (dir) => tryPort('create folder', () => mkdirs(absolute(segments(dir, true))), isRetriable),
     close: async () => client.close(),
   };

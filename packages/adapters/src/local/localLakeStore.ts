@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname, join, relative, sep } from 'node:path';
 import type { LakeStore } from '@placebo/domain';
@@ -66,5 +66,6 @@ export const createLocalLakeStore = (options: { readonly root: string }): LakeSt
         }
         for (const d of dirs) if (existsSync(d)) fsyncPath(d, 'r');
       }),
+    read: (path) => tryPort('read file', () => new Uint8Array(readFileSync(join(root, path)))),
   };
 };

@@ -2,7 +2,15 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { Client } from 'presto-client';
 import {
+  BASE_GEN,
   EXPORT_COLUMN,
+  filesTableOf,
+  GEN_COLUMN,
+  generationViewSql,
+  gensTableOf,
+  MARKER_COLUMN,
+  markerColumns,
+  mergedTableOf,
   exportsTableOf,
   partitionColumnOf,
   portError,
@@ -22,16 +30,22 @@ import { parsePrestoJson, runStatement, type StatementFailure, type StatementRes
 
 const quote = (id: string): string => `"${id.replaceAll('"', '""')}"`;
 const literal = (s: string): string => `'${s.replaceAll("'", "''")}'`;
-/** The partition column: the last column of every table, taken from the `dt=` folder, never stored in the files. */
-const PARTITION = 'dt';
+const DT = /^\d{4}-\d{2}-\d{2}$/;
+const GEN = /^\d{4}$/;
 
-/** A table with files in the lake: an analyst table (by `dt`) or a state table's exports (by `export_id`). */
+/**
+ * A table with files in the lake: an analyst table's generation-0 files (by `dt`), merged generations (by `dt`, `gen`)
+ * or generation markers (by `dt`, `marker`), all three over the table's folder; or a state table's exports (by
+ * `export_id`). The partition columns come last, taken from the folders, never stored in the files.
+ */
 interface LakeTable {
   readonly name: string;
+  /** The folder under the lake root. */
+  readonly folder: string;
   readonly columns: ReadonlyArray<Column>;
-  readonly partition: string;
-  /** What a value of the partition column looks like; anything else is refused before it reaches SQL. */
-  readonly values: RegExp;
+  readonly partitions: ReadonlyArray<string>;
+  /** What a value of each partition column looks like; anything else is refused before it reaches SQL. */
+  readonly values: ReadonlyArray<RegExp>;
 }
 
 /** Presto's text for a value → what the DuckDB engine returns for the same value, so both engines answer alike. */
@@ -52,8 +66,11 @@ export const fromPresto = (type: string, v: unknown): unknown => {
 const alreadyExists = (f: StatementFailure): boolean => (f.kind === 'sql' && f.name === 'ALREADY_EXISTS') || /already exists/i.test(f.message);
 
 /**
- * SQL over the lake with Presto's Hive connector. Every analyst table is an EXTERNAL Parquet table at
- * `<location>/<table>`, partitioned by `dt` (the `dt=YYYY-MM-DD` folders); columns are matched by name
+ * SQL over the lake with Presto's Hive connector. Every analyst table is a view over three EXTERNAL Parquet tables at
+ * `<location>/<table>`: `<table>_files` partitioned by `dt` (the sink's `dt=YYYY-MM-DD` folders; a partition's
+ * sub-folders are not read, `hive.recursive-directories` being off), `<table>_merged` partitioned by (`dt`, `gen`)
+ * (compacted generations) and `<table>_gens` partitioned by (`dt`, `marker`) (their commit markers); the view reads per
+ * date the newest generation whose marker partition is registered (`generationViewSql`). Columns are matched by name
  * (`hive.parquet.use-column-names=true` on the stack). The schema, tables and views are created on first use,
  * idempotently, so several processes may race to create them; new partitions are added with
  * `system.create_empty_partition`, which needs `hive.non-managed-table-writes-enabled=true`.
@@ -95,11 +112,34 @@ export const createPrestoQueryEngine = (options: {
   const location = options.location.replace(/\/+$/, '');
   const qualified = (name: string): string => `${quote(options.catalog)}.${quote(options.schema)}.${quote(name)}`;
   const lakeTables: ReadonlyArray<LakeTable> = [
-    ...options.tables.map((t) => ({ name: t.name, columns: t.columns, partition: PARTITION, values: /^\d{4}-\d{2}-\d{2}$/ })),
-    ...(options.stateTables ?? []).map((t) => ({ name: exportsTableOf(t), columns: t.columns, partition: EXPORT_COLUMN, values: /^\d{1,20}$/ })),
+    ...options.tables.flatMap((t) => [
+      { name: filesTableOf(t), folder: t.name, columns: t.columns, partitions: ['dt'], values: [DT] },
+      { name: mergedTableOf(t), folder: t.name, columns: t.columns, partitions: ['dt', GEN_COLUMN], values: [DT, GEN] },
+      { name: gensTableOf(t), folder: t.name, columns: markerColumns, partitions: ['dt', MARKER_COLUMN], values: [DT, GEN] },
+    ]),
+    ...(options.stateTables ?? []).map((t) => ({ name: exportsTableOf(t), folder: exportsTableOf(t), columns: t.columns, partitions: [EXPORT_COLUMN], values: [/^\d{1,20}$/] })),
   ];
-  const allViews: ReadonlyArray<ViewSpec> = [...(options.stateTables ?? []).map((t) => ({ name: t.name, doc: t.doc, sql: stateViewSql(t) })), ...options.views];
+  const allViews: ReadonlyArray<ViewSpec> = [
+    ...options.tables.map((t) => ({ name: t.name, doc: t.doc, sql: generationViewSql(t) })),
+    ...(options.stateTables ?? []).map((t) => ({ name: t.name, doc: t.doc, sql: stateViewSql(t) })),
+    ...options.views,
+  ];
   const byName = new Map(lakeTables.map((t) => [t.name, t]));
+  const analyst = new Set(options.tables.map((t) => t.name));
+
+  /**
+   * The storage table and partition values of a partition: an analyst table's date is its generation-0 files, or with
+   * `gen` a merged generation; `<table>_gens` with `gen` is that generation's marker.
+   */
+  const target = (p: TablePartition): { readonly table: LakeTable; readonly values: ReadonlyArray<string> } | null => {
+    const merged = p.gen !== undefined && p.gen !== BASE_GEN;
+    const name = analyst.has(p.table) && partitionColumnOf(p) === 'dt' ? (merged ? mergedTableOf({ name: p.table }) : filesTableOf({ name: p.table })) : p.table;
+    const table = byName.get(name);
+    if (table === undefined) return null;
+    const values = table.partitions.length === 2 ? [p.dt, p.gen ?? ''] : [p.dt];
+    if (table.partitions[0] !== partitionColumnOf(p) || !table.values.every((re, i) => re.test(values[i] ?? ''))) return null;
+    return { table, values };
+  };
   let closed = false;
 
   const run = async (sql: string): Promise<E.Either<StatementFailure, StatementResult>> => {
@@ -111,8 +151,8 @@ export const createPrestoQueryEngine = (options: {
     portError(`presto ${what}: ${f.message}`, f.kind === 'infrastructure' && f.retriable, f.kind === 'infrastructure' ? f.cause : undefined);
 
   const tableDdl = (t: LakeTable): string =>
-    `create table if not exists ${qualified(t.name)} (${[...t.columns.map((c) => `${quote(c.name)} ${sqlType(c.type)}`), `${quote(t.partition)} varchar`].join(', ')}) ` +
-    `with (format = 'PARQUET', external_location = ${literal(`${location}/${t.name}`)}, partitioned_by = array[${literal(t.partition)}])`;
+    `create table if not exists ${qualified(t.name)} (${[...t.columns.map((c) => `${quote(c.name)} ${sqlType(c.type)}`), ...t.partitions.map((p) => `${quote(p)} varchar`)].join(', ')}) ` +
+    `with (format = 'PARQUET', external_location = ${literal(`${location}/${t.folder}`)}, partitioned_by = array[${t.partitions.map(literal).join(', ')}])`;
 
   let schemaReady = false;
   const pendingTables = new Set(lakeTables);
@@ -121,8 +161,8 @@ export const createPrestoQueryEngine = (options: {
 
   /** Creates whatever is still missing; tables whose folder does not exist yet, and views over them, stay pending. */
   const createMissing = async (): Promise<E.Either<PortError, void>> => {
-    const clash = lakeTables.find((t) => t.columns.some((c) => c.name === t.partition));
-    if (clash !== undefined) return E.left(portError(`presto: table ${clash.name} stores a column named ${clash.partition}, the partition column`, false));
+    const clash = lakeTables.find((t) => t.columns.some((c) => t.partitions.includes(c.name)));
+    if (clash !== undefined) return E.left(portError(`presto: table ${clash.name} stores a column named like a partition column (${clash.partitions.join(', ')})`, false));
     if (!schemaReady) {
       const r = await run(`create schema if not exists ${quote(options.catalog)}.${quote(options.schema)}`);
       if (E.isLeft(r) && !alreadyExists(r.left)) return E.left(asPortError('create schema', r.left));
@@ -130,7 +170,7 @@ export const createPrestoQueryEngine = (options: {
     }
     for (const t of [...pendingTables]) {
       if (options.lake !== undefined) {
-        const dir = await options.lake.ensureDir(t.name)();
+        const dir = await options.lake.ensureDir(t.folder)();
         if (E.isLeft(dir)) return dir;
       }
       const r = await run(tableDdl(t));
@@ -151,22 +191,20 @@ export const createPrestoQueryEngine = (options: {
   };
 
   const registered = new Set<string>();
-  const keyOf = (p: TablePartition): string => `${p.table}/${partitionColumnOf(p)}=${p.dt}`;
+  const keyOf = (p: TablePartition): string => `${p.table}/${partitionColumnOf(p)}=${p.dt}${p.gen === undefined ? '' : `/gen=${p.gen}`}`;
   const addPartition = async (p: TablePartition): Promise<E.Either<PortError, void>> => {
     const key = keyOf(p);
-    if (registered.has(key)) return E.right(undefined);
+    const t = target(p);
+    if (registered.has(key) || t === null) return E.right(undefined);
     const r = await run(
-      `call ${quote(options.catalog)}.system.create_empty_partition(${literal(options.schema)}, ${literal(p.table)}, array[${literal(partitionColumnOf(p))}], array[${literal(p.dt)}])`,
+      `call ${quote(options.catalog)}.system.create_empty_partition(${literal(options.schema)}, ${literal(t.table.name)}, array[${t.table.partitions.map(literal).join(', ')}], array[${t.values.map(literal).join(', ')}])`,
     );
     if (E.isLeft(r) && !alreadyExists(r.left)) return E.left(asPortError(`add partition ${key}`, r.left));
     registered.add(key);
     return E.right(undefined);
   };
-  /** A partition of a known table, by its own partition column, with a value of the expected shape. */
-  const known = (p: TablePartition): boolean => {
-    const t = byName.get(p.table);
-    return t !== undefined && t.partition === partitionColumnOf(p) && t.values.test(p.dt);
-  };
+  /** A partition of a known table, by its own partition columns, with values of the expected shape. */
+  const known = (p: TablePartition): boolean => target(p) !== null;
 
   return {
     register: (partitions) => async () => {
@@ -174,10 +212,10 @@ export const createPrestoQueryEngine = (options: {
       if (unknown !== undefined) return E.left(portError(`presto: not a lake table partition: ${keyOf(unknown)}`, false));
       const ready = await ensure();
       if (E.isLeft(ready)) return ready;
-      const missing = [...pendingTables].filter((t) => partitions.some((p) => p.table === t.name));
+      const missing = [...pendingTables].filter((t) => partitions.some((p) => target(p)?.table === t));
       if (missing.length > 0) return E.left(portError(`presto: no folder for table ${missing[0]!.name} at ${location}`, true));
       // One table's partitions in order, tables side by side: the file metastore keeps a folder per table.
-      const byTable = [...new Set(partitions.map((p) => p.table))].map((t) => partitions.filter((p) => p.table === t));
+      const byTable = [...new Set(partitions.map((p) => target(p)!.table))].map((t) => partitions.filter((p) => target(p)!.table === t));
       const results = await Promise.all(
         byTable.map(async (ps) => {
           for (const p of ps) {
@@ -196,7 +234,8 @@ export const createPrestoQueryEngine = (options: {
       const ready = await ensure();
       if (E.isLeft(ready)) return ready;
       for (const p of partitions) {
-        const r = await run(`delete from ${qualified(p.table)} where ${quote(partitionColumnOf(p))} = ${literal(p.dt)}`);
+        const t = target(p)!;
+        const r = await run(`delete from ${qualified(t.table.name)} where ${t.table.partitions.map((c, i) => `${quote(c)} = ${literal(t.values[i]!)}`).join(' and ')}`);
         if (E.isLeft(r)) return E.left(asPortError(`drop partition ${keyOf(p)}`, r.left));
         registered.delete(keyOf(p));
       }
@@ -205,7 +244,10 @@ export const createPrestoQueryEngine = (options: {
     query: (sql) => async () => {
       const ready = await ensure();
       if (E.isLeft(ready)) return ready;
-      const r = await run(sql);
+      let r = await run(sql);
+      // A compaction dropped a replaced generation's partition after the query was planned: planned again, the query
+      // no longer reads it (the views never read a replaced generation).
+      for (let retry = 0; retry < 3 && E.isLeft(r) && r.left.message.includes('HIVE_PARTITION_DROPPED_DURING_QUERY'); retry++) r = await run(sql);
       if (E.isLeft(r)) return E.left(r.left.kind === 'sql' ? ({ _tag: 'QueryFailed', message: r.left.message } satisfies QueryFailed) : asPortError('query', r.left));
       const types = r.right.columns.map((c) => c.type);
       return E.right({ columns: r.right.columns.map((c) => c.name), rows: r.right.rows.map((row) => row.map((v, i) => fromPresto(types[i] ?? '', v))) });

@@ -16,6 +16,13 @@ export interface LakeStore {
   readonly list: (dir: string) => TaskEither<PortError, ReadonlyArray<string>>;
   /** Removes published files (compaction); removing a file that is not there is not an error. */
   readonly remove: (paths: ReadonlyArray<string>) => TaskEither<PortError, void>;
+  /** The bytes of a published file (compaction reads the files it merges). */
+  readonly read: (path: string) => TaskEither<PortError, Uint8Array>;
+}
+
+/** Reads back the rows of a file written by a RowFileEncoder, in the encoder's cell shapes (timestamps as epoch ms). */
+export interface RowFileDecoder {
+  readonly decode: (columns: ReadonlyArray<Column>, bytes: Uint8Array) => TaskEither<PortError, ReadonlyArray<Row>>;
 }
 
 /**
@@ -28,6 +35,11 @@ export interface TablePartition {
   readonly dt: string;
   /** The partition column, when it is not `dt`. */
   readonly column?: string;
+  /**
+   * A compaction generation above 0 (`<table>/dt=<dt>/gen=<gen>/`), or, on a `<table>_gens` table, the generation whose
+   * marker is `<table>/dt=<dt>/marker=<gen>/`.
+   */
+  readonly gen?: string;
 }
 
 /** The partition column of a partition, and its folder under the table: `dt=2026-11-23`, `export_id=…`. */
