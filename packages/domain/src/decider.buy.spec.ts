@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buyItem, fightFought, itemPurchased, playerRegistered, purchaseRefused } from './testing/builders.js';
-import { given, stateAfter } from './testing/given.js';
+import { given, stateAfter } from './testing/given.spec.js';
 
 const dirk = playerRegistered('dirk', 1000);
 const rich = playerRegistered('rich', 12345);

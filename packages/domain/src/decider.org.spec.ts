@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { joinOrg, leaveOrg, orgJoined, orgJoinRefused, orgLeft, playerRegistered } from './testing/builders.js';
-import { FIXED_TIME, given, stateAfter } from './testing/given.js';
+import { FIXED_TIME, given, stateAfter } from './testing/given.spec.js';
 
 const dirk = playerRegistered('dirk', 1000);
 const rich = playerRegistered('rich', 12345);

@@ -20,8 +20,8 @@ import {
   viewProfile,
   visitHome,
 } from './testing/builders.js';
-import { loadCatalogue, withLimits } from './testing/catalogue.js';
-import { given, PLAYER_ID, stateAfter } from './testing/given.js';
+import { loadCatalogue, withLimits } from './testing/catalogue.spec.js';
+import { given, PLAYER_ID, stateAfter } from './testing/given.spec.js';
 
 const dirk = playerRegistered('dirk', 1000);
 

@@ -8,8 +8,8 @@ import type { RequestInfo, StoredEvent } from './envelope.js';
 import { envelop, foldEvents } from './handler.js';
 import { addItems, canonicalState, initialState, itemCount, PlayerState, upgradeState, type InventoryItem } from './state.js';
 import { buyItem, itemPurchased, name, playerRegistered, registerPlayer } from './testing/builders.js';
-import { loadCatalogue } from './testing/catalogue.js';
-import { stateAfter } from './testing/given.js';
+import { loadCatalogue } from './testing/catalogue.spec.js';
+import { stateAfter } from './testing/given.spec.js';
 
 const PLAYER = 'collector';
 const request: RequestInfo = { host: null, user_agent: null, accept: null };

@@ -8,7 +8,7 @@ import type { EventLog, VersionConflict } from '../ports/eventLog.js';
 import type { Clock, Ids, PasswordHasher } from '../ports/runtime.js';
 import type { Account, AccountStore, SessionStore, SnapshotStore } from '../ports/stores.js';
 import type { PlayerState } from '../state.js';
-import { loadCatalogue } from './catalogue.js';
+import { loadCatalogue } from './catalogue.spec.js';
 
 /** Gives other pending promises a turn, so concurrent commands interleave between their read and their append. */
 export const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

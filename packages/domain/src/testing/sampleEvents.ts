@@ -4,7 +4,7 @@ import { createDecider } from '../decider.js';
 import type { RequestInfo, StoredEvent } from '../envelope.js';
 import { envelop } from '../handler.js';
 import { buyItem, fight, joinOrg, leaveOrg, logIn, logOut, registerPlayer, viewProfile, visitHome } from './builders.js';
-import { loadCatalogue } from './catalogue.js';
+import { loadCatalogue } from './catalogue.spec.js';
 
 export const SAMPLE_PLAYER = 'sample-player';
 export const sampleRequest: RequestInfo = { host: 'localhost:5000', user_agent: null, accept: '*/*' };

@@ -1,3 +1,4 @@
+/** Test support, not a spec: named `.spec` because it uses Node built-ins, which the library's own sources never may. */
 import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Catalogue } from '../catalogue.js';
@@ -6,7 +7,7 @@ import { createDecider, evolve, type Recorded } from '../decider.js';
 import type { PlayerError } from '../errors.js';
 import type { PlayerEvent } from '../events.js';
 import { initialState, type PlayerState } from '../state.js';
-import { loadCatalogue } from './catalogue.js';
+import { loadCatalogue } from './catalogue.spec.js';
 
 export const PLAYER_ID = 'player-1';
 export const FIXED_TIME = '2024-05-01T12:00:00.000Z';

@@ -1,3 +1,4 @@
+/** Test support, not a spec: named `.spec` because it uses Node built-ins, which the library's own sources never may. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';

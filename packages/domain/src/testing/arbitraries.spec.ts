@@ -1,3 +1,4 @@
+/** Test support, not a spec: named `.spec` because it uses fast-check, which the library itself never may. */
 import fc from 'fast-check';
 import type { Catalogue } from '../catalogue.js';
 import { itemKinds, orgKinds, type Coins, type Name, type Quantity, type UnitInterval } from '../codecs.js';
