@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ensureStack, repoRoot } from '@placebo/adapters';
-import { eventually, placebo, placeboRun, startServer, type Running } from './testing.js';
+import { clusterEnv, eventually, placebo, placeboRun, startServer, stop, type Running } from './testing.js';
 
 const run = promisify(execFile);
 
@@ -39,21 +39,6 @@ const seedGet = (url: string, host: string): Promise<{ status: number; text: str
     req.end();
   });
 
-/** One isolated deployment on the shared local stack: its own topics, Redis keys, HDFS folder and Presto schema. */
-const clusterEnv = (): Record<string, string> => {
-  const id = `e${randomUUID().replaceAll('-', '').slice(0, 10)}`;
-  return {
-    PLACEBO_MODE: 'cluster',
-    PLACEBO_TOPIC_PREFIX: `${id}.`,
-    PLACEBO_REDIS_PREFIX: `${id}:`,
-    PLACEBO_LAKE_ROOT: `/placebo-test/${id}`,
-    PLACEBO_PRESTO_SCHEMA: id,
-    PLACEBO_KAFKA_PARTITIONS: '3',
-    PLACEBO_SINK_FLUSH_MS: '1000',
-    PLACEBO_SCRYPT_COST: '1024',
-    PLACEBO_WRITE_LEASE_MS: '2000',
-  };
-};
 
 /** SQL through `placebo query --json` (Presto in cluster mode). */
 const sql = async (env: Record<string, string>, query: string): Promise<ReadonlyArray<ReadonlyArray<unknown>>> => {
@@ -78,16 +63,6 @@ const newPlayer = async (url: string, wealth: number): Promise<Player> => {
   return { id: login.body.player_id as string, token: login.body.token as string };
 };
 
-const stop = async (...procs: ReadonlyArray<Running | null>): Promise<void> => {
-  await Promise.all(
-    procs.map(async (p) => {
-      if (p === null || p.child.exitCode !== null) return;
-      p.child.kill('SIGTERM');
-      await Promise.race([p.exited, new Promise((r) => setTimeout(r, 15_000))]);
-      p.child.kill('SIGKILL');
-    }),
-  );
-};
 
 /** Every event id the lake holds, once the sink has landed at least `atLeast` rows in all_events. */
 const landedEventIds = async (env: Record<string, string>, atLeast: number): Promise<string[]> => {

@@ -7,16 +7,10 @@ import { compareRows, sameCell } from './simulateCompare.js';
 import { expectedAnswers, round } from './simulateExpected.js';
 import { planJourneys, type SimCatalogue } from './simulateJourney.js';
 import type { SimEvent } from './simulateRun.js';
-import { placeboRun, startServer, type Running } from './testing.js';
+import { placeboRun, startServer, stop, type Running } from './testing.js';
 
 const catalogue = JSON.parse(readFileSync(join(repoRoot(), 'config', 'catalogue.json'), 'utf8')) as SimCatalogue;
 
-const stop = async (p: Running | null): Promise<void> => {
-  if (p === null || p.child.exitCode !== null) return;
-  p.child.kill('SIGTERM');
-  await Promise.race([p.exited, new Promise((r) => setTimeout(r, 15_000))]);
-  p.child.kill('SIGKILL');
-};
 
 describe('placebo simulate', () => {
   describe('the journey generator', () => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,4 +52,32 @@ export const startServer = async (command: 'start' | 'api', env: Record<string, 
     throw new Error(`${String(e)}\n${r.output()}`);
   });
   return { ...r, url };
+};
+
+/** Stops processes: SIGTERM, then SIGKILL after 15 s. */
+export const stop = async (...procs: ReadonlyArray<Running | null>): Promise<void> => {
+  await Promise.all(
+    procs.map(async (p) => {
+      if (p === null || p.child.exitCode !== null) return;
+      p.child.kill('SIGTERM');
+      await Promise.race([p.exited, new Promise((r) => setTimeout(r, 15_000))]);
+      p.child.kill('SIGKILL');
+    }),
+  );
+};
+
+/** One isolated deployment on the shared local stack: its own topics, Redis keys, HDFS folder and Presto schema. */
+export const clusterEnv = (): Record<string, string> => {
+  const id = `e${randomUUID().replaceAll('-', '').slice(0, 10)}`;
+  return {
+    PLACEBO_MODE: 'cluster',
+    PLACEBO_TOPIC_PREFIX: `${id}.`,
+    PLACEBO_REDIS_PREFIX: `${id}:`,
+    PLACEBO_LAKE_ROOT: `/placebo-test/${id}`,
+    PLACEBO_PRESTO_SCHEMA: id,
+    PLACEBO_KAFKA_PARTITIONS: '3',
+    PLACEBO_SINK_FLUSH_MS: '1000',
+    PLACEBO_SCRYPT_COST: '1024',
+    PLACEBO_WRITE_LEASE_MS: '2000',
+  };
 };
