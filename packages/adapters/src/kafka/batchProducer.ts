@@ -99,7 +99,13 @@ export const createBatchProducer = (
     try {
       for (let taken = take(); taken.length > 0; taken = take()) {
         const byTopic = new Map<string, Message[]>();
-        for (const p of taken) for (const t of p.batch) byTopic.set(t.topic, [...(byTopic.get(t.topic) ?? []), ...t.messages]);
+        for (const p of taken) {
+          for (const t of p.batch) {
+            const list = byTopic.get(t.topic);
+            if (list === undefined) byTopic.set(t.topic, [...t.messages]);
+            else list.push(...t.messages);
+          }
+        }
         try {
           await connect(lane);
           await lane.producer.sendBatch({

@@ -61,9 +61,11 @@ export const fromPresto = (type: string, v: unknown): unknown => {
 
 /**
  * Another process created it first: checked before commit it is ALREADY_EXISTS, at commit (the file metastore)
- * HIVE_METASTORE_ERROR "… already exists". Either way the goal is reached.
+ * HIVE_METASTORE_ERROR "… already exists"; a partition another process added meanwhile is "Cannot insert into an
+ * existing partition". Either way the goal is reached.
  */
-const alreadyExists = (f: StatementFailure): boolean => (f.kind === 'sql' && f.name === 'ALREADY_EXISTS') || /already exists/i.test(f.message);
+const alreadyExists = (f: StatementFailure): boolean =>
+  (f.kind === 'sql' && f.name === 'ALREADY_EXISTS') || /already exists|cannot insert into an existing partition/i.test(f.message);
 
 /**
  * SQL over the lake with Presto's Hive connector. Every analyst table is a view over three EXTERNAL Parquet tables at
