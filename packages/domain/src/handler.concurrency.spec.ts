@@ -29,7 +29,7 @@ describe('command handler under concurrency', () => {
       for (const e of log) assert.ok(e.player.wealth >= 0, `wealth ${e.player.wealth} at version ${e.player_version}`);
       const replayed = foldEvents(initialState('p-1'), log);
       assert.equal(replayed.wealth, wealth - Math.min(affordable, buyers) * price);
-      assert.ok(world.log.appendCalls() > buyers + 1, 'the interleaving really produced conflicts');
+      assert.ok(world.log.appendCalls() < buyers + 1, 'concurrent purchases of one player were appended together');
     });
   }
 });

@@ -2,31 +2,17 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { Coins, type Name } from './codecs.js';
+import { createCommandLanes, type CommandMeta, type CommandResult } from './commandLanes.js';
 import type { PlayerCommand } from './commands.js';
-import { evolve, type Decider } from './decider.js';
-import type { RequestInfo, StoredEvent } from './envelope.js';
+import type { Decider } from './decider.js';
 import type { PlayerError } from './errors.js';
-import { SCHEMA_VERSION, type PlayerEvent } from './events.js';
 import type { EventLog } from './ports/eventLog.js';
-import { portError, type PortError } from './ports/portError.js';
+import type { PortError } from './ports/portError.js';
 import type { Clock, Ids, PasswordHasher } from './ports/runtime.js';
 import type { AccountStore, NameTaken, SessionStore, SnapshotStore } from './ports/stores.js';
-import { itemCount, upgradeState, type PlayerState } from './state.js';
+import type { PlayerState } from './state.js';
 
-export interface CommandMeta {
-  /** Idempotency key; a retried command returns its first result and writes nothing new. */
-  readonly command_id: string | null;
-  readonly request: RequestInfo;
-}
-
-export interface CommandResult {
-  readonly player_id: string;
-  readonly events: ReadonlyArray<StoredEvent>;
-  /** The player after the command; for a replayed command, the player now (its events carry the figures of the first run). */
-  readonly state: PlayerState;
-  /** True when the command ran before and this is its first result again. */
-  readonly replayed: boolean;
-}
+export type { CommandMeta, CommandResult } from './commandLanes.js';
 
 export interface InvalidCredentials {
   readonly _tag: 'InvalidCredentials';
@@ -64,124 +50,43 @@ export interface HandlerDeps {
   readonly sessionTtlSeconds: number;
   /** Version conflicts are retried this many times before the command fails as retriable. */
   readonly maxAttempts?: number;
+  /** Players whose state this process keeps between commands. */
+  readonly cachedPlayers?: number;
 }
 
 type Result<A> = Promise<E.Either<HandlerError, A>>;
 
-const figures = (s: PlayerState): StoredEvent['player'] => ({
-  wealth: s.wealth,
-  health: s.health,
-  items: itemCount(s.inventory),
-  orgs: s.affiliations.length,
-  created_at: s.created_at,
-});
-
-/** Wraps decided events in envelopes and folds them, so each envelope carries the player's figures after it. */
-export const envelop = (
-  state: PlayerState,
-  events: ReadonlyArray<PlayerEvent>,
-  meta: { readonly command_id: string; readonly request: RequestInfo; readonly occurred_at: string },
-  nextId: () => string,
-): { readonly stored: ReadonlyArray<StoredEvent>; readonly state: PlayerState } => {
-  const stored: StoredEvent[] = [];
-  let s = state;
-  for (const data of events) {
-    const base = { player_version: s.version + 1, occurred_at: meta.occurred_at, data };
-    s = evolve(s, base);
-    stored.push({
-      event_id: nextId(),
-      event_type: data.type,
-      schema_version: SCHEMA_VERSION,
-      player_id: state.id as StoredEvent['player_id'],
-      command_id: meta.command_id,
-      request: meta.request,
-      player: figures(s),
-      ...base,
-    });
-  }
-  return { stored, state: s };
-};
-
-export const foldEvents = (state: PlayerState, events: ReadonlyArray<StoredEvent>): PlayerState => events.reduce(evolve, state);
+export { envelop, foldEvents } from './envelop.js';
 
 export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
-  const { decider, log, snapshots, accounts, sessions, clock, ids, hasher } = deps;
-  const maxAttempts = deps.maxAttempts ?? 8;
-
-  /** The snapshot plus any events stored after it (a crash may have left the snapshot behind the log). */
-  const load = async (playerId: string): Result<PlayerState> => {
-    for (let attempt = 1; ; attempt++) {
-      const snap = await snapshots.get(playerId)();
-      if (E.isLeft(snap)) return snap;
-      // A snapshot stored before inventories were counted would add quantities to nothing: count its items first.
-      const base = O.match(() => decider.initialState(playerId), upgradeState)(snap.right);
-      const tail = await log.readPlayer(playerId, base.version)();
-      if (E.isRight(tail)) return E.right(foldEvents(base, tail.right));
-      if (tail.left._tag !== 'VersionConflict') return tail as E.Left<PortError>;
-      // A newer snapshot took in the events after ours between the two reads: read it again.
-      if (attempt >= 3) return E.left(portError(`player ${playerId}: the log index is past the stored snapshot (version ${base.version}); rebuild snapshots with \`placebo replay\``, false));
-    }
-  };
-
-  const replay = async (playerId: string, commandId: string): Result<O.Option<CommandResult>> => {
-    const prior = await log.findByCommand(playerId, commandId)();
-    if (E.isLeft(prior)) return prior;
-    if (prior.right.length === 0) return E.right(O.none);
-    const state = await load(playerId);
-    if (E.isLeft(state)) return state;
-    return E.right(O.some({ player_id: playerId, events: prior.right, state: state.right, replayed: true }));
-  };
-
-  const run = async (playerId: string, command: PlayerCommand, meta: CommandMeta): Result<CommandResult> => {
-    const commandId = meta.command_id ?? ids.uuid();
-    if (meta.command_id !== null) {
-      const prior = await replay(playerId, commandId);
-      if (E.isLeft(prior)) return prior;
-      if (O.isSome(prior.right)) return E.right(prior.right.value);
-    }
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      const state = await load(playerId);
-      if (E.isLeft(state)) return state;
-      const decision = decider.decide(command, state.right);
-      if (E.isLeft(decision)) return decision;
-      const occurred_at = new Date(clock.now()).toISOString();
-      const next = envelop(state.right, decision.right, { command_id: commandId, request: meta.request, occurred_at }, ids.uuid);
-      const appended = await log.append(playerId, state.right.version, next.stored)();
-      if (E.isLeft(appended)) {
-        if (appended.left._tag !== 'VersionConflict') return E.left(appended.left);
-        // The writer that beat us may have been a retry of this very command.
-        if (meta.command_id !== null) {
-          const prior = await replay(playerId, commandId);
-          if (E.isLeft(prior)) return prior;
-          if (O.isSome(prior.right)) return E.right(prior.right.value);
-        }
-        continue;
-      }
-      // The log is the truth; a snapshot that fails to save is rebuilt from the log's tail on the next load.
-      await snapshots.put([next.state])();
-      return E.right({ player_id: playerId, events: next.stored, state: next.state, replayed: false });
-    }
-    return E.left(portError(`player ${playerId} stayed contended for ${maxAttempts} attempts`, true));
-  };
+  const { log, accounts, sessions, ids, hasher } = deps;
+  const lanes = createCommandLanes(deps);
+  const run = lanes.submit;
+  const peek = (playerId: string): Result<PlayerState> => lanes.read(playerId);
 
   const register = async (r: Registration, meta: CommandMeta): Result<CommandResult> => {
     const existing = await accounts.find(r.name)();
     if (E.isLeft(existing)) return existing;
     if (O.isSome(existing.right) && meta.command_id !== null) {
-      const prior = await replay(existing.right.value.player_id, meta.command_id);
+      // A retried registration answers its first result, even though the name is taken now (by this very command).
+      const prior = await log.findByCommand(existing.right.value.player_id, meta.command_id)();
       if (E.isLeft(prior)) return prior;
-      if (O.isSome(prior.right)) return E.right(prior.right.value);
+      if (prior.right.length > 0) {
+        const now = await peek(existing.right.value.player_id);
+        if (E.isLeft(now)) return now;
+        return E.right({ player_id: existing.right.value.player_id, events: prior.right, state: now.right, replayed: true });
+      }
     }
     if (r.wealth !== null && !Coins.is(r.wealth)) return E.left({ _tag: 'WealthOutOfRange', wealth: r.wealth, max: 1e12 });
     // A claim left by a registration that crashed before its append is taken over by the retry.
     let orphan: string | null = null;
     if (O.isSome(existing.right) && r.player_id === null) {
-      const owner = await load(existing.right.value.player_id);
+      const owner = await peek(existing.right.value.player_id);
       if (E.isLeft(owner)) return owner;
       if (!owner.right.registered) orphan = owner.right.id;
     }
     const playerId = r.player_id ?? orphan ?? ids.uuid();
-    const current = await load(playerId);
+    const current = await peek(playerId);
     if (E.isLeft(current)) return current;
     if (current.right.registered) return E.left({ _tag: 'PlayerAlreadyExists', player_id: playerId });
     let hash: string | null = null;
@@ -195,7 +100,7 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     const result = await run(playerId, { type: 'RegisterPlayer', name: r.name, wealth: r.wealth }, meta);
     if (E.isLeft(result)) {
       // Release only a claim nobody registered under: a concurrent registration of the same id may own it now.
-      const after = await load(playerId);
+      const after = await peek(playerId);
       if (E.isRight(after) && !after.right.registered) await accounts.release(r.name, playerId)();
     }
     return result;
@@ -229,11 +134,6 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     login: (name, password, meta) => () => login(name, password, meta),
     logout: (playerId, token, meta) => () => logout(playerId, token, meta),
     authenticate: (token) => sessions.lookup(token),
-    refresh: (playerId) => async () => {
-      const state = await load(playerId);
-      if (E.isLeft(state)) return state;
-      const stored = await snapshots.put([state.right])();
-      return E.isLeft(stored) ? stored : state;
-    },
+    refresh: (playerId) => () => lanes.refresh(playerId),
   };
 };

@@ -1,5 +1,6 @@
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { StoredEvent, Topic } from '../envelope.js';
+import type { PlayerState } from '../state.js';
 import type { PortError } from './portError.js';
 
 export interface VersionConflict {
@@ -12,9 +13,16 @@ export interface VersionConflict {
 export interface EventLog {
   /**
    * Appends the events of one decision, all or none, if the player's last stored version is `expectedVersion`.
-   * Durable when it resolves (fsync / Kafka acks=all). Events keep their order within the player.
+   * Durable when it resolves (fsync / Kafka acks=all). Events keep their order within the player; they may come from
+   * several commands (each event carries its command_id). `snapshot`, the player's state after the events, is stored
+   * as the player's snapshot by the same write, so an acknowledged append never leaves the snapshot behind.
    */
-  readonly append: (playerId: string, expectedVersion: number, events: ReadonlyArray<StoredEvent>) => TaskEither<PortError | VersionConflict, void>;
+  readonly append: (
+    playerId: string,
+    expectedVersion: number,
+    events: ReadonlyArray<StoredEvent>,
+    snapshot?: PlayerState,
+  ) => TaskEither<PortError | VersionConflict, void>;
   /**
    * The player's events with player_version > afterVersion, in version order. A log that drops events once a snapshot
    * holds them answers VersionConflict when `afterVersion` is older than that: load the snapshot again.

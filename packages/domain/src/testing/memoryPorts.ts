@@ -23,6 +23,8 @@ export interface MemoryEventLogOptions {
   readonly pause?: () => Promise<void>;
   /** Runs before an append checks its expected version: lets a test slip in another writer's events. */
   readonly beforeAppend?: (log: { readonly force: (events: ReadonlyArray<StoredEvent>) => void }, call: number) => void;
+  /** Where an append's snapshot is stored. */
+  readonly snapshots?: SnapshotStore;
 }
 
 export const createMemoryEventLog = (options: MemoryEventLogOptions = {}): MemoryEventLog => {
@@ -38,7 +40,7 @@ export const createMemoryEventLog = (options: MemoryEventLogOptions = {}): Memor
   };
   const lastVersion = (playerId: string): number => streams.get(playerId)?.at(-1)?.player_version ?? 0;
   return {
-    append: (playerId, expectedVersion, events) => async () => {
+    append: (playerId, expectedVersion, events, snapshot) => async () => {
       calls++;
       await pause();
       options.beforeAppend?.({ force }, calls);
@@ -48,6 +50,7 @@ export const createMemoryEventLog = (options: MemoryEventLogOptions = {}): Memor
         if (e.player_id !== playerId || e.player_version !== expectedVersion + i + 1) throw new Error(`malformed append ${JSON.stringify(e)}`);
       });
       force(events);
+      if (snapshot !== undefined && options.snapshots !== undefined) return options.snapshots.put([snapshot])();
       return E.right(undefined);
     },
     readPlayer: (playerId, afterVersion) => async () => {
@@ -142,8 +145,8 @@ export interface MemoryWorld {
 }
 
 export const createMemoryWorld = (o: MemoryEventLogOptions & { readonly catalogue?: Catalogue; readonly maxAttempts?: number } = {}): MemoryWorld => {
-  const log = createMemoryEventLog(o);
   const snapshots = createMemorySnapshotStore();
+  const log = createMemoryEventLog({ ...o, snapshots });
   const accounts = createMemoryAccountStore();
   const sessions = createMemorySessionStore(fixedClock);
   const handler = createCommandHandler({

@@ -1,0 +1,210 @@
+import * as E from 'fp-ts/lib/Either.js';
+import * as O from 'fp-ts/lib/Option.js';
+import type { PlayerCommand } from './commands.js';
+import type { Decider } from './decider.js';
+import type { RequestInfo, StoredEvent } from './envelope.js';
+import type { PlayerError } from './errors.js';
+import { envelop, foldEvents } from './envelop.js';
+import type { EventLog } from './ports/eventLog.js';
+import { portError, type PortError } from './ports/portError.js';
+import type { Clock, Ids } from './ports/runtime.js';
+import type { SnapshotStore } from './ports/stores.js';
+import { upgradeState, type PlayerState } from './state.js';
+
+export interface CommandMeta {
+  /** Idempotency key; a retried command returns its first result and writes nothing new. */
+  readonly command_id: string | null;
+  readonly request: RequestInfo;
+}
+
+export interface CommandResult {
+  readonly player_id: string;
+  readonly events: ReadonlyArray<StoredEvent>;
+  /** The player after the command; for a replayed command, the player now (its events carry the figures of the first run). */
+  readonly state: PlayerState;
+  /** True when the command ran before and this is its first result again. */
+  readonly replayed: boolean;
+}
+
+type Outcome = E.Either<PlayerError | PortError, CommandResult>;
+
+export interface CommandLanes {
+  /** Decides and appends one command; commands of one player are taken in arrival order. */
+  readonly submit: (playerId: string, command: PlayerCommand, meta: CommandMeta) => Promise<Outcome>;
+  /** The player as this process last wrote it, else from the snapshot and the log (writes nothing). */
+  readonly read: (playerId: string) => Promise<E.Either<PortError, PlayerState>>;
+  /** The player's state from the snapshot and the log (bypassing this process's cache), stored as the snapshot. */
+  readonly refresh: (playerId: string) => Promise<E.Either<PortError, PlayerState>>;
+}
+
+export interface CommandLaneDeps {
+  readonly decider: Decider;
+  readonly log: EventLog;
+  readonly snapshots: SnapshotStore;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  /** Version conflicts are retried this many times before the command fails as retriable. */
+  readonly maxAttempts?: number;
+  /** Players whose state this process keeps between commands (least recently used leave first). */
+  readonly cachedPlayers?: number;
+  /** Most commands of one player decided together and appended in one write. */
+  readonly maxBatch?: number;
+}
+
+interface Job {
+  readonly command: PlayerCommand;
+  readonly meta: CommandMeta;
+  readonly commandId: string;
+  readonly done: (o: Outcome) => void;
+}
+
+interface Lane {
+  readonly queue: Job[];
+  running: boolean;
+}
+
+/**
+ * Per-player lanes: a player's commands run in arrival order, and those that queue up while the player's previous
+ * write is in flight are decided one after another in memory and appended in one write (per-player group commit), each
+ * answered once that write is durable. The state after the last write stays cached: the next command decides against
+ * it without reading the snapshot or the log. The cache is only a guess about the log: the append's expected-version
+ * check decides, and a conflict (another process wrote the player) drops it and decides again from the stores.
+ */
+export const createCommandLanes = (deps: CommandLaneDeps): CommandLanes => {
+  const { decider, log, snapshots, clock, ids } = deps;
+  const maxAttempts = deps.maxAttempts ?? 8;
+  const cachedPlayers = deps.cachedPlayers ?? 10_000;
+  const maxBatch = deps.maxBatch ?? 256;
+  const lanes = new Map<string, Lane>();
+  const cache = new Map<string, PlayerState>();
+
+  const remember = (s: PlayerState): void => {
+    cache.delete(s.id);
+    cache.set(s.id, s);
+    if (cache.size > cachedPlayers) cache.delete(cache.keys().next().value as string);
+  };
+
+  /** The snapshot plus any events stored after it (a crash may have left the snapshot behind the log). */
+  const load = async (playerId: string): Promise<E.Either<PortError, PlayerState>> => {
+    for (let attempt = 1; ; attempt++) {
+      const snap = await snapshots.get(playerId)();
+      if (E.isLeft(snap)) return snap;
+      // A snapshot stored before inventories were counted would add quantities to nothing: count its items first.
+      const base = O.match(() => decider.initialState(playerId), upgradeState)(snap.right);
+      const tail = await log.readPlayer(playerId, base.version)();
+      if (E.isRight(tail)) return E.right(foldEvents(base, tail.right));
+      if (tail.left._tag !== 'VersionConflict') return tail as E.Left<PortError>;
+      // A newer snapshot took in the events after ours between the two reads: read it again.
+      if (attempt >= 3) return E.left(portError(`player ${playerId}: the log index is past the stored snapshot (version ${base.version}); rebuild snapshots with \`placebo replay\``, false));
+    }
+  };
+
+  const current = async (playerId: string): Promise<E.Either<PortError, PlayerState>> => {
+    const hit = cache.get(playerId);
+    return hit !== undefined ? E.right(hit) : load(playerId);
+  };
+
+  /** Jobs whose command ran before (in an earlier write, or earlier in this batch) answer its first result. */
+  const replays = async (playerId: string, jobs: ReadonlyArray<Job>): Promise<E.Either<PortError, ReadonlyArray<ReadonlyArray<StoredEvent>>>> => {
+    const found = await Promise.all(jobs.map((j) => (j.meta.command_id === null ? Promise.resolve(E.right([])) : log.findByCommand(playerId, j.commandId)())));
+    const out: ReadonlyArray<StoredEvent>[] = [];
+    for (const f of found) {
+      if (E.isLeft(f)) return f;
+      out.push(f.right);
+    }
+    return E.right(out);
+  };
+
+  type Planned = { readonly job: Job; readonly outcome: Outcome };
+
+  /** Decides the batch against `state`; the events of every accepted command, in order, for one append. */
+  const plan = (state: PlayerState, jobs: ReadonlyArray<Job>, prior: ReadonlyArray<ReadonlyArray<StoredEvent>>) => {
+    const planned: Planned[] = [];
+    const events: StoredEvent[] = [];
+    const inBatch = new Map<string, ReadonlyArray<StoredEvent>>();
+    let s = state;
+    jobs.forEach((job, i) => {
+      const earlier = prior[i]?.length ? prior[i] : job.meta.command_id === null ? undefined : inBatch.get(job.commandId);
+      if (earlier !== undefined) {
+        planned.push({ job, outcome: E.right({ player_id: state.id, events: earlier, state: s, replayed: true }) });
+        return;
+      }
+      const decision = decider.decide(job.command, s);
+      if (E.isLeft(decision)) {
+        planned.push({ job, outcome: decision });
+        return;
+      }
+      const occurred_at = new Date(clock.now()).toISOString();
+      const next = envelop(s, decision.right, { command_id: job.commandId, request: job.meta.request, occurred_at }, ids.uuid);
+      s = next.state;
+      events.push(...next.stored);
+      inBatch.set(job.commandId, next.stored);
+      planned.push({ job, outcome: E.right({ player_id: state.id, events: next.stored, state: s, replayed: false }) });
+    });
+    // A replayed answer shows the player now: after everything this batch decided.
+    const settled = planned.map((p) => (E.isRight(p.outcome) && p.outcome.right.replayed ? { ...p, outcome: E.right({ ...p.outcome.right, state: s }) } : p));
+    return { planned: settled, events, after: s };
+  };
+
+  const runBatch = async (playerId: string, jobs: ReadonlyArray<Job>): Promise<void> => {
+    const answer = (o: Outcome): void => jobs.forEach((j) => j.done(o));
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const state = await current(playerId);
+      if (E.isLeft(state)) return answer(state);
+      const prior = await replays(playerId, jobs);
+      if (E.isLeft(prior)) return answer(prior);
+      const { planned, events, after } = plan(state.right, jobs, prior.right);
+      if (events.length > 0) {
+        const appended = await log.append(playerId, state.right.version, events, after)();
+        if (E.isLeft(appended)) {
+          cache.delete(playerId);
+          // The writer that beat us may have been a retry of one of these very commands: the next round looks again.
+          if (appended.left._tag === 'VersionConflict') continue;
+          return answer(E.left(appended.left));
+        }
+      }
+      remember(after);
+      for (const p of planned) p.job.done(p.outcome);
+      return;
+    }
+    cache.delete(playerId);
+    answer(E.left(portError(`player ${playerId} stayed contended for ${maxAttempts} attempts`, true)));
+  };
+
+  const drain = async (playerId: string, lane: Lane): Promise<void> => {
+    while (lane.queue.length > 0) {
+      const jobs = lane.queue.splice(0, maxBatch);
+      try {
+        await runBatch(playerId, jobs);
+      } catch (e) {
+        // A port breaking its promise not to throw must not leave the player's callers waiting forever.
+        cache.delete(playerId);
+        const err = portError(`player ${playerId}: ${e instanceof Error ? e.message : String(e)}`, true, e);
+        for (const j of jobs) j.done(E.left(err));
+      }
+    }
+    lane.running = false;
+    lanes.delete(playerId);
+  };
+
+  return {
+    submit: (playerId, command, meta) =>
+      new Promise<Outcome>((done) => {
+        const lane = lanes.get(playerId) ?? { queue: [], running: false };
+        lanes.set(playerId, lane);
+        lane.queue.push({ command, meta, commandId: meta.command_id ?? ids.uuid(), done });
+        if (!lane.running) {
+          lane.running = true;
+          void drain(playerId, lane);
+        }
+      }),
+    read: current,
+    refresh: async (playerId) => {
+      cache.delete(playerId);
+      const state = await load(playerId);
+      if (E.isLeft(state)) return state;
+      const stored = await snapshots.put([state.right])();
+      return E.isLeft(stored) ? stored : state;
+    },
+  };
+};
