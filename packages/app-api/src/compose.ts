@@ -2,7 +2,7 @@ import type { Infrastructure } from '@placebo/adapters';
 import { createCommandHandler, createDecider, type Catalogue, type Clock, type CommandHandler, type Ids, type PasswordHasher } from '@placebo/domain';
 import { serializeHandler } from './serialize.js';
 
-/** The command handler over the infrastructure's stores, with one player's commands serialized in this process. */
+/** The command handler over the infrastructure's stores, with registrations and logins of one name serialized in this process. */
 export const createHandler = (options: {
   readonly infra: Pick<Infrastructure, 'log' | 'snapshots' | 'accounts' | 'sessions'>;
   readonly catalogue: Catalogue;

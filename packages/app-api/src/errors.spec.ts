@@ -46,7 +46,7 @@ describe('infrastructure failures', () => {
     api = openTestApi({
       wrapInfra: (real) => ({
         ...real,
-        log: { ...real.log, append: (id, v, events) => (failing ? async () => E.left(portError('append: disk I/O error', true)) : real.log.append(id, v, events)) },
+        log: { ...real.log, append: (id, v, events, snap) => (failing ? async () => E.left(portError('append: disk I/O error', true)) : real.log.append(id, v, events, snap)) },
       }),
     });
   });

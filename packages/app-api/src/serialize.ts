@@ -26,14 +26,11 @@ export const serializeByKey = (): KeyedQueue => {
 const nameKey = (name: string): string => `name:${name.trim().toLowerCase()}`;
 
 /**
- * Commands for one player run one at a time in this process, so they rarely meet a version conflict.
- * The log's expected-version check still guards against other processes.
+ * Registrations and logins of one name run one at a time in this process, so a burst of them for one name meets no
+ * name-claim race. Commands need no queue here: the handler's per-player lanes order each player's commands.
  */
 export const serializeHandler = (handler: CommandHandler, queue: KeyedQueue = serializeByKey()): CommandHandler => ({
-  execute: (playerId, command, meta) => () => queue(playerId, handler.execute(playerId, command, meta)),
+  ...handler,
   register: (r, meta) => () => queue(r.player_id ?? nameKey(r.name), handler.register(r, meta)),
   login: (name, password, meta) => () => queue(nameKey(name), handler.login(name, password, meta)),
-  logout: (playerId, token, meta) => () => queue(playerId, handler.logout(playerId, token, meta)),
-  authenticate: handler.authenticate,
-  refresh: (playerId) => () => queue(playerId, handler.refresh(playerId)),
 });

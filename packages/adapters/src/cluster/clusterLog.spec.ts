@@ -41,7 +41,7 @@ describe('cluster log and stores (Kafka + Redis)', function () {
 
   eventLogContract('cluster (Kafka + Redis index)', async () => {
     const c = await open();
-    return { log: c.log, close: c.close };
+    return { log: c.log, snapshots: c.snapshots, close: c.close };
   });
 
   storesContract('cluster (Redis)', async () => {

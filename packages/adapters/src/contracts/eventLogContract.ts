@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
-import type { EventLog, ItemKind, LogRecord, LogSource, PlayerEvent, Topic } from '@placebo/domain';
+import { initialState, type EventLog, type ItemKind, type LogRecord, type LogSource, type PlayerEvent, type PlayerState, type SnapshotStore, type Topic } from '@placebo/domain';
 import { storedEvent, unique } from './fixtures.js';
 
 export interface EventLogHarness {
   readonly log: EventLog & LogSource;
+  /** The snapshots the log stores with its appends. */
+  readonly snapshots: SnapshotStore;
   readonly close: () => Promise<void>;
 }
 
@@ -55,6 +57,22 @@ export const eventLogContract = (name: string, open: () => Promise<EventLogHarne
       await ok(h.log.append(p, 0, [storedEvent(p, 1, undefined, 'c-1'), storedEvent(p, 2, undefined, 'c-1')]));
       assert.deepEqual((await ok(h.log.findByCommand(p, 'c-1'))).map((e) => e.player_version), [1, 2]);
       assert.deepEqual(await ok(h.log.findByCommand(p, 'c-2')), []);
+    });
+
+    it('indexes each command of a write that holds several, and stores the snapshot with it', async () => {
+      const p = unique('p');
+      const events = [storedEvent(p, 1, undefined, 'c-a'), storedEvent(p, 2, undefined, 'c-b'), storedEvent(p, 3, undefined, 'c-b')];
+      const after: PlayerState = { ...initialState(p), version: 3, registered: true };
+      await ok(h.log.append(p, 0, events, after));
+      assert.deepEqual((await ok(h.log.findByCommand(p, 'c-a'))).map((e) => e.player_version), [1]);
+      assert.deepEqual((await ok(h.log.findByCommand(p, 'c-b'))).map((e) => e.player_version), [2, 3]);
+      const snap = await ok(h.snapshots.get(p));
+      assert.ok(snap._tag === 'Some', 'the snapshot was stored by the append');
+      assert.equal(snap.value.version, 3);
+      // The snapshot holds every event: a reader from it finds nothing after it, a reader from scratch all three.
+      assert.deepEqual(await ok(h.log.readPlayer(p, 3)), []);
+      const stale = await h.log.append(p, 2, [storedEvent(p, 3)])();
+      assert.ok(E.isLeft(stale) && stale.left._tag === 'VersionConflict');
     });
 
     /** Where each partition of a topic ends now. */

@@ -24,7 +24,7 @@ const fresh = () => {
 
 eventLogContract('embedded (SQLite)', async () => {
   const { infra, close } = fresh();
-  return { log: infra.log, close };
+  return { log: infra.log, snapshots: infra.snapshots, close };
 });
 
 storesContract('embedded (SQLite)', async () => {

@@ -18,11 +18,16 @@ create index if not exists events_by_command on events (player_id, command_id);
 create table if not exists snapshots (player_id text primary key, version integer not null, state text not null);
 create table if not exists accounts (name_key text primary key, player_id text not null, password_hash text);
 create table if not exists sessions (token_digest text primary key, player_id text not null, expires_at integer not null);
+create index if not exists sessions_by_expiry on sessions (expires_at);
 create table if not exists offsets (
   consumer text not null, topic text not null, partition integer not null, next integer not null,
   primary key (consumer, topic, partition)
 );
 `;
+
+/** Stores a snapshot unless a newer one is stored: (player_id, version, state JSON). */
+export const upsertSnapshotSql = `insert into snapshots (player_id, version, state) values (?, ?, ?)
+  on conflict (player_id) do update set version = excluded.version, state = excluded.state where excluded.version > snapshots.version`;
 
 /**
  * Opens (and creates) the embedded database: WAL so readers never block the writer, synchronous=FULL so a

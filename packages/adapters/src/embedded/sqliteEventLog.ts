@@ -6,13 +6,14 @@ import {
   type EventLog,
   type LogRecord,
   type LogSource,
+  type PlayerState,
   type PortError,
   type StoredEvent,
   type Topic,
   type VersionConflict,
 } from '@placebo/domain';
 import { tryPort } from '../runtime/tryPort.js';
-import type { Sqlite } from './sqlite.js';
+import { upsertSnapshotSql, type Sqlite } from './sqlite.js';
 
 const topicBit = (t: Topic): number => 1 << allTopics.indexOf(t);
 const topicMask = (e: StoredEvent): number => topicsOf(e.data).reduce((m, t) => m | topicBit(t), 0);
@@ -21,13 +22,15 @@ interface Pending {
   readonly playerId: string;
   readonly expected: number;
   readonly events: ReadonlyArray<StoredEvent>;
+  readonly snapshot: PlayerState | undefined;
   readonly done: (r: E.Either<PortError | VersionConflict, void>) => void;
 }
 
 /**
  * The log in SQLite. Appends arriving in the same tick share one transaction (group commit: one fsync for many
- * commands); each still gets its own expected-version check. The embedded log has one partition per topic and the
- * offset of a record is its global sequence number, so topic offsets have gaps, as Kafka's may.
+ * commands); each still gets its own expected-version check and stores its snapshot in that same transaction. The
+ * embedded log has one partition per topic and the offset of a record is its global sequence number, so topic offsets
+ * have gaps, as Kafka's may.
  */
 export const createSqliteEventLog = (options: { readonly db: Sqlite }): EventLog & LogSource => {
   const { db } = options;
@@ -43,6 +46,7 @@ export const createSqliteEventLog = (options: { readonly db: Sqlite }): EventLog
     'select seq, body from events where seq >= ? and (topics & ?) != 0 order by seq limit ?',
   );
   const maxSeq = db.prepare<[], { s: number | null }>('select max(seq) as s from events');
+  const upsertSnapshot = db.prepare(upsertSnapshotSql);
 
   let queue: Pending[] = [];
   const commitBatch = db.transaction((batch: ReadonlyArray<Pending>) =>
@@ -50,6 +54,7 @@ export const createSqliteEventLog = (options: { readonly db: Sqlite }): EventLog
       const actual = lastVersion.get(p.playerId)?.v ?? 0;
       if (actual !== p.expected) return E.left({ _tag: 'VersionConflict', player_id: p.playerId, expected: p.expected });
       for (const e of p.events) insert.run(e.player_id, e.player_version, e.command_id, topicMask(e), JSON.stringify(e));
+      if (p.snapshot !== undefined) upsertSnapshot.run(p.snapshot.id, p.snapshot.version, JSON.stringify(p.snapshot));
       return E.right(undefined);
     }),
   );
@@ -70,14 +75,14 @@ export const createSqliteEventLog = (options: { readonly db: Sqlite }): EventLog
   const parse = (rows: ReadonlyArray<{ body: string }>): ReadonlyArray<StoredEvent> => rows.map((r) => JSON.parse(r.body) as StoredEvent);
 
   return {
-    append: (playerId, expected, events) => () =>
+    append: (playerId, expected, events, snapshot) => () =>
       new Promise((done) => {
         if (events.some((e) => e.player_id !== playerId)) {
           done(E.left(portError('append: every event must belong to the player appended to', false)));
           return;
         }
         if (queue.length === 0) setImmediate(flush);
-        queue.push({ playerId, expected, events, done });
+        queue.push({ playerId, expected, events, snapshot, done });
       }),
     readPlayer: (playerId, after) => tryPort('read player', () => parse(byPlayer.all(playerId, after))),
     findByCommand: (playerId, commandId) => tryPort('find command', () => parse(byCommand.all(playerId, commandId))),

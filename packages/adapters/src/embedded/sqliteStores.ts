@@ -3,7 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
 import type { AccountStore, NameTaken, OffsetStore, PlayerState, SessionStore, SnapshotStore } from '@placebo/domain';
 import { tryPort } from '../runtime/tryPort.js';
-import type { Sqlite } from './sqlite.js';
+import { upsertSnapshotSql, type Sqlite } from './sqlite.js';
 
 export const nameKey = (name: string): string => name.trim().toLowerCase();
 export const tokenDigest = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -11,10 +11,7 @@ export const tokenDigest = (token: string): string => createHash('sha256').updat
 export const createSqliteSnapshotStore = (options: { readonly db: Sqlite }): SnapshotStore => {
   const { db } = options;
   const get = db.prepare<[string], { state: string }>('select state from snapshots where player_id = ?');
-  const upsert = db.prepare(
-    `insert into snapshots (player_id, version, state) values (?, ?, ?)
-     on conflict (player_id) do update set version = excluded.version, state = excluded.state where excluded.version > snapshots.version`,
-  );
+  const upsert = db.prepare(upsertSnapshotSql);
   const putAll = db.transaction((states: ReadonlyArray<PlayerState>) => {
     for (const s of states) upsert.run(s.id, s.version, JSON.stringify(s));
   });
@@ -63,12 +60,13 @@ export const createSqliteSessionStore = (options: { readonly db: Sqlite; readonl
   const get = db.prepare<[string, number], { player_id: string }>('select player_id from sessions where token_digest = ? and expires_at > ?');
   const del = db.prepare('delete from sessions where token_digest = ?');
   const expire = db.prepare('delete from sessions where expires_at <= ?');
+  // One transaction (one fsync) for the sweep of expired sessions and the new one.
+  const create = db.transaction((digest: string, playerId: string, ttl: number) => {
+    expire.run(now());
+    insert.run(digest, playerId, now() + ttl * 1000);
+  });
   return {
-    create: (token, playerId, ttl) =>
-      tryPort('create session', () => {
-        expire.run(now());
-        insert.run(tokenDigest(token), playerId, now() + ttl * 1000);
-      }),
+    create: (token, playerId, ttl) => tryPort('create session', () => create.immediate(tokenDigest(token), playerId, ttl)),
     lookup: (token) => tryPort('lookup session', () => O.map((r: { player_id: string }) => r.player_id)(O.fromNullable(get.get(tokenDigest(token), now())))),
     revoke: (token) => tryPort('revoke session', () => void del.run(tokenDigest(token))),
   };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { Redis } from 'ioredis';
-import { portError, topicsOf, type EventLog, type PortError, type StoredEvent, type VersionConflict } from '@placebo/domain';
+import { portError, topicsOf, type EventLog, type PlayerState, type PortError, type StoredEvent, type VersionConflict } from '@placebo/domain';
 import type { RedisKeys } from '../redis/redisKeys.js';
 import { ABANDON_WRITE, BEGIN_WRITE, COMMIT_WRITE, redisScript } from '../redis/scripts.js';
 import { tryPort } from '../runtime/tryPort.js';
@@ -37,8 +37,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  *    events under a lease and a fencing token, and moves the head; a second writer sees the intent and waits.
  * 2. The events are produced (idempotent producer, acks=all, key = player id, so they keep their order in one
  *    partition of each topic).
- * 3. `COMMIT_WRITE` closes the intent (if the token still holds it) and adds the events to the player's tail and the
- *    command index.
+ * 3. `COMMIT_WRITE` closes the intent (if the token still holds it), indexes each command's events and stores the
+ *    snapshot after them, all in one call; events without a snapshot (a recovered intent) join the player's tail.
  * A crash or a failed produce leaves the intent open; the next writer of that player (after the lease, or at once for
  * a failed produce) takes it over, produces the same events again and commits them before deciding anything new. So
  * no decided event is lost and versions stay gapless; a re-produced copy carries the same event_id and
@@ -66,22 +66,36 @@ export const createKafkaEventLog = (o: KafkaEventLogOptions): EventLog & LogMain
     return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
   };
 
-  /** Produces an intent's events and closes it. */
-  const complete = async (playerId: string, token: string, events: ReadonlyArray<StoredEvent>): Promise<E.Either<PortError, void>> => {
+  /** Produces an intent's events and closes it, storing `snapshot` (the state after them) when the writer has it. */
+  const complete = async (playerId: string, token: string, events: ReadonlyArray<StoredEvent>, snapshot?: PlayerState): Promise<E.Either<PortError, void>> => {
     try {
       await o.producer.send(messagesOf(events));
     } catch (e) {
       await abandon([keys.player(playerId)], [token]).catch(() => undefined);
       return E.left(portError(`produce: ${e instanceof Error ? e.message : String(e)}`, true, e));
     }
-    const commandId = events[0]?.command_id ?? '';
-    const pairs = events.flatMap((e) => [e.player_version, JSON.stringify(e)]);
+    // One write may hold several commands' events (per-player group commit): each command is indexed on its own.
+    const byCommand = new Map<string, StoredEvent[]>();
+    for (const e of events) byCommand.set(e.command_id, [...(byCommand.get(e.command_id) ?? []), e]);
+    const commandKeys = [...byCommand.keys()].map((c) => keys.command(playerId, c));
+    const commandJson = [...byCommand.values()].map((list) => JSON.stringify(list));
+    // Events the snapshot covers need no tail entry: only a recovered intent (no snapshot) fills the tail.
+    const pairs = snapshot === undefined ? events.flatMap((e) => [e.player_version, JSON.stringify(e)]) : [];
+    const snap = snapshot === undefined ? ['', ''] : [snapshot.version, JSON.stringify(snapshot)];
     return tryPort('commit write', async () => {
-      await commit([keys.player(playerId), keys.tail(playerId), keys.command(playerId, commandId)], [token, o.commandTtlSeconds, JSON.stringify(events), ...pairs]);
+      await commit(
+        [keys.player(playerId), keys.tail(playerId), keys.snapshot(playerId), keys.snapshots, keys.pending, ...commandKeys],
+        [token, o.commandTtlSeconds, ...snap, playerId, ...commandJson, ...pairs],
+      );
     })();
   };
 
-  const append = async (playerId: string, expected: number, events: ReadonlyArray<StoredEvent>): Promise<E.Either<PortError | VersionConflict, void>> => {
+  const append = async (
+    playerId: string,
+    expected: number,
+    events: ReadonlyArray<StoredEvent>,
+    snapshot: PlayerState | undefined,
+  ): Promise<E.Either<PortError | VersionConflict, void>> => {
     if (events.some((e) => e.player_id !== playerId)) return E.left(portError('append: every event must belong to the player appended to', false));
     if (events.length === 0) return E.right(undefined);
     const token = randomUUID();
@@ -97,7 +111,7 @@ export const createKafkaEventLog = (o: KafkaEventLogOptions): EventLog & LogMain
       }
       switch (answer[0]) {
         case 'ok':
-          return complete(playerId, token, events);
+          return complete(playerId, token, events, snapshot);
         case 'conflict':
           return E.left({ _tag: 'VersionConflict', player_id: playerId, expected });
         case 'recover': {
@@ -137,7 +151,7 @@ export const createKafkaEventLog = (o: KafkaEventLogOptions): EventLog & LogMain
         const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
         return redis.zrangebyscore(keys.pending, '-inf', now - olderThanMs, 'LIMIT', 0, max);
       }),
-    append: (playerId, expected, events) => () => append(playerId, expected, events),
+    append: (playerId, expected, events, snapshot) => () => append(playerId, expected, events, snapshot),
     readPlayer: (playerId, after) => async () => {
       let floor: string | null;
       let tail: Record<string, string>;

@@ -104,18 +104,39 @@ redis.call('ZADD', KEYS[2], 'NX', now, ARGV[6])
 return {'ok'}`;
 
 /**
- * Closes an intent whose events Kafka acknowledged: they join the tail and the command index.
- * KEYS: player, tail, command. ARGV: token, command ttl s, commands JSON, then version/event JSON pairs.
+ * Closes an intent whose events Kafka acknowledged, in one call: each command's events join the command index, the
+ * snapshot after them (when the writer has it) is stored, and only events the snapshot does not cover join the tail.
+ * KEYS: player, tail, snapshot, snapshots index, pending, then one command key per command of the write.
+ * ARGV: token, command ttl s, snapshot version ('' for none), snapshot JSON, player id, then each command's events JSON
+ * (as many as command keys), then version/event JSON pairs.
  * 0 when the token no longer holds the intent (another process completed it).
  */
 export const COMMIT_WRITE = `
 if redis.call('HGET', KEYS[1], 'token') ~= ARGV[1] then return 0 end
 redis.call('HDEL', KEYS[1], 'intent', 'token', 'lease')
+local commands = #KEYS - 5
+for c = 1, commands do
+  redis.call('SET', KEYS[5 + c], ARGV[5 + c], 'EX', tonumber(ARGV[2]))
+end
 local floor = tonumber(redis.call('HGET', KEYS[1], 'floor') or '0')
-for i = 4, #ARGV, 2 do
+local v = tonumber(ARGV[3])
+if v and v > tonumber(redis.call('HGET', KEYS[3], 'v') or '-1') then
+  redis.call('HSET', KEYS[3], 'v', v, 'j', ARGV[4])
+  redis.call('ZADD', KEYS[4], 0, ARGV[5])
+  if v > floor then
+    redis.call('HSET', KEYS[1], 'floor', v)
+    if redis.call('EXISTS', KEYS[2]) == 1 then
+      for _, k in ipairs(redis.call('HKEYS', KEYS[2])) do
+        if tonumber(k) <= v then redis.call('HDEL', KEYS[2], k) end
+      end
+    end
+    floor = v
+  end
+end
+for i = 6 + commands, #ARGV, 2 do
   if tonumber(ARGV[i]) > floor then redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
 end
-redis.call('SET', KEYS[3], ARGV[3], 'EX', tonumber(ARGV[2]))
+if floor >= tonumber(redis.call('HGET', KEYS[1], 'head') or '0') then redis.call('ZREM', KEYS[5], ARGV[5]) end
 return 1`;
 
 /** Lets the next writer complete an intent at once (its produce failed). KEYS: player. ARGV: token. */
