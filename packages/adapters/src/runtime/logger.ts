@@ -1,5 +1,6 @@
+import { pino, type DestinationStream, type Logger as Pino } from 'pino';
+
 export type Level = 'debug' | 'info' | 'warn' | 'error';
-const rank: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export interface Logger {
   readonly debug: (msg: string, fields?: Record<string, unknown>) => void;
@@ -7,6 +8,8 @@ export interface Logger {
   readonly warn: (msg: string, fields?: Record<string, unknown>) => void;
   readonly error: (msg: string, fields?: Record<string, unknown>) => void;
   readonly child: (fields: Record<string, unknown>) => Logger;
+  /** Writes out what is buffered (before exit). */
+  readonly flush: () => void;
 }
 
 const secret = /pass(word)?|pwd|token|authorization|cookie|hash|secret/i;
@@ -19,23 +22,43 @@ export const redact = (value: unknown, depth = 0): unknown => {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, secret.test(k) ? '[redacted]' : redact(v, depth + 1)]));
 };
 
-/** JSON lines on a stream (stderr by default), one object per line. */
-export const createLogger = (options: {
-  readonly level: Level;
-  readonly fields?: Record<string, unknown>;
-  readonly write?: (line: string) => void;
-}): Logger => {
-  const write = options.write ?? ((line: string) => process.stderr.write(line));
-  const base = options.fields ?? {};
+const wrap = (p: Pino): Logger => {
   const emit = (level: Level) => (msg: string, fields?: Record<string, unknown>) => {
-    if (rank[level] < rank[options.level]) return;
-    write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...(redact({ ...base, ...fields }) as object) })}\n`);
+    if (!p.isLevelEnabled(level)) return;
+    if (fields === undefined) p[level](msg);
+    else p[level](redact(fields) as object, msg);
   };
   return {
     debug: emit('debug'),
     info: emit('info'),
     warn: emit('warn'),
     error: emit('error'),
-    child: (fields) => createLogger({ ...options, fields: { ...base, ...fields } }),
+    // Bindings are masked once, when the child is made, not on every line.
+    child: (fields) => wrap(p.child(redact(fields) as Record<string, unknown>)),
+    flush: () => p.flush(),
   };
+};
+
+/**
+ * JSON lines (pino) on stderr by default, one object per line: `time` (ISO), `level` (name), `msg`, then the fields.
+ * stderr is written asynchronously (pino's sonic-boom coalesces lines while a write is pending), so a busy request
+ * path does not wait on it.
+ */
+export const createLogger = (options: {
+  readonly level: Level;
+  readonly fields?: Record<string, unknown>;
+  readonly write?: (line: string) => void;
+}): Logger => {
+  const destination: DestinationStream = options.write !== undefined ? { write: options.write } : pino.destination({ dest: 2, sync: false });
+  const p = pino(
+    {
+      level: options.level,
+      base: null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  );
+  const logger = wrap(p);
+  return options.fields === undefined ? logger : logger.child(options.fields);
 };
