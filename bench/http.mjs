@@ -5,7 +5,8 @@
 // Prints markdown tables on stdout; progress goes to stderr. Exits 1 when a mode fails.
 //
 // Usage: npx tsc -b && node bench/http.mjs [--modes koa,embedded,cluster] [--duration 15] [--connections 50]
-//          [--players 1000] [--history 10000] [--samples 200] [--keep]
+//          [--players 1000] [--history 10000] [--samples 200] [--keep] [--cpu-prof DIR]
+// --cpu-prof DIR writes a V8 CPU profile of each Placebo server under DIR/<mode>/ (summarise: bench/profileSummary.mjs).
 // Cluster mode needs the local stack (deploy/local/stack.sh up) and takes its URLs from the PLACEBO_* environment;
 // Redis keys and Kafka topics go under a prefix unique to the run and are removed afterwards (unless --keep).
 import { spawn } from 'node:child_process';
@@ -26,7 +27,7 @@ const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const parseArgs = (argv) => {
-  const o = { modes: 'koa,embedded,cluster', duration: '15', connections: '50', players: '1000', history: '10000', samples: '200' };
+  const o = { modes: 'koa,embedded,cluster', duration: '15', connections: '50', players: '1000', history: '10000', samples: '200', 'cpu-prof': '' };
   for (let i = 0; i < argv.length; i++) {
     const [k, v] = argv[i].replace(/^--/, '').split('=', 2);
     if (k === 'keep' || k === 'serve-koa') o[k] = true;
@@ -114,6 +115,12 @@ const startChild = async (label, args, env) => {
     clearTimeout(timer);
   };
   return { child, url, stop, output: () => out };
+};
+
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 1/100 s). */
+const cpuSeconds = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 
 /** Peak resident memory of a process, sampled from /proc every 500 ms. */
@@ -312,7 +319,8 @@ const runMode = async (mode, opts, runId) => {
   let server;
   let rss;
   try {
-    server = await startChild(mode, mode === 'koa' ? [self, '--serve-koa'] : [placeboBin, 'api'], env);
+    const profile = opts['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(opts['cpu-prof'], mode)}`] : [];
+    server = await startChild(mode, mode === 'koa' ? [...profile, self, '--serve-koa'] : [...profile, placeboBin, 'api'], env);
     rss = rssSampler(server.child.pid);
     if (mode === 'cluster') checkNotEmbedded(dataDir);
     let players;
@@ -325,7 +333,9 @@ const runMode = async (mode, opts, runId) => {
     }
     log(`${mode}: ${opts.connections} connections for ${opts.duration} s`);
     rss.reset();
+    const cpuBefore = cpuSeconds(server.child.pid);
     const r = await purchaseLoad(server.url, players, opts, `${runId}-${mode}`);
+    const cpu = cpuSeconds(server.child.pid) - cpuBefore;
     const peak = rss.peak();
     const result = {
       rps: r.requests.total / r.duration,
@@ -337,6 +347,8 @@ const runMode = async (mode, opts, runId) => {
       errors: r.errors + r.timeouts,
       statuses: Object.keys(r.statusCodeStats ?? {}).join(' '),
       peakRss: peak,
+      cpuPerRequest: (cpu / r.requests.total) * 1e6,
+      cpuShare: cpu / r.duration,
     };
     if (mode !== 'koa') {
       // Every 2xx is a durable purchase: the players' inventories hold at least that many items (requests still in
@@ -372,6 +384,9 @@ const report = (opts, results) => {
     `| | ${cols.map((m) => title[m]).join(' | ')} |`,
     `|---|${cols.map(() => '---:').join('|')}|`,
     row('req/s', (r) => r.rps.toFixed(0)),
+    row('ratio to bare Koa (same run)', (r) => (results.koa && !results.koa.error ? (r.rps / results.koa.rps).toFixed(2) : '–')),
+    row('server CPU per request (µs)', (r) => r.cpuPerRequest.toFixed(0)),
+    row('server CPU busy (share of one core)', (r) => r.cpuShare.toFixed(2)),
     row('latency p50 (ms)', (r) => String(r.p50)),
     row('latency p99 (ms)', (r) => String(r.p99)),
     row('requests', (r) => String(r.total)),
