@@ -7,6 +7,7 @@ import { createProgress } from './progress.js';
 import { simulate, simulateUsage } from './simulate.js';
 import { runReport } from './report.js';
 import { formatTable } from './table.js';
+import { forkApiWorkers, isApiWorker } from './workers.js';
 
 const usage = `usage: placebo <command>
   start                 API and sink in one process (embedded mode)
@@ -95,10 +96,23 @@ const superviseSink = (make: () => Sink, logger: Logger): { readonly done: Promi
   };
 };
 
-const serve = async (config: Config, logger: Logger, withApi: boolean, withSink: boolean): Promise<number> =>
-  withInfra(config, { name: withSink ? 'sink' : 'api' }, logger, async (infra) => {
+const serve = async (config: Config, logger: Logger, withApi: boolean, sinkWanted: boolean): Promise<number> => {
+  // A forked API worker serves HTTP only: the sink stays in the process that forked it.
+  const withSink = sinkWanted && !isApiWorker();
+  const code = await withInfra(config, { name: withSink ? 'sink' : 'api' }, logger, async (infra) => {
     if (withApi && !(await checkIndex(infra))) return 1;
-    const api = withApi ? await startApi(config, infra, logger) : null;
+    const pool = withApi && config.PLACEBO_API_WORKERS > 1 && !isApiWorker() ? forkApiWorkers(config.PLACEBO_API_WORKERS, logger) : null;
+    if (pool !== null) {
+      try {
+        await pool.listening;
+      } catch (e) {
+        logger.error('api workers did not start', { error: e instanceof Error ? e.message : String(e) });
+        await pool.stop();
+        return 1;
+      }
+      logger.info('api workers listening', { workers: config.PLACEBO_API_WORKERS, port: config.PLACEBO_PORT });
+    }
+    const api = withApi && pool === null ? await startApi(config, infra, logger) : null;
     const sink = withSink ? superviseSink(() => createLakeSink(config, infra, logger), logger) : null;
     const sinkRun = sink?.done;
     if (api !== null) {
@@ -112,12 +126,17 @@ const serve = async (config: Config, logger: Logger, withApi: boolean, withSink:
         return 'sink failed';
       },
     );
-    const why = await Promise.race([waitForSignal(), ...(failed ? [failed] : [])]);
+    const why = await Promise.race([waitForSignal(), ...(failed ? [failed] : []), ...(pool ? [pool.lost.then(() => 'api worker lost')] : [])]);
     logger.info('shutting down', { reason: why });
+    await pool?.stop();
     await api?.close();
     await sink?.stop().catch(() => undefined);
-    return why === 'sink failed' ? 1 : 0;
+    return why === 'sink failed' || why === 'api worker lost' ? 1 : 0;
   });
+  // A worker's channel to its primary would keep it alive after it stopped serving.
+  if (isApiWorker()) process.disconnect?.();
+  return code;
+};
 
 export const main = async (argv: ReadonlyArray<string>, env: Readonly<Record<string, string | undefined>>): Promise<number> => {
   const [command, ...rest] = argv;
