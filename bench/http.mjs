@@ -5,7 +5,8 @@
 // Prints markdown tables on stdout; progress goes to stderr. Exits 1 when a mode fails.
 //
 // Usage: npx tsc -b && node bench/http.mjs [--modes koa,embedded,cluster] [--duration 15] [--connections 50]
-//          [--players 1000] [--history 10000] [--samples 200] [--keep] [--cpu-prof DIR]
+//          [--players 1000] [--history 10000] [--samples 200] [--workers 1] [--keep] [--cpu-prof DIR]
+// --workers N runs Placebo with PLACEBO_API_WORKERS=N (CPU and RSS then count the whole process tree).
 // --cpu-prof DIR writes a V8 CPU profile of each Placebo server under DIR/<mode>/ (summarise: bench/profileSummary.mjs).
 // Cluster mode needs the local stack (deploy/local/stack.sh up) and takes its URLs from the PLACEBO_* environment;
 // Redis keys and Kafka topics go under a prefix unique to the run and are removed afterwards (unless --keep).
@@ -27,7 +28,7 @@ const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const parseArgs = (argv) => {
-  const o = { modes: 'koa,embedded,cluster', duration: '15', connections: '50', players: '1000', history: '10000', samples: '200', 'cpu-prof': '' };
+  const o = { modes: 'koa,embedded,cluster', duration: '15', connections: '50', players: '1000', history: '10000', samples: '200', workers: '1', 'cpu-prof': '' };
   for (let i = 0; i < argv.length; i++) {
     const [k, v] = argv[i].replace(/^--/, '').split('=', 2);
     if (k === 'keep' || k === 'serve-koa') o[k] = true;
@@ -41,7 +42,7 @@ const parseArgs = (argv) => {
     if (!Number.isInteger(v) || v < min) throw new Error(`--${k} must be a whole number >= ${min}, got ${o[k]}`);
     return v;
   };
-  return { ...o, modes, duration: n('duration', 1), connections: n('connections', 1), players: n('players', 1), history: n('history', 0), samples: n('samples', 1) };
+  return { ...o, modes, duration: n('duration', 1), connections: n('connections', 1), players: n('players', 1), history: n('history', 0), samples: n('samples', 1), workers: n('workers', 1) };
 };
 
 // The ceiling: what Koa and @koa/router cost for the same request, with body parsing and validation and no Placebo.
@@ -117,22 +118,44 @@ const startChild = async (label, args, env) => {
   return { child, url, stop, output: () => out };
 };
 
-/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 1/100 s). */
-const cpuSeconds = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
+/** The process and its children (API workers), from /proc. */
+const processTree = (pid) => [
+  pid,
+  ...readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1] === String(pid);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number),
+];
 
-/** Peak resident memory of a process, sampled from /proc every 500 ms. */
+/** CPU seconds (user + system) a process tree has used so far, from /proc (clock ticks of 1/100 s). */
+const cpuSeconds = (pid) =>
+  processTree(pid).reduce((sum, p) => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return sum;
+    }
+  }, 0);
+
+/** Peak resident memory of a process tree (summed), sampled from /proc every 500 ms. */
 const rssSampler = (pid) => {
   let peak = 0;
-  const sample = () => {
+  const rss = (p) => {
     try {
-      const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      if (kb !== undefined) peak = Math.max(peak, Number(kb) * 1024);
+      return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
     } catch {
-      // the process has exited
+      return 0; // the process has exited
     }
+  };
+  const sample = () => {
+    peak = Math.max(peak, processTree(pid).reduce((sum, p) => sum + rss(p), 0));
   };
   sample();
   const timer = setInterval(sample, 500);
@@ -313,6 +336,7 @@ const runMode = async (mode, opts, runId) => {
           PLACEBO_LOG_LEVEL: 'warn',
           // Registration and login hash passwords; the bench measures purchases, so the cheapest allowed cost.
           PLACEBO_SCRYPT_COST: '1024',
+          PLACEBO_API_WORKERS: String(opts.workers),
           ...(mode === 'cluster' ? { PLACEBO_REDIS_PREFIX: redisPrefix, PLACEBO_TOPIC_PREFIX: topicPrefix } : {}),
         };
   log(`${mode}: starting`);
@@ -349,6 +373,7 @@ const runMode = async (mode, opts, runId) => {
       peakRss: peak,
       cpuPerRequest: (cpu / r.requests.total) * 1e6,
       cpuShare: cpu / r.duration,
+      kafkaClient: mode === 'cluster' ? (env.PLACEBO_KAFKA_CLIENT ?? 'kafkajs') : undefined,
     };
     if (mode !== 'koa') {
       // Every 2xx is a durable purchase: the players' inventories hold at least that many items (requests still in
@@ -385,6 +410,7 @@ const report = (opts, results) => {
     `|---|${cols.map(() => '---:').join('|')}|`,
     row('req/s', (r) => r.rps.toFixed(0)),
     row('ratio to bare Koa (same run)', (r) => (results.koa && !results.koa.error ? (r.rps / results.koa.rps).toFixed(2) : '–')),
+    row('Kafka client', (r) => r.kafkaClient ?? '–'),
     row('server CPU per request (µs)', (r) => r.cpuPerRequest.toFixed(0)),
     row('server CPU busy (share of one core)', (r) => r.cpuShare.toFixed(2)),
     row('latency p50 (ms)', (r) => String(r.p50)),
@@ -412,7 +438,7 @@ const report = (opts, results) => {
   lines.push(
     '',
     `Node ${process.version}, ${availableParallelism()} CPUs, autocannon in the bench process on the same machine. ` +
-      'Placebo: `placebo api` only (no sink), PLACEBO_LOG_LEVEL=warn, PLACEBO_SCRYPT_COST=1024, players registered with ' +
+      `Placebo: \`placebo api\` only (no sink), PLACEBO_API_WORKERS=${opts.workers}, PLACEBO_LOG_LEVEL=warn, PLACEBO_SCRYPT_COST=1024, players registered with ` +
       `wealth ${wealth}. RSS: VmRSS of the server process sampled every 500 ms.`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);

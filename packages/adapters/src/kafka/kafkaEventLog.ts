@@ -52,35 +52,51 @@ export const createKafkaEventLog = (o: KafkaEventLogOptions): EventLog & LogMain
   /** This process as a writer: its turn reservations are its own. */
   const writer = randomUUID();
 
-  const messagesOf = (events: ReadonlyArray<StoredEvent>): TopicMessages[] => {
+  /** Each event's JSON, made once: the intent, the Kafka messages and the tail use the same strings. */
+  const jsonOf = (events: ReadonlyArray<StoredEvent>): string[] => events.map((e) => JSON.stringify(e));
+
+  const messagesOf = (events: ReadonlyArray<StoredEvent>, json: ReadonlyArray<string>): TopicMessages[] => {
     const byTopic = new Map<string, { key: string; value: string }[]>();
-    for (const e of events) {
-      const value = JSON.stringify(e);
+    events.forEach((e, i) => {
+      const value = json[i] ?? JSON.stringify(e);
       for (const t of topicsOf(e.data)) {
         const name = topicName(o.kafka, t);
         const list = byTopic.get(name) ?? [];
         list.push({ key: e.player_id, value });
         byTopic.set(name, list);
       }
-    }
+    });
     return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
   };
 
   /** Produces an intent's events and closes it, storing `snapshot` (the state after them) when the writer has it. */
   const complete = async (playerId: string, token: string, events: ReadonlyArray<StoredEvent>, snapshot?: PlayerState): Promise<E.Either<PortError, void>> => {
+    const json = jsonOf(events);
+    return completeJson(playerId, token, events, json, snapshot);
+  };
+
+  /** `complete` with each event's JSON already made (`json[i]` is `events[i]`, and the intent is their array). */
+  const completeJson = async (
+    playerId: string,
+    token: string,
+    events: ReadonlyArray<StoredEvent>,
+    json: ReadonlyArray<string>,
+    snapshot?: PlayerState,
+  ): Promise<E.Either<PortError, void>> => {
     try {
-      await o.producer.send(messagesOf(events));
+      await o.producer.send(messagesOf(events, json));
     } catch (e) {
       await abandon([keys.player(playerId)], [token]).catch(() => undefined);
       return E.left(portError(`produce: ${e instanceof Error ? e.message : String(e)}`, true, e));
     }
     // One write may hold several commands' events (per-player group commit): each command is indexed on its own.
-    const byCommand = new Map<string, StoredEvent[]>();
-    for (const e of events) byCommand.set(e.command_id, [...(byCommand.get(e.command_id) ?? []), e]);
+    const byCommand = new Map<string, string[]>();
+    events.forEach((e, i) => byCommand.set(e.command_id, [...(byCommand.get(e.command_id) ?? []), json[i] ?? JSON.stringify(e)]));
     const commandKeys = [...byCommand.keys()].map((c) => keys.command(playerId, c));
-    const commandJson = [...byCommand.values()].map((list) => JSON.stringify(list));
+    // A write of one command indexes the intent itself ('' tells the script so): its events cross the wire once.
+    const commandJson = byCommand.size === 1 ? [''] : [...byCommand.values()].map((list) => `[${list.join(',')}]`);
     // Events the snapshot covers need no tail entry: only a recovered intent (no snapshot) fills the tail.
-    const pairs = snapshot === undefined ? events.flatMap((e) => [e.player_version, JSON.stringify(e)]) : [];
+    const pairs = snapshot === undefined ? events.flatMap((e, i) => [e.player_version, json[i] ?? JSON.stringify(e)]) : [];
     const snap = snapshot === undefined ? ['', ''] : [snapshot.version, JSON.stringify(snapshot)];
     return tryPort('commit write', async () => {
       await commit(
@@ -99,7 +115,8 @@ export const createKafkaEventLog = (o: KafkaEventLogOptions): EventLog & LogMain
     if (events.some((e) => e.player_id !== playerId)) return E.left(portError('append: every event must belong to the player appended to', false));
     if (events.length === 0) return E.right(undefined);
     const token = randomUUID();
-    const intent = JSON.stringify(events);
+    const json = jsonOf(events);
+    const intent = `[${json.join(',')}]`;
     const deadline = Date.now() + o.waitMs;
     let backoff = 1;
     for (;;) {
@@ -111,7 +128,7 @@ export const createKafkaEventLog = (o: KafkaEventLogOptions): EventLog & LogMain
       }
       switch (answer[0]) {
         case 'ok':
-          return complete(playerId, token, events, snapshot);
+          return completeJson(playerId, token, events, json, snapshot);
         case 'conflict':
           return E.left({ _tag: 'VersionConflict', player_id: playerId, expected });
         case 'recover': {

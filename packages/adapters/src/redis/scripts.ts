@@ -108,15 +108,19 @@ return {'ok'}`;
  * snapshot after them (when the writer has it) is stored, and only events the snapshot does not cover join the tail.
  * KEYS: player, tail, snapshot, snapshots index, pending, then one command key per command of the write.
  * ARGV: token, command ttl s, snapshot version ('' for none), snapshot JSON, player id, then each command's events JSON
- * (as many as command keys), then version/event JSON pairs.
+ * (as many as command keys; '' when the command's events are the whole intent, which is then not sent again), then
+ * version/event JSON pairs.
  * 0 when the token no longer holds the intent (another process completed it).
  */
 export const COMMIT_WRITE = `
 if redis.call('HGET', KEYS[1], 'token') ~= ARGV[1] then return 0 end
+local intent = redis.call('HGET', KEYS[1], 'intent')
 redis.call('HDEL', KEYS[1], 'intent', 'token', 'lease')
 local commands = #KEYS - 5
 for c = 1, commands do
-  redis.call('SET', KEYS[5 + c], ARGV[5 + c], 'EX', tonumber(ARGV[2]))
+  local events = ARGV[5 + c]
+  if events == '' then events = intent end
+  redis.call('SET', KEYS[5 + c], events, 'EX', tonumber(ARGV[2]))
 end
 local floor = tonumber(redis.call('HGET', KEYS[1], 'floor') or '0')
 local v = tonumber(ARGV[3])
