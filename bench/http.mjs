@@ -10,13 +10,15 @@
 // --cpu-prof DIR writes a V8 CPU profile of each Placebo server under DIR/<mode>/ (summarise: bench/profileSummary.mjs).
 // Cluster mode needs the local stack (deploy/local/stack.sh up) and takes its URLs from the PLACEBO_* environment;
 // Redis keys and Kafka topics go under a prefix unique to the run and are removed afterwards (unless --keep).
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { checkNotEmbedded, checkRedisKeys, cleanupCluster, clusterPrefixes } from './lib/clusterRun.mjs';
+import { newRunId, runEachMode } from './lib/modes.mjs';
+import { listOption, log, parseOptions, percentile } from './lib/options.mjs';
+import { cpuSeconds, rssSampler, startChild } from './lib/servers.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const placeboBin = fileURLToPath(new URL('../packages/cli/bin/placebo.js', import.meta.url));
@@ -24,25 +26,10 @@ const kinds = ['sword', 'spell', 'knife', 'armor', 'bow', 'arrow', 'potion'];
 const items = [['sword', 'cutlass'], ['knife', 'dagger'], ['arrow', 'arrow'], ['potion', 'potion'], ['bow', 'shortbow'], ['armor', 'leather'], ['spell', 'fireball']];
 const wealth = 1_000_000_000;
 const password = 'bench-password';
-const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const parseArgs = (argv) => {
-  const o = { modes: 'koa,embedded,cluster', duration: '15', connections: '50', players: '1000', history: '10000', samples: '200', workers: '1', 'cpu-prof': '' };
-  for (let i = 0; i < argv.length; i++) {
-    const [k, v] = argv[i].replace(/^--/, '').split('=', 2);
-    if (k === 'keep' || k === 'serve-koa') o[k] = true;
-    else if (k in o) o[k] = v ?? argv[++i];
-    else throw new Error(`unknown option ${argv[i]}`);
-  }
-  const modes = o.modes.split(',').map((m) => m.trim()).filter((m) => m !== '');
-  for (const m of modes) if (!['koa', 'embedded', 'cluster'].includes(m)) throw new Error(`unknown mode ${m} (koa, embedded, cluster)`);
-  const n = (k, min) => {
-    const v = Number(o[k]);
-    if (!Number.isInteger(v) || v < min) throw new Error(`--${k} must be a whole number >= ${min}, got ${o[k]}`);
-    return v;
-  };
-  return { ...o, modes, duration: n('duration', 1), connections: n('connections', 1), players: n('players', 1), history: n('history', 0), samples: n('samples', 1), workers: n('workers', 1) };
+  const { o, int } = parseOptions(argv, { modes: 'koa,embedded,cluster', duration: '15', connections: '50', players: '1000', history: '10000', samples: '200', workers: '1', 'cpu-prof': '' }, ['keep', 'serve-koa']);
+  return { ...o, modes: listOption('modes', o.modes, ['koa', 'embedded', 'cluster']), duration: int('duration', 1), connections: int('connections', 1), players: int('players', 1), history: int('history', 0), samples: int('samples', 1), workers: int('workers', 1) };
 };
 
 // The ceiling: what Koa and @koa/router cost for the same request, with body parsing and validation and no Placebo.
@@ -84,82 +71,6 @@ const serveKoa = async () => {
   app.use(router.routes()).use(router.allowedMethods());
   const server = app.listen(0, '127.0.0.1', () => process.stdout.write(`Koa listening on http://127.0.0.1:${server.address().port}\n`));
   process.once('SIGTERM', () => server.close(() => process.exit(0)));
-};
-
-/** Starts a server child and resolves once it prints its URL, as packages/cli/src/testing.ts startServer does. */
-const startChild = async (label, args, env) => {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const keep = (d) => (out = (out + d.toString()).slice(-20_000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
-  const deadline = Date.now() + 60_000;
-  let url;
-  let status;
-  exited.then((s) => (status = s));
-  while (url === undefined) {
-    url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-    if (url !== undefined) break;
-    if (status !== undefined || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      const why = status !== undefined ? `exited (${status})` : 'did not listen within 60 s';
-      throw new Error(`${label}: the server ${why} before listening. Its output:\n${out.trim().split('\n').slice(-15).join('\n')}`);
-    }
-    await sleep(50);
-  }
-  const stop = async () => {
-    if (status !== undefined) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  return { child, url, stop, output: () => out };
-};
-
-/** The process and its children (API workers), from /proc. */
-const processTree = (pid) => [
-  pid,
-  ...readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        return readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1] === String(pid);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number),
-];
-
-/** CPU seconds (user + system) a process tree has used so far, from /proc (clock ticks of 1/100 s). */
-const cpuSeconds = (pid) =>
-  processTree(pid).reduce((sum, p) => {
-    try {
-      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
-      return sum + (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      return sum;
-    }
-  }, 0);
-
-/** Peak resident memory of a process tree (summed), sampled from /proc every 500 ms. */
-const rssSampler = (pid) => {
-  let peak = 0;
-  const rss = (p) => {
-    try {
-      return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-    } catch {
-      return 0; // the process has exited
-    }
-  };
-  const sample = () => {
-    peak = Math.max(peak, processTree(pid).reduce((sum, p) => sum + rss(p), 0));
-  };
-  sample();
-  const timer = setInterval(sample, 500);
-  return { peak: () => (sample(), peak), reset: () => (peak = 0), stop: () => clearInterval(timer) };
 };
 
 const call = async (url, method, path, body, token, key) => {
@@ -233,8 +144,6 @@ const buildHistory = async (url, p, events, how, keyPrefix) => {
   return version;
 };
 
-const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-
 const historyCheck = async (url, opts, runId) => {
   const cases = [
     { label: '10 events', events: 10, how: 'views' },
@@ -275,56 +184,9 @@ const historyCheck = async (url, opts, runId) => {
   return cases.map((c) => ({ label: c.label, before: c.before, items: c.items, ...stats(c.ms), noKey: stats(c.noKey) }));
 };
 
-/** Cluster mode must really be cluster mode: no embedded database in PLACEBO_DATA_DIR once the API listens… */
-const checkNotEmbedded = (dataDir) => {
-  if (existsSync(dataDir) && readdirSync(dataDir).some((f) => f.startsWith('placebo.db'))) {
-    throw new Error(`cluster: PLACEBO_MODE=cluster, but the API opened the embedded SQLite store ${join(dataDir, 'placebo.db')} (is cluster mode wired into \`placebo api\`?)`);
-  }
-};
-
-/** …and the players it registered are in Redis under the run's prefix. */
-const checkRedisKeys = async (redisPrefix) => {
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(process.env.PLACEBO_REDIS_URL ?? 'redis://127.0.0.1:6379/0', { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    const [, keys] = await redis.scan('0', 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
-    if (keys.length === 0) throw new Error(`cluster: no Redis keys under ${redisPrefix} after registering players: is the API using Redis?`);
-  } finally {
-    redis.disconnect();
-  }
-};
-
-const cleanupCluster = async (redisPrefix, topicPrefix) => {
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(process.env.PLACEBO_REDIS_URL ?? 'redis://127.0.0.1:6379/0', { maxRetriesPerRequest: 1 });
-  let removed = 0;
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
-      if (keys.length > 0) removed += await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-  const { Kafka, logLevel } = await import('kafkajs');
-  const admin = new Kafka({ brokers: (process.env.PLACEBO_KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(topicPrefix));
-    if (topics.length > 0) await admin.deleteTopics({ topics });
-    log(`cluster: removed ${removed} Redis keys under ${redisPrefix} and topics ${topics.join(', ') || '(none)'}`);
-  } finally {
-    await admin.disconnect();
-  }
-};
-
 const runMode = async (mode, opts, runId) => {
   const dataDir = mkdtempSync(join(tmpdir(), `placebo-bench-${mode}-`));
-  const redisPrefix = `placebo-bench-${runId}:`;
-  const topicPrefix = `placebo-bench-${runId}-`;
+  const { redisPrefix, topicPrefix } = clusterPrefixes(runId);
   const env =
     mode === 'koa'
       ? {}
@@ -447,18 +309,9 @@ const report = (opts, results) => {
 const main = async () => {
   const opts = parseArgs(process.argv.slice(2));
   if (opts['serve-koa']) return serveKoa();
-  const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-  const results = {};
-  for (const mode of opts.modes) {
-    try {
-      results[mode] = await runMode(mode, opts, runId);
-    } catch (e) {
-      log(`${mode}: FAILED: ${e.message}`);
-      results[mode] = { error: e.message.replace(/\s*\n+\s*/g, ' — ').slice(0, 600) };
-    }
-  }
+  const runId = newRunId();
+  const results = await runEachMode(opts.modes, (mode) => runMode(mode, opts, runId));
   report(opts, results);
-  if (opts.modes.some((m) => results[m].error)) process.exitCode = 1;
 };
 
 await main();
