@@ -80,7 +80,15 @@ const connectClient = async (name, brokers) => {
     await producer.connect();
     return { send: (topic, messages) => producer.send({ topic, messages, acks: -1, timeout: options.timeoutMs }), close: () => producer.disconnect() };
   }
-  const { KafkaJS } = require('@confluentinc/kafka-javascript');
+  let KafkaJS;
+  try {
+    ({ KafkaJS } = require('@confluentinc/kafka-javascript'));
+  } catch (e) {
+    // An optional dependency: where no prebuilt binary can be downloaded, npm skips it when librdkafka fails to build.
+    throw new Error(`@confluentinc/kafka-javascript cannot be loaded (${e.message.split('\n')[0]}); build it from source with the system's ` +
+      'OpenSSL, zlib, zstd, lz4 and SASL headers and the local Node headers: ' +
+      'CKJS_LINKING=dynamic npm_config_nodedir="$(dirname "$(dirname "$(command -v node)")")" npm install -w @placebo/adapters');
+  }
   const kafka = new KafkaJS.Kafka({ kafkaJS: { clientId: 'bench-clients', brokers, logLevel: KafkaJS.logLevel.NOTHING } });
   // acks and idempotence are producer settings here, not per send; librdkafka batches for linger.ms before sending.
   const producer = kafka.producer({
