@@ -8,6 +8,7 @@ import { createDuckDbQueryEngine } from '../duckdb/duckDbQueryEngine.js';
 import { createLocalLakeStore } from '../local/localLakeStore.js';
 import { openSqlite } from './sqlite.js';
 import { createSqliteEventLog } from './sqliteEventLog.js';
+import { threadWriter } from './sqliteWriter.js';
 import { createSqliteAccountStore, createSqliteOffsetStore, createSqliteSessionStore, createSqliteSnapshotStore } from './sqliteStores.js';
 
 export interface LogIndex {
@@ -41,12 +42,14 @@ export interface Infrastructure {
 
 /** Everything on local disk under `dataDir`: `placebo.db` (log, snapshots, accounts, sessions, offsets) and `lake/`. */
 export const openEmbedded = (options: { readonly dataDir: string }): Infrastructure => {
-  const db = openSqlite({ path: join(options.dataDir, 'placebo.db') });
+  const path = join(options.dataDir, 'placebo.db');
+  const db = openSqlite({ path });
+  const log = createSqliteEventLog({ db, writer: threadWriter(path) });
   const lake = createLocalLakeStore({ root: join(options.dataDir, 'lake') });
   const query = createDuckDbQueryEngine({ root: lake.root, tables: analystTables, views: analystViews, stateTables });
   const ping = db.prepare('select 1');
   return {
-    log: createSqliteEventLog({ db }),
+    log,
     snapshots: createSqliteSnapshotStore({ db }),
     accounts: createSqliteAccountStore({ db }),
     sessions: createSqliteSessionStore({ db }),
@@ -63,8 +66,8 @@ export const openEmbedded = (options: { readonly dataDir: string }): Infrastruct
       }
     },
     close: async () => {
-      // Let appends queued for this tick commit before the file closes.
-      await new Promise((r) => setImmediate(r));
+      // Appends already queued commit before the file closes.
+      await log.close();
       query.close();
       db.close();
     },

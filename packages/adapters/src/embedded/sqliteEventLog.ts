@@ -6,36 +6,34 @@ import {
   type EventLog,
   type LogRecord,
   type LogSource,
-  type PlayerState,
   type PortError,
   type StoredEvent,
   type Topic,
   type VersionConflict,
 } from '@placebo/domain';
 import { tryPort } from '../runtime/tryPort.js';
-import { upsertSnapshotSql, type Sqlite } from './sqlite.js';
+import type { Sqlite } from './sqlite.js';
+import type { WriteItem } from './sqliteAppend.js';
+import { inlineWriter, type SqliteWriter } from './sqliteWriter.js';
 
 const topicBit = (t: Topic): number => 1 << allTopics.indexOf(t);
 const topicMask = (e: StoredEvent): number => topicsOf(e.data).reduce((m, t) => m | topicBit(t), 0);
 
 interface Pending {
-  readonly playerId: string;
-  readonly expected: number;
-  readonly events: ReadonlyArray<StoredEvent>;
-  readonly snapshot: PlayerState | undefined;
+  readonly item: WriteItem;
   readonly done: (r: E.Either<PortError | VersionConflict, void>) => void;
 }
 
 /**
- * The log in SQLite. Appends arriving in the same tick share one transaction (group commit: one fsync for many
- * commands); each still gets its own expected-version check and stores its snapshot in that same transaction. The
+ * The log in SQLite. Appends queued while a commit is in flight share the next transaction (group commit: one fsync
+ * for many commands); each still gets its own expected-version check and stores its snapshot in that same
+ * transaction. `writer` runs the commits (a worker thread for a file, see `threadWriter`); reads use `db`. The
  * embedded log has one partition per topic and the offset of a record is its global sequence number, so topic offsets
  * have gaps, as Kafka's may.
  */
-export const createSqliteEventLog = (options: { readonly db: Sqlite }): EventLog & LogSource => {
+export const createSqliteEventLog = (options: { readonly db: Sqlite; readonly writer?: SqliteWriter }): EventLog & LogSource & { close: () => Promise<void> } => {
   const { db } = options;
-  const lastVersion = db.prepare<[string], { v: number | null }>('select max(player_version) as v from events where player_id = ?');
-  const insert = db.prepare('insert into events (player_id, player_version, command_id, topics, body) values (?, ?, ?, ?, ?)');
+  const writer = options.writer ?? inlineWriter(db);
   const byPlayer = db.prepare<[string, number], { body: string }>(
     'select body from events where player_id = ? and player_version > ? order by player_version',
   );
@@ -46,30 +44,24 @@ export const createSqliteEventLog = (options: { readonly db: Sqlite }): EventLog
     'select seq, body from events where seq >= ? and (topics & ?) != 0 order by seq limit ?',
   );
   const maxSeq = db.prepare<[], { s: number | null }>('select max(seq) as s from events');
-  const upsertSnapshot = db.prepare(upsertSnapshotSql);
 
   let queue: Pending[] = [];
-  const commitBatch = db.transaction((batch: ReadonlyArray<Pending>) =>
-    batch.map((p): E.Either<VersionConflict, void> => {
-      const actual = lastVersion.get(p.playerId)?.v ?? 0;
-      if (actual !== p.expected) return E.left({ _tag: 'VersionConflict', player_id: p.playerId, expected: p.expected });
-      for (const e of p.events) insert.run(e.player_id, e.player_version, e.command_id, topicMask(e), JSON.stringify(e));
-      if (p.snapshot !== undefined) upsertSnapshot.run(p.snapshot.id, p.snapshot.version, JSON.stringify(p.snapshot));
-      return E.right(undefined);
-    }),
-  );
-  const flush = (): void => {
-    const batch = queue;
-    queue = [];
-    try {
-      // IMMEDIATE: take the write lock first (waiting up to the busy timeout), so a read-then-write transaction is
-      // never refused with SQLITE_BUSY when another process (a sink committing offsets) wrote in between.
-      const results = commitBatch.immediate(batch);
-      batch.forEach((p, i) => p.done(results[i] ?? E.left(portError('append: no result', true))));
-    } catch (e) {
-      const err = portError(`append: ${e instanceof Error ? e.message : String(e)}`, true, e);
-      for (const p of batch) p.done(E.left(err));
+  let inFlight: Promise<void> | null = null;
+  const flush = async (): Promise<void> => {
+    while (queue.length > 0) {
+      const batch = queue;
+      queue = [];
+      try {
+        const results = await writer.write(batch.map((p) => p.item));
+        batch.forEach((p, i) =>
+          p.done(results[i] === true ? E.right(undefined) : results[i] === false ? E.left({ _tag: 'VersionConflict', player_id: p.item.playerId, expected: p.item.expected }) : E.left(portError('append: no result', true))),
+        );
+      } catch (e) {
+        const err = portError(`append: ${e instanceof Error ? e.message : String(e)}`, true, e);
+        for (const p of batch) p.done(E.left(err));
+      }
     }
+    inFlight = null;
   };
 
   const parse = (rows: ReadonlyArray<{ body: string }>): ReadonlyArray<StoredEvent> => rows.map((r) => JSON.parse(r.body) as StoredEvent);
@@ -81,8 +73,10 @@ export const createSqliteEventLog = (options: { readonly db: Sqlite }): EventLog
           done(E.left(portError('append: every event must belong to the player appended to', false)));
           return;
         }
-        if (queue.length === 0) setImmediate(flush);
-        queue.push({ playerId, expected, events, snapshot, done });
+        const rows = events.map((e) => [e.player_version, e.command_id, topicMask(e), JSON.stringify(e)] as const);
+        queue.push({ item: { playerId, expected, rows, snapshot: snapshot === undefined ? null : [snapshot.version, JSON.stringify(snapshot)] }, done });
+        // The first append of a tick starts a commit; later ones wait for the next (they group while it is in flight).
+        inFlight ??= new Promise<void>((r) => setImmediate(r)).then(flush);
       }),
     readPlayer: (playerId, after) => tryPort('read player', () => parse(byPlayer.all(playerId, after))),
     findByCommand: (playerId, commandId) => tryPort('find command', () => parse(byCommand.all(playerId, commandId))),
@@ -94,5 +88,10 @@ export const createSqliteEventLog = (options: { readonly db: Sqlite }): EventLog
           : range.all(from, topicBit(topic), max).map((r): LogRecord => ({ topic, partition, offset: r.seq, event: JSON.parse(r.body) as StoredEvent })),
       ),
     end: () => tryPort('end offset', () => (maxSeq.get()?.s ?? 0) + 1),
+    /** Waits for queued appends to commit, then stops the writer. */
+    close: async () => {
+      while (inFlight !== null) await inFlight;
+      await writer.close();
+    },
   };
 };
