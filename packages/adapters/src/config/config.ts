@@ -44,7 +44,7 @@ export const settings = {
   PLACEBO_PRESTO_SCHEMA: { codec: t.string, default: 'placebo', doc: 'Cluster: Presto schema of the analyst tables; the sink creates it if missing.' },
   PLACEBO_HOST: { codec: t.string, default: '127.0.0.1', doc: 'Address the API listens on.' },
   PLACEBO_PORT: { codec: IntFromString(0, 65535), default: '8080', doc: 'Port the API listens on (0 picks a free one).' },
-  PLACEBO_API_WORKERS: { codec: IntFromString(1, 64), default: '1', doc: 'API processes sharing the port (`placebo api` / `start`); the sink stays in the first process. One per core is the most that helps.' },
+  PLACEBO_API_WORKERS: { codec: IntFromString(1, 64), default: '1', doc: 'API processes sharing the port (`placebo api` / `start`); the sink stays in the first process. More than one per core never helps; on 2 cores shared with the load generator it did not help either (bench/README.md).' },
   PLACEBO_SEED_ROUTES: { codec: BoolFromString, default: 'true', doc: "Serve the seeds' unauthenticated routes (/create/user, /buy/sword, /purchase_a_sword …)." },
   PLACEBO_BODY_LIMIT: { codec: IntFromString(256, 10_000_000), default: '65536', doc: 'Largest request body in bytes; larger gets 413.' },
   PLACEBO_SESSION_TTL_S: { codec: IntFromString(60, 31_536_000), default: '86400', doc: 'Lifetime of a login session in seconds.' },
