@@ -23,7 +23,12 @@ export const checkRedisKeys = async (redisPrefix) => {
   const redis = new Redis(redisUrl(), { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
-    const [, keys] = await redis.scan('0', 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
+    // SCAN walks the key space a slice at a time: a slice without a match says nothing, only the whole walk does.
+    let cursor = '0';
+    let keys = [];
+    do {
+      [cursor, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
+    } while (keys.length === 0 && cursor !== '0');
     if (keys.length === 0) throw new Error(`cluster: no Redis keys under ${redisPrefix} after registering players: is the API using Redis?`);
   } finally {
     redis.disconnect();

@@ -7,7 +7,7 @@ import { eventLogContract } from '../contracts/eventLogContract.js';
 import { storedEvent, unique } from '../contracts/fixtures.js';
 import { storesContract } from '../contracts/storeContracts.js';
 import { redisKeys } from '../redis/redisKeys.js';
-import { BEGIN_WRITE, redisScript } from '../redis/scripts.js';
+import { BEGIN_WRITE, COMMIT_WRITE, redisScript } from '../redis/scripts.js';
 import { createLogger } from '../runtime/logger.js';
 import { openClusterLog, type ClusterLog, type ClusterLogSettings } from './clusterLog.js';
 import { ensureStack } from './stack.js';
@@ -78,6 +78,32 @@ describe('cluster log and stores (Kafka + Redis)', function () {
       const landed = [];
       for (const [n, from] of start) landed.push(...(await ok(c.log.read('all_events', n, from, 1000))).filter((r) => r.event.player_id === p));
       assert.deepEqual(landed.map((r) => [r.event.player_version, r.event.command_id]), [[2, 'cmd-orphan'], [3, 'cmd-next']]);
+    });
+
+    it('a writer whose intent was taken over cannot commit: its stale fencing token changes nothing', async () => {
+      const p = unique('p');
+      const keys = redisKeys(settings.redisPrefix);
+      const begin = redisScript(c.redis, BEGIN_WRITE);
+      const commit = redisScript(c.redis, COMMIT_WRITE);
+      const slow = [storedEvent(p, 1, undefined, 'cmd-slow')];
+      assert.deepEqual(await begin([keys.player(p), keys.pending], [0, 1, 'slow-writer', 300, JSON.stringify(slow), p, '']), ['ok']);
+      await new Promise((r) => setTimeout(r, 400));
+      // The lease ran out: another process completes the intent (produces it, indexes it, under its own token).
+      await ok(() => c.completeIntent(p));
+      await ok(c.snapshots.put([{ ...initialState(p), registered: true, version: 1 }]));
+      const before = await c.redis.hgetall(keys.player(p));
+      // The slow writer comes back and tries to commit with its old token, a snapshot and another command's index.
+      const late = { ...initialState(p), registered: true, name: 'late', version: 1 };
+      const commandKeys = [keys.command(p, 'cmd-slow'), keys.command(p, 'cmd-late')];
+      const answer = await commit(
+        [keys.player(p), keys.tail(p), keys.snapshot(p), keys.snapshots, keys.pending, ...commandKeys],
+        ['slow-writer', 600, 2, JSON.stringify({ ...late, version: 2 }), p, '', JSON.stringify(slow)],
+      );
+      assert.equal(answer, 0);
+      assert.deepEqual(await c.redis.hgetall(keys.player(p)), before, 'head, floor and intent fields untouched');
+      assert.equal(await c.redis.exists(keys.command(p, 'cmd-late')), 0, 'no index entry written');
+      assert.equal(O.toNullable(await ok(c.snapshots.get(p)))?.version, 1, 'the snapshot is not replaced');
+      assert.deepEqual((await ok(c.log.findByCommand(p, 'cmd-slow'))).map((e) => e.player_version), [1]);
     });
 
     it('a cut-off write is listed as pending once its lease is over, and completing it needs no new command', async () => {
