@@ -66,7 +66,7 @@ export const readBody =
   };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const text = (raw: Buffer, error: string): string => {
+const text = (raw: Buffer, error: 'malformed_json' | 'malformed_body'): string => {
   try {
     return utf8.decode(raw);
   } catch {

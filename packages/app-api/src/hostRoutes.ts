@@ -13,10 +13,16 @@ import { eventOf } from './views.js';
 
 type Ctx = Koa.ParameterizedContext<AppState>;
 
+/** A Host that names a player: `host-` plus the host must be a PlayerId, so letters, digits, `._@-`, then a port. */
+export const hostHeaderPattern = '^[A-Za-z0-9._@-]{1,59}(:[0-9]{0,5})?$';
+const hostHeader = new RegExp(hostHeaderPattern, 'u');
+
 /** Seed 001 named players by the Host header they sent: `Host: user1.comcast.com` is player host-user1.comcast.com. */
 const hostPlayer = (ctx: Ctx): { readonly id: PlayerId; readonly name: Name } => {
+  if (!hostHeader.test(ctx.get('host'))) {
+    fail(invalidField('host', 'send a Host of letters, digits and ._@- (at most 59), with an optional :port'));
+  }
   const host = ctx.hostname.toLowerCase();
-  if (host === '') fail(invalidField('host', 'send a Host header'));
   return { id: decodeField(PlayerId, 'host', `host-${host}`), name: decodeField(Name, 'host', host) };
 };
 

@@ -1,12 +1,54 @@
-export interface Detail {
-  readonly path: string;
-  readonly message: string;
-}
+import * as t from 'io-ts';
+
+/** Every error code the API answers with: clients may switch on them, so they only ever grow. */
+export const ErrorCode = t.keyof(
+  {
+    validation_failed: null,
+    malformed_json: null,
+    malformed_body: null,
+    request_aborted: null,
+    payload_too_large: null,
+    unsupported_encoding: null,
+    unsupported_media_type: null,
+    unsupported_transfer_coding: null,
+    unauthorized: null,
+    invalid_credentials: null,
+    forbidden: null,
+    insufficient_funds: null,
+    not_found: null,
+    player_not_found: null,
+    unknown_item: null,
+    unknown_offer: null,
+    unknown_org: null,
+    unknown_level: null,
+    unknown_enemy: null,
+    not_a_member: null,
+    method_not_allowed: null,
+    player_exists: null,
+    name_taken: null,
+    already_member: null,
+    player_exhausted: null,
+    out_of_range: null,
+    offer_not_applicable: null,
+    idempotency_key_reused: null,
+    internal_error: null,
+    not_implemented: null,
+    unavailable: null,
+  },
+  'ErrorCode',
+);
+export type ErrorCode = t.TypeOf<typeof ErrorCode>;
+
+export const Detail = t.strict({ path: t.string, message: t.string }, 'Detail');
+export type Detail = t.TypeOf<typeof Detail>;
+
+/** The body of every JSON error: `{ error, message?, details? }`. */
+export const ErrorBody = t.exact(t.intersection([t.type({ error: ErrorCode }), t.partial({ message: t.string, details: t.array(Detail) })]), 'Error');
 
 /** What every failed request answers: a status, a stable code, and the offending fields. */
 export interface HttpError {
   readonly status: number;
-  readonly error: string;
+  readonly error: ErrorCode;
   readonly message?: string;
   readonly details?: ReadonlyArray<Detail>;
   readonly headers?: Readonly<Record<string, string>>;

@@ -18,6 +18,7 @@ export const knownSchemas: Readonly<Record<string, JsonSchema>> = {
   LoginPassword: { type: 'string', minLength: 1, maxLength: 256, format: 'password' },
   SeedPassword: { type: 'string', minLength: 1, maxLength: 256, format: 'password' },
   CommandId: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$' },
+  Instant: { type: 'string', format: 'date-time' },
   CoinsText: { type: 'string', pattern: '^[0-9]{1,13}(\\.0+)?$', description: 'whole coins as text, e.g. 5000 or 999.0' },
 };
 
@@ -64,8 +65,9 @@ export const toJsonSchema = (codec: t.Mixed): JsonSchema => {
     case 'RefinementType':
       return { ...toJsonSchema((c as unknown as t.RefinementType<t.Mixed>).type), ...knownSchemas[c.name] };
     case 'ReadonlyType':
-    case 'ExactType':
       return toJsonSchema((c as unknown as { readonly type: t.Mixed }).type);
+    case 'ExactType':
+      return { ...toJsonSchema((c as unknown as { readonly type: t.Mixed }).type), additionalProperties: false };
     case 'ArrayType':
     case 'ReadonlyArrayType':
       return { type: 'array', items: toJsonSchema((c as unknown as { readonly type: t.Mixed }).type) };

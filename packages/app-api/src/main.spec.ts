@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { createLogger, loadConfig, openEmbedded, type Infrastructure } from '@placebo/adapters';
+import { checkedFetch } from './contractCheck.js';
+import type { JsonSchema } from './jsonSchema.js';
 import { startApi } from './main.js';
 
 describe('startApi', () => {
@@ -25,6 +27,7 @@ describe('startApi', () => {
     const api = await startApi(config.right, infra, createLogger({ level: 'info', write: (l) => void lines.push(l) }));
     assert.match(api.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.notEqual(api.url, 'http://127.0.0.1:0');
+    const fetch = checkedFetch((await (await globalThis.fetch(`${api.url}/openapi.json`)).json()) as JsonSchema);
     const health = await fetch(`${api.url}/healthz`);
     assert.equal(health.status, 200);
     const created = await fetch(`${api.url}/v1/players`, {
@@ -37,7 +40,7 @@ describe('startApi', () => {
     assert.equal(await home.text(), 'This is the default response!\n');
     await api.close();
     await api.close();
-    await assert.rejects(fetch(`${api.url}/healthz`));
+    await assert.rejects(globalThis.fetch(`${api.url}/healthz`));
     assert.ok(lines.some((l) => l.includes('"component":"api"')));
   });
 });

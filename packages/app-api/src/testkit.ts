@@ -1,3 +1,4 @@
+import type { RequestListener } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -8,6 +9,8 @@ import { createLogger, createScryptHasher, cryptoIds, openEmbedded, systemClock,
 import { Catalogue } from '@placebo/domain';
 import { createApp } from './app.js';
 import { createHandler } from './compose.js';
+import { checkedListener, failOnViolations } from './contractCheck.js';
+import { openApiDocument } from './openapi.js';
 
 /** Test support (not a spec): the real app over real embedded adapters in a fresh directory. */
 
@@ -20,9 +23,28 @@ const loadCatalogue = (): Catalogue => {
 };
 export const catalogue = loadCatalogue();
 
+/** The document each app serves, made once per variant so its compiled checks are reused. */
+const documents = { true: openApiDocument({ seedRoutes: true }), false: openApiDocument({ seedRoutes: false }) };
+
+type Agent = ReturnType<typeof request>;
+
+/** Every request of the agent fails its test when the answer breaks the document. */
+const checkedAgent = (agent: Agent): Agent =>
+  new Proxy(agent, {
+    get: (target, prop, receiver) => {
+      const v: unknown = Reflect.get(target, prop, receiver);
+      if (typeof v !== 'function') return v;
+      return (...args: unknown[]) => {
+        const made: unknown = (v as (...a: unknown[]) => unknown).apply(target, args);
+        return made instanceof request.Test ? made.expect(failOnViolations) : made;
+      };
+    },
+  });
+
 export interface TestApi {
-  readonly app: ReturnType<typeof createApp>;
-  readonly agent: ReturnType<typeof request>;
+  /** The app as a request listener for a server of the test's own; its answers are checked too. */
+  readonly listener: RequestListener;
+  readonly agent: Agent;
   readonly infra: Infrastructure;
   /** Every JSON line the app logged. */
   readonly logLines: string[];
@@ -60,9 +82,10 @@ export const openTestApi = (
     ready: options.ready ?? real.ready,
     roll: options.roll ?? (() => 0.1),
   });
+  const listener = checkedListener(documents[`${options.seedRoutes ?? true}`], app.callback());
   return {
-    app,
-    agent: request(app.callback()),
+    listener,
+    agent: checkedAgent(request(listener)),
     infra: real,
     logLines,
     close: async () => {

@@ -10,7 +10,7 @@ import { commandMeta, plainMeta } from './meta.js';
 import { CommandBody, CreatePlayerBody, FightBody, JoinBody, LoginBody, PurchaseBody, reservedPlayerId } from './requests.js';
 import type { AppState } from './state.js';
 import { decodeField, decodeOrFail } from './validation.js';
-import { fightView, joinView, leftView, profileView, purchaseView, registeredView, type Reply } from './views.js';
+import { fightView, joinView, leftView, profileView, purchaseView, registeredView, sessionView, type Reply } from './views.js';
 
 type Ctx = Koa.ParameterizedContext<AppState>;
 
@@ -44,7 +44,7 @@ export const v1Router = (deps: ApiDeps): Router<AppState> => {
   router.post('/sessions', async (ctx) => {
     const body = decodeOrFail(LoginBody, strictBody(ctx));
     const result = await orFail(handler.login(body.name, body.password, plainMeta(ctx)));
-    send(ctx, { status: 201, body: { token: result.token, player_id: result.player_id, occurred_at: result.events[0]?.occurred_at ?? null } });
+    send(ctx, sessionView(result));
   });
 
   router.delete('/sessions', async (ctx) => {

@@ -126,7 +126,7 @@ describe('bad input gets a clear 4xx with a stable code and the field, never a 5
     let server: Server;
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     before(async () => {
-      server = createServer(api.app.callback()).listen(0, '127.0.0.1');
+      server = createServer(api.listener).listen(0, '127.0.0.1');
       await once(server, 'listening');
     });
     after(() => {

@@ -5,10 +5,20 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { analystTables, analystViews } from '@placebo/domain';
 import { createDuckDbQueryEngine } from '@placebo/adapters';
+import { checkedFetch, type JsonSchema } from '@placebo/app-api/testing';
 import { eventually, placeboRun, startServer } from './testing.js';
 
+const documents = new Map<string, Promise<ReturnType<typeof checkedFetch>>>();
+/** fetch, every answer checked against the document the server at that origin serves. */
+const contractFetch = async (url: string, init?: RequestInit): Promise<Response> => {
+  const origin = new URL(url).origin;
+  const known = documents.get(origin) ?? fetch(`${origin}/openapi.json`).then(async (r) => checkedFetch((await r.json()) as JsonSchema));
+  documents.set(origin, known);
+  return (await known)(url, init);
+};
+
 const json = async (url: string, method: string, body?: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> => {
-  const res = await fetch(url, {
+  const res = await contractFetch(url, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -90,7 +100,7 @@ describe('end to end: HTTP → log → sink → Parquet → SQL (embedded, real 
     const env = { PLACEBO_DATA_DIR: dir, PLACEBO_SINK_FLUSH_MS: '200', PLACEBO_SCRYPT_COST: '1024' };
     const server = await startServer('start', env);
     const post = async (path: string, form: string): Promise<string> => {
-      const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+      const res = await contractFetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
       return `${res.status} ${await res.text()}`;
     };
     try {
@@ -98,7 +108,7 @@ describe('end to end: HTTP → log → sink → Parquet → SQL (embedded, real 
       assert.equal(await post('/buy/sword', 'userid=987611&type=cutlass&cost=5000'), '200 Sword purchased [:)\n');
       assert.equal(await post('/buy/sword', 'userid=987611&type=longsword&cost=10000'), '402 You do not have sufficient funds [:(\n');
       assert.equal(await post('/join/guild', 'userid=987611&org=soldiers&level=masterofarms&cost=9999'), '402 You do not have sufficient funds [:(\n');
-      const profile = await (await fetch(`${server.url}/data/user?userid=987611`)).text();
+      const profile = await (await contractFetch(`${server.url}/data/user?userid=987611`)).text();
       assert.match(profile, /"wealth": ?7345/);
       assert.match(profile, /"inventory": ?\["cutlass"\]/);
       assert.doesNotMatch(profile, /blahdh|scrypt|pwd/);

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import type { RequestListener } from 'node:http';
+import request from 'supertest';
+import { createContract } from './contract.js';
+import { checkedListener, failOnViolations } from './contractCheck.js';
+import { openApiDocument, operations } from './openapi.js';
+
+const doc = openApiDocument({ seedRoutes: true });
+const { check } = createContract(doc);
+const exchange = (method: string, url: string, status: number, contentType: string | undefined, body: string, allow?: string) =>
+  check({ method, url, status, contentType, allow, body: Buffer.from(body) });
+const json = 'application/json; charset=utf-8';
+
+describe('the contract check', () => {
+  it('accepts what the document describes', () => {
+    assert.equal(exchange('GET', '/healthz', 200, json, '{"status":"ok"}'), null);
+    assert.equal(exchange('POST', '/buy/sword', 402, 'text/plain; charset=utf-8', 'You do not have sufficient funds [:(\n'), null);
+    assert.equal(exchange('DELETE', '/v1/sessions', 204, undefined, ''), null);
+    assert.equal(exchange('GET', '/nowhere', 404, json, '{"error":"not_found"}'), null);
+    assert.equal(exchange('PUT', '/v1/players', 405, json, '{"error":"method_not_allowed"}', 'POST'), null);
+  });
+
+  it('refuses an undocumented status, content type, field or missing field', () => {
+    assert.match(exchange('GET', '/healthz', 201, json, '{"status":"ok"}') ?? '', /201 is not documented/);
+    assert.match(exchange('POST', '/buy/sword', 402, json, '{"error":"insufficient_funds"}') ?? '', /says text\/plain/);
+    assert.match(exchange('GET', '/healthz', 200, json, '{"status":"ok","extra":1}') ?? '', /additional properties/);
+    assert.match(exchange('POST', '/v1/players', 201, json, '{"player_id":"p"}') ?? '', /required property 'name'/);
+    assert.match(exchange('POST', '/v1/players', 400, json, '{"error":"no_such_code"}') ?? '', /allowed values/);
+    assert.match(exchange('DELETE', '/v1/sessions', 204, json, '{}') ?? '', /documents no body/);
+    assert.match(exchange('TRACE', '/v1/players', 405, json, '{"error":"method_not_allowed"}', '') ?? '', /Allow/);
+    assert.match(exchange('GET', '/nowhere', 200, json, '{}') ?? '', /expected 404/);
+  });
+
+  it('fails the request of a test kit when the app breaks the document', async () => {
+    const liar: RequestListener = (_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end('{"status":"fine"}');
+    };
+    const agent = request(checkedListener(doc, liar));
+    await agent.get('/healthz');
+    assert.throws(failOnViolations, /GET \/healthz → 200: body \{"status":"fine"\} breaks the schema/);
+    failOnViolations();
+  });
+});
+
+describe('the document lists every status', () => {
+  const paths = doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+
+  it('every operation answers the transport statuses, in JSON but 431', () => {
+    for (const op of operations) {
+      const responses = paths[op.path]?.[op.method]?.responses ?? {};
+      for (const status of ['413', '415', '500', '501']) assert.ok(responses[status]?.content?.['application/json'], `${op.method} ${op.path} ${status}`);
+      assert.equal(responses['431']?.content, undefined);
+    }
+  });
+
+  it('the seed routes answer 200 and 402 in plain text, their other errors in JSON', () => {
+    for (const op of operations.filter((o) => o.tag.startsWith('seed'))) {
+      const responses = paths[op.path]?.[op.method]?.responses ?? {};
+      assert.ok(responses['200']?.content?.['text/plain'], `${op.path} 200`);
+      if (responses['402'] !== undefined) assert.deepEqual(Object.keys(responses['402'].content ?? {}), ['text/plain'], `${op.path} 402`);
+      assert.ok(responses['400']?.content?.['application/json'], `${op.path} 400`);
+    }
+  });
+
+  it('names the views from their codecs', () => {
+    const content = paths['/v1/players/{id}/purchases']?.post?.responses['201']?.content;
+    assert.deepEqual(content, { 'application/json': { schema: { $ref: '#/components/schemas/Purchased' } } });
+    assert.deepEqual((doc.servers as unknown[]).length, 1);
+  });
+});
