@@ -13,8 +13,7 @@ export type { ApiDeps } from './deps.js';
 /** Statuses Koa or the router set without a body (no route, wrong method), as JSON like every other error. */
 const bare: Readonly<Record<number, HttpError>> = {
   404: { status: 404, error: 'not_found', message: 'no such route' },
-  405: { status: 405, error: 'method_not_allowed', message: 'the route does not take this method' },
-  501: { status: 501, error: 'not_implemented', message: 'unknown method' },
+  405: { status: 405, error: 'method_not_allowed', message: 'the route does not take this method; Allow lists the ones it takes' },
 };
 
 const render = (ctx: Koa.ParameterizedContext<AppState>, e: HttpError): void => {

@@ -45,7 +45,13 @@ export const readBody =
   async (ctx, next) => {
     ctx.state.raw = null;
     const declared = ctx.request.length;
-    const chunked = ctx.req.headers['transfer-encoding'] !== undefined;
+    const coding = ctx.req.headers['transfer-encoding'];
+    if (coding !== undefined && coding.trim().toLowerCase() !== 'chunked') {
+      // RFC 9112 §6.1: a transfer coding the server does not understand is 501; Node has only taken the chunks off.
+      ctx.req.resume();
+      fail({ status: 501, error: 'unsupported_transfer_coding', message: 'Transfer-Encoding may only be chunked' });
+    }
+    const chunked = coding !== undefined;
     if (declared !== undefined && declared > options.limit) {
       ctx.req.resume();
       tooLarge(options.limit);

@@ -32,7 +32,6 @@ export const ErrorCode = t.keyof(
     offer_not_applicable: null,
     idempotency_key_reused: null,
     internal_error: null,
-    not_implemented: null,
     unavailable: null,
   },
   'ErrorCode',

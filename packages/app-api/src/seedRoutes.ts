@@ -1,4 +1,5 @@
-import { Router } from '@koa/router';
+import type { Router } from '@koa/router';
+import { createRouter } from './router.js';
 import type { Coins, PlayerState, Quantity } from '@placebo/domain';
 import type Koa from 'koa';
 import { lenientBody } from './body.js';
@@ -36,7 +37,7 @@ const userData = (s: PlayerState): string =>
  */
 export const seedRouter = (deps: ApiDeps): Router<AppState> => {
   const { handler } = deps;
-  const router = new Router<AppState>();
+  const router = createRouter();
 
   router.post('/create/user', async (ctx) => {
     const body = decodeOrFail(SeedCreateUser, lenientBody(ctx));

@@ -37,6 +37,24 @@ describe('/v1 sessions and authorization', () => {
       assert.equal(res.body.player_id, id);
     });
 
+    it('refuses a logout whose Idempotency-Key a purchase used with 422, and keeps the session', async () => {
+      const p = await signUp(api);
+      const key = unique('key');
+      const bought = await api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).set('Idempotency-Key', key).send({ kind: 'knife' });
+      assert.equal(bought.status, 201);
+      const out = await api.agent.delete('/v1/sessions').set(p.auth).set('Idempotency-Key', key);
+      assert.equal(out.status, 422);
+      assert.equal(out.body.error, 'idempotency_key_reused');
+      assert.equal(out.body.details[0].path, 'Idempotency-Key');
+      assert.equal((await api.agent.get(`/v1/players/${p.id}`).set(p.auth)).status, 200, 'the session still works');
+      const fresh = await api.agent.delete('/v1/sessions').set(p.auth).set('Idempotency-Key', unique('key'));
+      assert.equal(fresh.status, 204);
+      assert.deepEqual(
+        (await storedEvents(api, p.id)).map((e) => e.data.type).filter((t) => t === 'LoggedOut'),
+        ['LoggedOut'],
+      );
+    });
+
     it('logs out with 204; the token then stops working', async () => {
       const p = await signUp(api);
       const out = await api.agent.delete('/v1/sessions').set(p.auth);

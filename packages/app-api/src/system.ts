@@ -1,11 +1,12 @@
-import { Router } from '@koa/router';
+import type { Router } from '@koa/router';
+import { createRouter } from './router.js';
 import type { ApiDeps } from './deps.js';
 import { openApiDocument } from './openapi.js';
 import type { AppState } from './state.js';
 
 /** Probes for orchestrators and the API's own description. */
 export const systemRouter = (deps: ApiDeps): Router<AppState> => {
-  const router = new Router<AppState>();
+  const router = createRouter();
   const document = openApiDocument({ seedRoutes: deps.seedRoutes });
 
   router.get('/healthz', (ctx) => {

@@ -1,4 +1,5 @@
-import { Router } from '@koa/router';
+import type { Router } from '@koa/router';
+import { createRouter } from './router.js';
 import { Name, OrgKind, PlayerId, UnitInterval, type Quantity } from '@placebo/domain';
 import type Koa from 'koa';
 import { requireOwner, sessionPlayer } from './auth.js';
@@ -10,7 +11,7 @@ import { commandMeta, plainMeta } from './meta.js';
 import { CommandBody, CreatePlayerBody, FightBody, JoinBody, LoginBody, PurchaseBody, reservedPlayerId } from './requests.js';
 import type { AppState } from './state.js';
 import { decodeField, decodeOrFail } from './validation.js';
-import { fightView, joinView, leftView, profileView, purchaseView, registeredView, sessionView, type Reply } from './views.js';
+import { eventOf, fightView, joinView, leftView, profileView, purchaseView, registeredView, sessionView, type Reply } from './views.js';
 
 type Ctx = Koa.ParameterizedContext<AppState>;
 
@@ -22,7 +23,7 @@ const send = (ctx: Ctx, reply: Reply): void => {
 /** The JSON API: bodies decoded with io-ts at the edge into domain commands; every player route needs its owner's session. */
 export const v1Router = (deps: ApiDeps): Router<AppState> => {
   const { handler } = deps;
-  const router = new Router<AppState>({ prefix: '/v1' });
+  const router = createRouter('/v1');
 
   /** The path's player, once the caller proved to be that player. */
   const owner = async (ctx: Ctx, raw: string | undefined): Promise<PlayerId> => {
@@ -50,7 +51,8 @@ export const v1Router = (deps: ApiDeps): Router<AppState> => {
   router.delete('/sessions', async (ctx) => {
     const session = await sessionPlayer(ctx, handler);
     const body = decodeOrFail(CommandBody, strictBody(ctx));
-    await orFail(handler.logout(session.playerId, session.token, commandMeta(ctx, body.command_id)));
+    const result = await orFail(handler.logout(session.playerId, session.token, commandMeta(ctx, body.command_id)));
+    eventOf(result.events, 'LoggedOut');
     ctx.status = 204;
   });
 

@@ -123,9 +123,12 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
   };
 
   const logout = async (playerId: string, token: string, meta: CommandMeta): Result<CommandResult> => {
+    // The event first: a key already used by another command replays that command, which must not end the session;
+    // a revocation that fails after the event is retried with the same key, which replays the event and revokes.
+    const result = await run(playerId, { type: 'LogOut' }, meta);
+    if (E.isLeft(result) || !result.right.events.some((e) => e.data.type === 'LoggedOut')) return result;
     const revoked = await sessions.revoke(token)();
-    if (E.isLeft(revoked)) return revoked;
-    return run(playerId, { type: 'LogOut' }, meta);
+    return E.isLeft(revoked) ? revoked : result;
   };
 
   return {

@@ -1,0 +1,9 @@
+import { METHODS } from 'node:http';
+import { Router } from '@koa/router';
+import type { AppState } from './state.js';
+
+/**
+ * A router that knows every method Node parses, so a known path asked with TRACE or QUERY answers 405 with Allow
+ * (RFC 9110 §15.5.6) instead of 501, which is for methods the server does not recognise at all.
+ */
+export const createRouter = (prefix?: string): Router<AppState> => new Router<AppState>({ methods: [...METHODS], ...(prefix === undefined ? {} : { prefix }) });
