@@ -1,4 +1,6 @@
 import type * as t from 'io-ts';
+import { namePattern } from '@placebo/domain';
+import { anyPasswordPattern, passwordPattern, trimmedNamePattern } from './requests.js';
 
 export type JsonSchema = { readonly [key: string]: unknown };
 
@@ -8,18 +10,22 @@ export type JsonSchema = { readonly [key: string]: unknown };
  */
 export const knownSchemas: Readonly<Record<string, JsonSchema>> = {
   PlayerId: { type: 'string', pattern: '^[A-Za-z0-9._:@-]{1,64}$', minLength: 1, maxLength: 64 },
-  Name: { type: 'string', minLength: 1, maxLength: 64, description: 'no leading or trailing spaces, no control characters' },
-  TrimmedName: { type: 'string', minLength: 1, maxLength: 64, description: 'trimmed before the Name rules apply' },
+  Name: { type: 'string', pattern: namePattern, minLength: 1, maxLength: 64, description: '1–64 code points; no control characters or lone surrogates; no white space at either end' },
+  TrimmedName: { type: 'string', pattern: trimmedNamePattern, minLength: 1, description: 'white space at either end is dropped, then the Name rules apply' },
   Coins: { type: 'integer', minimum: 0, maximum: 1e12 },
   Quantity: { type: 'integer', minimum: 1, maximum: 100 },
   Count: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
   UnitInterval: { type: 'number', minimum: 0, exclusiveMaximum: 1 },
-  Password: { type: 'string', minLength: 8, maxLength: 256, format: 'password' },
-  LoginPassword: { type: 'string', minLength: 1, maxLength: 256, format: 'password' },
-  SeedPassword: { type: 'string', minLength: 1, maxLength: 256, format: 'password' },
+  Password: { type: 'string', pattern: passwordPattern, minLength: 8, maxLength: 256, format: 'password', description: '8–256 code points, well-formed' },
+  LoginPassword: { type: 'string', pattern: anyPasswordPattern, minLength: 1, maxLength: 256, format: 'password' },
+  SeedPassword: { type: 'string', pattern: anyPasswordPattern, minLength: 1, maxLength: 256, format: 'password' },
   CommandId: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$' },
   Instant: { type: 'string', format: 'date-time' },
-  CoinsText: { type: 'string', pattern: '^[0-9]{1,13}(\\.0+)?$', description: 'whole coins as text, e.g. 5000 or 999.0' },
+  CoinsText: {
+    type: 'string',
+    pattern: '^\\s*(?=[0-9]{1,13}(?:\\.0+)?\\s*$)0*(?:[0-9]{1,12}|1000000000000)(?:\\.0+)?\\s*$',
+    description: 'whole coins as text, 0 to 10^12, e.g. 5000 or 999.0',
+  },
 };
 
 type Tagged = t.Mixed & { readonly _tag?: string };

@@ -1,27 +1,33 @@
 import * as t from 'io-ts';
-import { Coins, ItemKind, Name, OrgKind, PlayerId, Quantity } from '@placebo/domain';
+import { Coins, ItemKind, Name, namePattern, OrgKind, PlayerId, Quantity } from '@placebo/domain';
 
-const lengthBetween =
-  (min: number, max: number) =>
+/** `min`–`max` code points of well-formed Unicode (no lone surrogates), as a pattern for code and document alike. */
+const wellFormed = (min: number, max: number): string => `^[^\\ud800-\\udfff]{${min},${max}}$`;
+export const passwordPattern = wellFormed(8, 256);
+export const anyPasswordPattern = wellFormed(1, 256);
+const matches =
+  (pattern: string) =>
   (s: string): boolean =>
-    s.length >= min && s.length <= max;
+    new RegExp(pattern, 'u').test(s);
+const isPassword = matches(passwordPattern);
+const isAnyPassword = matches(anyPasswordPattern);
 
 export interface PasswordBrand {
   readonly Password: unique symbol;
 }
-/** A new password on the JSON API: 8–256 characters, anything goes. */
-export const Password = t.brand(t.string, (s): s is t.Branded<string, PasswordBrand> => lengthBetween(8, 256)(s), 'Password');
+/** A new password on the JSON API: 8–256 code points, anything but lone surrogates (which UTF-8 cannot carry). */
+export const Password = t.brand(t.string, (s): s is t.Branded<string, PasswordBrand> => isPassword(s), 'Password');
 
 export interface LoginPasswordBrand {
   readonly LoginPassword: unique symbol;
 }
 /** Any password that could have been set, including the seeds' short ones ("blahdh"). */
-export const LoginPassword = t.brand(t.string, (s): s is t.Branded<string, LoginPasswordBrand> => lengthBetween(1, 256)(s), 'LoginPassword');
+export const LoginPassword = t.brand(t.string, (s): s is t.Branded<string, LoginPasswordBrand> => isAnyPassword(s), 'LoginPassword');
 
 export interface SeedPasswordBrand {
   readonly SeedPassword: unique symbol;
 }
-export const SeedPassword = t.brand(t.string, (s): s is t.Branded<string, SeedPasswordBrand> => lengthBetween(1, 256)(s), 'SeedPassword');
+export const SeedPassword = t.brand(t.string, (s): s is t.Branded<string, SeedPasswordBrand> => isAnyPassword(s), 'SeedPassword');
 
 export interface CommandIdBrand {
   readonly CommandId: unique symbol;
@@ -29,6 +35,9 @@ export interface CommandIdBrand {
 /** An idempotency key: a retried command with the same key returns its first result. */
 export const CommandId = t.brand(t.string, (s): s is t.Branded<string, CommandIdBrand> => /^[A-Za-z0-9_.:-]{1,128}$/.test(s), 'CommandId');
 export type CommandId = t.TypeOf<typeof CommandId>;
+
+/** A Name with white space around it, which TrimmedName drops: the document's pattern for what TrimmedName takes. */
+export const trimmedNamePattern = `^\\s*(?=\\S)${namePattern.slice(namePattern.indexOf('[^'), -1)}\\s*$`;
 
 /** A display name as typed by a person: surrounding spaces are dropped before the Name rules apply. */
 export const TrimmedName = new t.Type<Name, string, unknown>(

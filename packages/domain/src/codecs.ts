@@ -16,12 +16,15 @@ export type PlayerId = t.TypeOf<typeof PlayerId>;
 export interface NameBrand {
   readonly Name: unique symbol;
 }
-/** A display or catalogue name: already trimmed, 1–64 characters, no control characters. */
-export const Name = t.brand(
-  t.string,
-  (s): s is t.Branded<string, NameBrand> => s.length >= 1 && s.length <= 64 && s === s.trim() && !/[\u0000-\u001f\u007f]/.test(s),
-  'Name',
-);
+/**
+ * A name's rule as a regular expression (Unicode mode, as JSON Schema reads `pattern`): 1–64 code points, none a control
+ * character or a lone surrogate, no white space at either end. The API document states this very pattern.
+ */
+export const namePattern = '^(?!\\s)(?![\\s\\S]*\\s$)[^\\u0000-\\u001f\\u007f\\ud800-\\udfff]{1,64}$';
+const nameRule = new RegExp(namePattern, 'u');
+
+/** A display or catalogue name: already trimmed, 1–64 code points, no control characters, well-formed Unicode. */
+export const Name = t.brand(t.string, (s): s is t.Branded<string, NameBrand> => nameRule.test(s), 'Name');
 export type Name = t.TypeOf<typeof Name>;
 
 export interface CoinsBrand {
