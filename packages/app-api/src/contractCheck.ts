@@ -72,12 +72,12 @@ export const checkedListener =
 /** fetch, checking each answer against `doc` (for servers in other processes) and failing on a mismatch. */
 export const checkedFetch =
   (doc: JsonSchema) =>
-  async (url: string | URL, init?: RequestInit): Promise<Response> => {
-    const res = await fetch(url, init);
+  async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const res = await fetch(input, init);
     const body = Buffer.from(await res.arrayBuffer());
-    const u = new URL(url);
+    const u = new URL(input instanceof Request ? input.url : input);
     record(doc, {
-      method: (init?.method ?? 'GET').toUpperCase(),
+      method: (input instanceof Request ? input.method : (init?.method ?? 'GET')).toUpperCase(),
       url: `${u.pathname}${u.search}`,
       status: res.status,
       contentType: res.headers.get('content-type') ?? undefined,

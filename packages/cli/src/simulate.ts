@@ -5,7 +5,7 @@ import { createProgress } from './progress.js';
 import { loadCatalogue, type CatalogueQuery } from './queryCatalogue.js';
 import { brief, compareRows } from './simulateCompare.js';
 import { expectedAnswers } from './simulateExpected.js';
-import { createHttp } from './simulateHttp.js';
+import { createSimApi, createSimClient } from './simulateHttp.js';
 import { planJourneys, type SimCatalogue } from './simulateJourney.js';
 import { runJourney, type RunContext, type RunStats, type SimEvent } from './simulateRun.js';
 import { formatTable } from './table.js';
@@ -145,7 +145,7 @@ export const simulate = async (args: ReadonlyArray<string>, config: Config, logg
   }
   const queries = options.check ? await loadCatalogue(options.queries) : [];
   let infra: Infrastructure | null = null;
-  const http = createHttp(options.url, options.concurrency);
+  const http = createSimClient(options.url, options.concurrency);
   try {
     if (options.check) {
       infra = await openInfra(config, logger);
@@ -156,18 +156,18 @@ export const simulate = async (args: ReadonlyArray<string>, config: Config, logg
       }
     }
     const started = Date.now();
-    const catalogueReply = await http.send({ method: 'GET', path: '/v1/catalogue', host: new URL(options.url).host });
-    if (catalogueReply.status !== 200 || catalogueReply.json === null) {
+    const catalogueReply = await createSimApi(http.client, new URL(options.url).host).catalogue();
+    if (catalogueReply.status !== 200 || catalogueReply.body === undefined || !('items' in catalogueReply.body)) {
       process.stderr.write(`simulate: cannot read the catalogue at ${options.url}/v1/catalogue (${catalogueReply.status})\n`);
       return 1;
     }
-    const catalogue = catalogueReply.json as unknown as SimCatalogue;
+    const catalogue: SimCatalogue = catalogueReply.body;
     const journeys = planJourneys({ seed: options.seed, players: options.players, commands: options.commands, catalogue });
     const total = journeys.reduce((n, j) => n + j.steps.length, 0);
     logger.info('simulate: starting', { url: options.url, players: journeys.length, commands: total, seed: options.seed, rate: options.rate, concurrency: options.concurrency });
     const stats: RunStats = { commands: 0, accepted: 0, refused: 0, rejected: 0, errors: 0, skipped: 0, divergences: 0 };
     const events: SimEvent[] = [];
-    const ctx: RunContext = { send: http.send, catalogue, logger, events, stats, seed: options.seed };
+    const ctx: RunContext = { api: (host) => createSimApi(http.client, host), catalogue, logger, events, stats, seed: options.seed };
     const progress = createProgress('simulate', 'commands');
     let done = 0;
     const tick = (): void => progress.update(++done, total);

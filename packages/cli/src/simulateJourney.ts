@@ -1,8 +1,15 @@
 /** The part of the server's catalogue (GET /v1/catalogue) the journeys choose from. */
+import type { View } from '@placebo/client';
+
+export type ItemKind = View<'Purchased'>['kind'];
+export type OrgKind = View<'Joined'>['kind'];
+/** Seed 001's purchase routes. */
+export type HostPath = '/purchase_a_sword' | '/purchase_a_knife' | '/purchase_armor' | '/purchase_bow' | '/purchase_arrow';
+
 export interface SimCatalogue {
-  readonly items: ReadonlyArray<{ readonly kind: string; readonly type: string; readonly price: number }>;
-  readonly orgs: ReadonlyArray<{ readonly kind: string; readonly name: string; readonly levels: ReadonlyArray<{ readonly level: string; readonly cost: number }> }>;
-  readonly offers: ReadonlyArray<{ readonly id: string; readonly kinds: ReadonlyArray<string> }>;
+  readonly items: ReadonlyArray<{ readonly kind: ItemKind; readonly type: string; readonly price: number }>;
+  readonly orgs: ReadonlyArray<{ readonly kind: OrgKind; readonly name: string; readonly levels: ReadonlyArray<{ readonly level: string; readonly cost: number }> }>;
+  readonly offers: ReadonlyArray<{ readonly id: string; readonly kinds: ReadonlyArray<ItemKind> }>;
   readonly enemies: ReadonlyArray<{ readonly type: string }>;
   readonly limits: { readonly host_starting_wealth: number };
 }
@@ -12,16 +19,16 @@ export type Step =
   | { readonly op: 'login'; readonly wrong: boolean }
   | { readonly op: 'catalogue' }
   | { readonly op: 'profile' }
-  | { readonly op: 'buy'; readonly kind: string; readonly type: string; readonly quantity: number; readonly offer: string | null }
-  | { readonly op: 'join'; readonly kind: string; readonly org: string; readonly level: string }
-  | { readonly op: 'leave'; readonly kind: string; readonly org: string }
+  | { readonly op: 'buy'; readonly kind: ItemKind; readonly type: string; readonly quantity: number; readonly offer: string | null }
+  | { readonly op: 'join'; readonly kind: OrgKind; readonly org: string; readonly level: string }
+  | { readonly op: 'leave'; readonly kind: OrgKind; readonly org: string }
   | { readonly op: 'fight'; readonly enemy: string }
   | { readonly op: 'logout' }
   | { readonly op: 'seedCreate'; readonly userid: string; readonly username: string; readonly wealth: number }
   | { readonly op: 'seedBuy'; readonly kind: 'sword' | 'spell'; readonly type: string; readonly cost: number }
   | { readonly op: 'seedJoin'; readonly kind: 'guild' | 'team'; readonly org: string; readonly level: string; readonly cost: number }
   | { readonly op: 'seedProfile' }
-  | { readonly op: 'hostBuy'; readonly path: string; readonly kind: string }
+  | { readonly op: 'hostBuy'; readonly path: HostPath; readonly kind: ItemKind }
   | { readonly op: 'hostJoin' }
   | { readonly op: 'hostHome' };
 
@@ -84,7 +91,7 @@ const v1Journey = (r: Rand, c: SimCatalogue, seed: number, index: number, length
   steps.push({ op: 'login', wrong: false });
   if (r() < 0.5) steps.push({ op: 'catalogue' });
   const offerLover = r() < 0.4;
-  const joined: Array<{ kind: string; org: string }> = [];
+  const joined: Array<{ kind: OrgKind; org: string }> = [];
   let loggedIn = true;
   while (steps.length < length - 1) {
     if (!loggedIn) {
@@ -139,7 +146,7 @@ const seedJourney = (r: Rand, seed: number, index: number, length: number): Step
   return steps;
 };
 
-const hostPaths: ReadonlyArray<readonly [string, string, number]> = [
+const hostPaths: ReadonlyArray<readonly [HostPath, ItemKind, number]> = [
   ['/purchase_a_sword', 'sword', 8],
   ['/purchase_a_knife', 'knife', 6],
   ['/purchase_armor', 'armor', 7],

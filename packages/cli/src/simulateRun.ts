@@ -1,5 +1,5 @@
 import type { Logger } from '@placebo/adapters';
-import type { HttpReply, HttpRequest } from './simulateHttp.js';
+import type { Reply, SimApi } from './simulateHttp.js';
 import type { Journey, SimCatalogue, Step } from './simulateJourney.js';
 
 /** One event the API accepted, as the simulator learnt it from the replies (and from what the routes imply). */
@@ -56,7 +56,8 @@ interface Mirror {
 }
 
 export interface RunContext {
-  readonly send: (r: HttpRequest) => Promise<HttpReply>;
+  /** The API's calls for a journey's Host. */
+  readonly api: (host: string) => SimApi;
   readonly catalogue: SimCatalogue;
   readonly logger: Logger;
   readonly events: SimEvent[];
@@ -64,22 +65,20 @@ export interface RunContext {
   readonly seed: number;
 }
 
-const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
-const str = (v: unknown): string => (typeof v === 'string' ? v : String(v));
-const time = (v: unknown): number | null => (typeof v === 'string' ? Date.parse(v) : null);
-const retriable = (r: HttpReply): boolean => r.status === 503 || r.status === 0;
+const time = (v: string | null): number | null => (v === null ? null : Date.parse(v));
+const retriable = (status: number): boolean => status === 503 || status === 0;
 
-/** Sends a command; retries the ones with an idempotency key (a retry returns the first answer and writes nothing). */
-const sendCommand = async (ctx: RunContext, r: HttpRequest): Promise<HttpReply> => {
+/** Sends a call; retries the ones with an idempotency key (a retry returns the first answer and writes nothing). */
+const sendCommand = async <B>(ctx: RunContext, path: string, keyed: boolean, call: () => Promise<Reply<B>>): Promise<Reply<B>> => {
   for (let attempt = 0; ; attempt++) {
-    let reply: HttpReply;
+    let reply: Reply<B>;
     try {
-      reply = await ctx.send(r);
-    } catch (e) {
-      reply = { status: 0, text: e instanceof Error ? e.message : String(e), json: null };
+      reply = await call();
+    } catch {
+      reply = { status: 0, body: undefined };
     }
-    if (!retriable(reply) || r.idempotencyKey === undefined || attempt >= 6) return reply;
-    ctx.logger.warn('simulate: retrying a command', { path: r.path, status: reply.status, attempt: attempt + 1 });
+    if (!retriable(reply.status) || !keyed || attempt >= 6) return reply;
+    ctx.logger.warn('simulate: retrying a command', { path, status: reply.status, attempt: attempt + 1 });
     await new Promise((res) => setTimeout(res, 200 * 2 ** attempt));
   }
 };
@@ -134,85 +133,89 @@ export const runJourney = async (ctx: RunContext, j: Journey, slot: <A>(f: () =>
     record({ type: approved ? 'OrgJoined' : 'OrgJoinRefused', action: `join_${f.org_kind}`, status: approved ? 'approved_join' : 'insufficient_funds', at, ...f }, path, version);
   };
 
+  const api = ctx.api(j.host);
   const step = async (s: Step, i: number): Promise<number> => {
-    const v1 = (method: HttpRequest['method'], path: string, json?: unknown, withKey = true): Promise<HttpReply> =>
-      sendCommand(ctx, { method, path, host: j.host, json, token: m.token ?? undefined, idempotencyKey: withKey ? key(i) : undefined });
-    const form = (path: string, fields: Record<string, string>): Promise<HttpReply> => sendCommand(ctx, { method: 'POST', path, host: j.host, form: fields });
-    const get = (path: string): Promise<HttpReply> => sendCommand(ctx, { method: 'GET', path, host: j.host });
-    const me = `/v1/players/${encodeURIComponent(m.id ?? '')}`;
+    const token = m.token;
+    const me = m.id ?? '';
+    const mePath = `/v1/players/${encodeURIComponent(me)}`;
+    const keyed = <B>(call: () => Promise<Reply<B>>): Promise<Reply<B>> => sendCommand(ctx, mePath, true, call);
+    const once = <B>(call: () => Promise<Reply<B>>): Promise<Reply<B>> => sendCommand(ctx, mePath, false, call);
     switch (s.op) {
       case 'register': {
         const body = { name: s.name, ...(s.password === null ? {} : { password: s.password }), ...(s.wealth === null ? {} : { wealth: s.wealth }) };
-        const r = await v1('POST', '/v1/players', body, s.password !== null);
-        if (r.status === 201 && r.json !== null) {
-          m.id = str(r.json.player_id);
+        const r = await (s.password === null ? once(() => api.register(body)) : keyed(() => api.register(body, key(i))));
+        const b = r.body;
+        if (r.status === 201 && b !== undefined && 'player_id' in b) {
+          m.id = b.player_id;
           m.name = s.name;
           m.password = s.password ?? '';
-          m.wealth = num(r.json.wealth);
-          record({ type: 'PlayerRegistered', action: 'create_user', status: 'ok', at: time(r.json.created_at) }, '/v1/players');
+          m.wealth = b.wealth;
+          record({ type: 'PlayerRegistered', action: 'create_user', status: 'ok', at: time(b.created_at) }, '/v1/players');
         } else if (s.password !== null) m.dead = true;
         return r.status;
       }
       case 'login': {
-        const r = await v1('POST', '/v1/sessions', { name: m.name, password: s.wrong ? `${m.password}-nope` : m.password }, false);
-        if (r.status === 201 && r.json !== null) {
-          m.token = str(r.json.token);
-          record({ type: 'LoggedIn', action: 'login', status: 'ok', at: time(r.json.occurred_at) }, '/v1/sessions');
+        const r = await once(() => api.login({ name: m.name, password: s.wrong ? `${m.password}-nope` : m.password }));
+        const b = r.body;
+        if (r.status === 201 && b !== undefined && 'token' in b) {
+          m.token = b.token;
+          record({ type: 'LoggedIn', action: 'login', status: 'ok', at: time(b.occurred_at) }, '/v1/sessions');
         } else if (r.status === 401 && s.wrong) record({ type: 'LoginFailed', action: 'login_failed', status: 'wrong_password', at: null }, '/v1/sessions');
         return r.status;
       }
       case 'catalogue':
-        return (await v1('GET', '/v1/catalogue', undefined, false)).status;
+        return (await once(() => api.catalogue())).status;
       case 'profile': {
-        const r = await v1('GET', me, undefined, false);
-        if (r.status === 200 && r.json !== null) {
-          if (num(r.json.wealth) !== m.wealth) diverged('profile wealth differs from the model', { model: m.wealth, got: r.json.wealth });
-          record({ type: 'ProfileViewed', action: 'view_profile', status: 'ok', at: null }, me, num(r.json.version));
+        const r = await once(() => api.profile(token, me));
+        const b = r.body;
+        if (r.status === 200 && b !== undefined && 'version' in b) {
+          if (b.wealth !== m.wealth) diverged('profile wealth differs from the model', { model: m.wealth, got: b.wealth });
+          record({ type: 'ProfileViewed', action: 'view_profile', status: 'ok', at: null }, mePath, b.version);
         }
         return r.status;
       }
       case 'buy': {
-        const r = await v1('POST', `${me}/purchases`, { kind: s.kind, type: s.type, quantity: s.quantity, ...(s.offer === null ? {} : { offer_id: s.offer }) });
-        const b = r.json;
-        if ((r.status === 201 || r.status === 402) && b !== null) {
-          const fields = { kind: str(b.kind), item_type: str(b.type), quantity: num(b.quantity), unit_price: num(b.unit_price), discount: num(b.discount), cost: num(b.cost), offer_id: b.offer_id === null ? null : str(b.offer_id) };
-          purchase(`${me}/purchases`, r.status === 201, fields, time(b.occurred_at), num(b.player_version), num(b.wealth));
+        const r = await keyed(() => api.buy(token, me, { kind: s.kind, type: s.type, quantity: s.quantity, ...(s.offer === null ? {} : { offer_id: s.offer }) }, key(i)));
+        const b = r.body;
+        if ((r.status === 201 || r.status === 402) && b !== undefined && 'unit_price' in b) {
+          const fields = { kind: b.kind, item_type: b.type, quantity: b.quantity, unit_price: b.unit_price, discount: b.discount, cost: b.cost, offer_id: b.offer_id };
+          purchase(`${mePath}/purchases`, r.status === 201, fields, time(b.occurred_at), b.player_version, b.wealth);
         }
         return r.status;
       }
       case 'join': {
-        const r = await v1('POST', `${me}/orgs`, { kind: s.kind, org: s.org, level: s.level });
-        const b = r.json;
-        if ((r.status === 201 || r.status === 402) && b !== null) {
-          join(`${me}/orgs`, r.status === 201, { org_kind: str(b.kind), org: str(b.org), level: str(b.level), cost: num(b.cost) }, time(b.occurred_at), num(b.player_version), num(b.wealth));
+        const r = await keyed(() => api.join(token, me, { kind: s.kind, org: s.org, level: s.level }, key(i)));
+        const b = r.body;
+        if ((r.status === 201 || r.status === 402) && b !== undefined && 'org' in b) {
+          join(`${mePath}/orgs`, r.status === 201, { org_kind: b.kind, org: b.org, level: b.level, cost: b.cost }, time(b.occurred_at), b.player_version, b.wealth);
         }
         return r.status;
       }
       case 'leave': {
-        const path = `${me}/orgs/${encodeURIComponent(s.kind)}/${encodeURIComponent(s.org)}`;
-        const r = await v1('DELETE', path, {});
-        if (r.status === 200 && r.json !== null) {
-          const b = r.json;
-          m.orgs = m.orgs.filter((o) => !(o.kind === str(b.kind) && o.org === str(b.org)));
-          record({ type: 'OrgLeft', action: `leave_${str(b.kind)}`, status: 'left', at: time(b.occurred_at), org_kind: str(b.kind), org: str(b.org), level: str(b.level) }, path, num(b.player_version));
+        const path = `${mePath}/orgs/${encodeURIComponent(s.kind)}/${encodeURIComponent(s.org)}`;
+        const r = await keyed(() => api.leave(token, me, s.kind, s.org, key(i)));
+        const b = r.body;
+        if (r.status === 200 && b !== undefined && 'org' in b) {
+          m.orgs = m.orgs.filter((o) => !(o.kind === b.kind && o.org === b.org));
+          record({ type: 'OrgLeft', action: `leave_${b.kind}`, status: 'left', at: time(b.occurred_at), org_kind: b.kind, org: b.org, level: b.level }, path, b.player_version);
         }
         return r.status;
       }
       case 'fight': {
-        const r = await v1('POST', `${me}/fights`, { enemy: s.enemy });
-        const b = r.json;
-        if (r.status === 201 && b !== null) {
-          m.wealth = num(b.wealth);
+        const r = await keyed(() => api.fight(token, me, { enemy: s.enemy }, key(i)));
+        const b = r.body;
+        if (r.status === 201 && b !== undefined && 'outcome' in b) {
+          m.wealth = b.wealth;
           record(
-            { type: 'FightFought', action: 'fight', status: str(b.outcome), at: time(b.occurred_at), enemy: str(b.enemy), outcome: str(b.outcome), reward: num(b.reward), win_chance: num(b.win_chance) },
-            `${me}/fights`,
-            num(b.player_version),
+            { type: 'FightFought', action: 'fight', status: b.outcome, at: time(b.occurred_at), enemy: b.enemy, outcome: b.outcome, reward: b.reward, win_chance: b.win_chance },
+            `${mePath}/fights`,
+            b.player_version,
           );
         }
         return r.status;
       }
       case 'logout': {
-        const r = await v1('DELETE', '/v1/sessions', {});
+        const r = await keyed(() => api.logout(token, key(i)));
         if (r.status === 204) {
           m.token = null;
           record({ type: 'LoggedOut', action: 'logout', status: 'ok', at: null }, '/v1/sessions');
@@ -220,7 +223,7 @@ export const runJourney = async (ctx: RunContext, j: Journey, slot: <A>(f: () =>
         return r.status;
       }
       case 'seedCreate': {
-        const r = await form('/create/user', { userid: s.userid, userpwd: `pw${j.index}`, username: s.username, wealth: String(s.wealth) });
+        const r = await once(() => api.seedCreate({ userid: s.userid, userpwd: `pw${j.index}`, username: s.username, wealth: String(s.wealth) }));
         if (r.status === 200) {
           m.id = s.userid;
           m.wealth = s.wealth;
@@ -229,7 +232,7 @@ export const runJourney = async (ctx: RunContext, j: Journey, slot: <A>(f: () =>
         return r.status;
       }
       case 'seedBuy': {
-        const r = await form(`/buy/${s.kind}`, { userid: m.id ?? '', type: s.type, cost: String(s.cost) });
+        const r = await once(() => api.seedBuy(s.kind, { userid: me, type: s.type, cost: String(s.cost) }));
         if (r.status === 200 || r.status === 402) {
           purchase(`/buy/${s.kind}`, r.status === 200, { kind: s.kind, item_type: s.type, quantity: 1, unit_price: s.cost, discount: 0, cost: s.cost, offer_id: null }, null);
         }
@@ -237,19 +240,19 @@ export const runJourney = async (ctx: RunContext, j: Journey, slot: <A>(f: () =>
       }
       case 'seedJoin': {
         const member = isMember(s.kind, s.org);
-        const r = await form(`/join/${s.kind}`, { userid: m.id ?? '', org: s.org, level: s.level, cost: String(s.cost) });
+        const r = await once(() => api.seedJoin(s.kind, { userid: me, org: s.org, level: s.level, cost: String(s.cost) }));
         if (member !== (r.status === 409)) diverged('membership differs from the model', { org: s.org, member, status: r.status });
         if (r.status === 200 || r.status === 402) join(`/join/${s.kind}`, r.status === 200, { org_kind: s.kind, org: s.org, level: s.level, cost: s.cost }, null);
         return r.status;
       }
       case 'seedProfile': {
-        const r = await get(`/data/user?userid=${encodeURIComponent(m.id ?? '')}`);
+        const r = await once(() => api.seedProfile(me));
         if (r.status === 200) record({ type: 'ProfileViewed', action: 'view_profile', status: 'ok', at: null }, '/data/user');
         return r.status;
       }
       case 'hostBuy': {
         const item = ctx.catalogue.items.find((x) => x.kind === s.kind);
-        const r = await get(s.path);
+        const r = await once(() => api.hostGet(s.path));
         if ((r.status === 200 || r.status === 402) && item !== undefined) {
           hostRegistered(s.path);
           purchase(s.path, r.status === 200, { kind: s.kind, item_type: item.type, quantity: 1, unit_price: item.price, discount: 0, cost: item.price, offer_id: null }, null);
@@ -260,7 +263,7 @@ export const runJourney = async (ctx: RunContext, j: Journey, slot: <A>(f: () =>
         const guild = ctx.catalogue.orgs.find((o) => o.kind === 'guild');
         const level = guild?.levels[0];
         const member = guild !== undefined && isMember('guild', guild.name);
-        const r = await get('/join_guild');
+        const r = await once(() => api.hostGet('/join_guild'));
         if (member !== (r.status === 409)) diverged('membership differs from the model', { org: guild?.name, member, status: r.status });
         if ((r.status === 200 || r.status === 402) && guild !== undefined && level !== undefined) {
           hostRegistered('/join_guild');
@@ -269,7 +272,7 @@ export const runJourney = async (ctx: RunContext, j: Journey, slot: <A>(f: () =>
         return r.status;
       }
       case 'hostHome': {
-        const r = await get('/');
+        const r = await once(() => api.hostGet('/'));
         if (r.status === 200) {
           hostRegistered('/');
           record({ type: 'HomeVisited', action: 'default', status: 'ok', at: null }, '/');
