@@ -47,10 +47,12 @@ describe('the document lists every status', () => {
   const paths = doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
 
   it('every operation answers the transport statuses, in JSON but 431', () => {
+    const shared = (doc.components as { responses: Record<string, { content?: Record<string, unknown> }> }).responses;
+    for (const status of ['413', '415', '500', '501']) assert.ok(shared[status]?.content?.['application/json'], status);
+    assert.equal(shared['431']?.content, undefined);
     for (const op of operations) {
       const responses = paths[op.path]?.[op.method]?.responses ?? {};
-      for (const status of ['413', '415', '500', '501']) assert.ok(responses[status]?.content?.['application/json'], `${op.method} ${op.path} ${status}`);
-      assert.equal(responses['431']?.content, undefined);
+      for (const status of ['413', '415', '431', '500', '501']) assert.deepEqual(responses[status], { $ref: `#/components/responses/${status}` });
     }
   });
 

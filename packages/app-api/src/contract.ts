@@ -18,6 +18,7 @@ interface MediaType {
   readonly schema?: JsonSchema;
 }
 interface DocResponse {
+  readonly $ref?: string;
   readonly content?: Readonly<Record<string, MediaType>>;
 }
 interface DocOperation {
@@ -52,6 +53,10 @@ export const createContract = (doc: JsonSchema) => {
     compiled.set(ref, v);
     return v;
   };
+
+  /** A response the document describes once, under components, by its pointer (`components/responses/413`). */
+  const resolve = (at: string): DocResponse =>
+    at.split('/').reduce<Record<string, unknown>>((node, part) => node[part] as Record<string, unknown>, doc as Record<string, unknown>) as DocResponse;
 
   const templateOf = (path: string): string | undefined =>
     templates.filter((t) => t.regex.test(path)).sort((a, b) => b.statics - a.statics)[0]?.template;
@@ -88,9 +93,11 @@ export const createContract = (doc: JsonSchema) => {
       if (!allowed.every((m) => allow.includes(m))) return `Allow is "${x.allow ?? ''}", the document has ${allowed.join(', ')}`;
       return (x.method === 'OPTIONS' && x.status === 200) || x.status === 405 ? null : `an undocumented method answered ${x.status} (expected 405)`;
     }
-    const response = op.responses[String(x.status)];
-    if (response === undefined) return `${x.status} is not documented (documented: ${Object.keys(op.responses).join(', ')})`;
-    return body(x, pointer('paths', template ?? '', method, 'responses', String(x.status)), response.content);
+    const listed = op.responses[String(x.status)];
+    if (listed === undefined) return `${x.status} is not documented (documented: ${Object.keys(op.responses).join(', ')})`;
+    const shared = listed.$ref?.replace('#/', '');
+    const [where, response] = shared === undefined ? [pointer('paths', template ?? '', method, 'responses', String(x.status)), listed] : [shared, resolve(shared)];
+    return body(x, where, response.content);
   };
 
   return { check };

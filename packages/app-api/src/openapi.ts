@@ -24,12 +24,17 @@ const response = (a: Answer): JsonSchema => ({
   ...('text' in a ? { content: { 'text/plain': { schema: a.text } } } : {}),
 });
 
+/** The answers any request can meet, described once in the components and referred to by every operation. */
+const sharedAnswers: Record<number, JsonSchema> = Object.fromEntries(
+  Object.keys(transportAnswers).map((status) => [status, { $ref: `#/components/responses/${status}` }]),
+);
+
 const operation = (op: Operation): JsonSchema => {
   const schema = op.body === undefined ? undefined : toJsonSchema(op.body);
   // The seed routes read forms whatever the label (Apache Bench sent forms as application/json).
   const forms = { 'application/x-www-form-urlencoded': { schema }, 'application/json': { schema } };
   const content = op.tag === 'seed 000' ? forms : { 'application/json': { schema } };
-  const answers = { ...transportAnswers, ...op.responses };
+  const answers: Record<number, Answer | JsonSchema> = { ...sharedAnswers, ...op.responses };
   return {
     operationId: `${op.method} ${op.path}`,
     summary: op.summary,
@@ -41,7 +46,7 @@ const operation = (op: Operation): JsonSchema => {
       Object.keys(answers)
         .map(Number)
         .sort((a, b) => a - b)
-        .map((status) => [String(status), response(answers[status] as Answer)]),
+        .map((status) => [String(status), status in op.responses ? response(op.responses[status] as Answer) : answers[status]]),
     ),
   };
 };
@@ -64,6 +69,7 @@ export const openApiDocument = (options: { readonly seedRoutes: boolean }): Json
     paths,
     components: {
       schemas: Object.fromEntries(viewCodecs.map((c) => [c.name, toJsonSchema(c)])),
+      responses: Object.fromEntries(Object.entries(transportAnswers).map(([status, a]) => [status, response(a)])),
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
     },
   };
