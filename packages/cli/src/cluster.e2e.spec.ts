@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ensureStack, repoRoot } from '@placebo/adapters';
-import { clusterEnv, eventually, placebo, placeboRun, startServer, stop, type Running } from './testing.js';
+import { clusterEnv, contractFetch, eventually, placebo, placeboRun, startServer, stop, type Running } from './testing.js';
 
 const run = promisify(execFile);
 
@@ -17,7 +17,7 @@ interface Reply {
 
 const call = async (url: string, method: string, body?: unknown, token?: string): Promise<Reply> => {
   const started = Date.now();
-  const res = await fetch(url, {
+  const res = await contractFetch(url, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -5,17 +5,8 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { analystTables, analystViews } from '@placebo/domain';
 import { createDuckDbQueryEngine } from '@placebo/adapters';
-import { checkedFetch, type JsonSchema } from '@placebo/app-api/testing';
-import { eventually, placeboRun, startServer } from './testing.js';
+import { contractFetch, eventually, placeboRun, startServer } from './testing.js';
 
-const documents = new Map<string, Promise<ReturnType<typeof checkedFetch>>>();
-/** fetch, every answer checked against the document the server at that origin serves. */
-const contractFetch = async (url: string, init?: RequestInit): Promise<Response> => {
-  const origin = new URL(url).origin;
-  const known = documents.get(origin) ?? fetch(`${origin}/openapi.json`).then(async (r) => checkedFetch((await r.json()) as JsonSchema));
-  documents.set(origin, known);
-  return (await known)(url, init);
-};
 
 const json = async (url: string, method: string, body?: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> => {
   const res = await contractFetch(url, {

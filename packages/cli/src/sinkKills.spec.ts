@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { analystTables, analystViews, topics, type LogRecord, type LogSource, type Topic } from '@placebo/domain';
 import { createDuckDbQueryEngine, openEmbedded } from '@placebo/adapters';
-import { placebo, placeboRun, startServer } from './testing.js';
+import { contractFetch, placebo, placeboRun, startServer } from './testing.js';
 
 /** A small seeded generator (mulberry32), so a failing run can be repeated from the seed in its message. */
 const seeded = (seed: number) => {
@@ -21,7 +21,7 @@ const seeded = (seed: number) => {
 };
 
 const call = async (url: string, method: string, body?: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> => {
-  const res = await fetch(url, {
+  const res = await contractFetch(url, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkedFetch, type JsonSchema } from '@placebo/app-api/testing';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'placebo.js');
 
@@ -80,4 +81,13 @@ export const clusterEnv = (): Record<string, string> => {
     PLACEBO_SCRYPT_COST: '1024',
     PLACEBO_WRITE_LEASE_MS: '2000',
   };
+};
+
+const documents = new Map<string, Promise<ReturnType<typeof checkedFetch>>>();
+/** fetch, every answer checked against the document the server at that origin serves. */
+export const contractFetch = async (url: string, init?: RequestInit): Promise<Response> => {
+  const origin = new URL(url).origin;
+  const known = documents.get(origin) ?? fetch(`${origin}/openapi.json`).then(async (r) => checkedFetch((await r.json()) as JsonSchema));
+  documents.set(origin, known);
+  return (await known)(url, init);
 };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually, placeboRun, startServer, stop } from './testing.js';
+import { contractFetch, eventually, placeboRun, startServer, stop } from './testing.js';
 
 /** Pids of the live processes whose parent is `pid` (from /proc). */
 const childrenOf = (pid: number): number[] =>
@@ -18,7 +18,7 @@ const childrenOf = (pid: number): number[] =>
     .map(Number);
 
 const call = async (url: string, method: string, body?: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> => {
-  const res = await fetch(url, {
+  const res = await contractFetch(url, {
     method,
     headers: { 'content-type': 'application/json', connection: 'close', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
