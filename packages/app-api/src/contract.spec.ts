@@ -26,6 +26,7 @@ describe('the contract check', () => {
     assert.match(exchange('GET', '/healthz', 200, json, '{"status":"ok","extra":1}') ?? '', /additional properties/);
     assert.match(exchange('POST', '/v1/players', 201, json, '{"player_id":"p"}') ?? '', /required property 'name'/);
     assert.match(exchange('POST', '/v1/players', 400, json, '{"error":"no_such_code"}') ?? '', /allowed values/);
+    assert.match(exchange('GET', '/v1/players/p', 401, json, '{"error":"forbidden"}') ?? '', /allowed values/, 'each status lists its own codes');
     assert.match(exchange('DELETE', '/v1/sessions', 204, json, '{}') ?? '', /documents no body/);
     assert.match(exchange('TRACE', '/v1/players', 405, json, '{"error":"method_not_allowed"}', '') ?? '', /Allow/);
     assert.match(exchange('GET', '/nowhere', 200, json, '{}') ?? '', /expected 404/);

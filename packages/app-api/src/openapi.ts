@@ -17,10 +17,12 @@ const parameters = (op: Operation): ReadonlyArray<JsonSchema> => [
 ];
 
 const ref = (codec: t.Mixed): JsonSchema => ({ $ref: `#/components/schemas/${codec.name}` });
+/** An error body narrowed to the codes this status carries. */
+const errorOf = (codec: t.Mixed, codes: ReadonlyArray<string>): JsonSchema => ({ allOf: [ref(codec), { properties: { error: { enum: codes } } }] });
 
 const response = (a: Answer): JsonSchema => ({
   description: a.description,
-  ...('json' in a ? { content: { 'application/json': { schema: ref(a.json) } } } : {}),
+  ...('json' in a ? { content: { 'application/json': { schema: a.codes === undefined ? ref(a.json) : errorOf(a.json, a.codes) } } } : {}),
   ...('text' in a ? { content: { 'text/plain': { schema: a.text } } } : {}),
 });
 

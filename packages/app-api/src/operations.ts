@@ -1,6 +1,6 @@
 import type * as t from 'io-ts';
 import { OrgKind, PlayerId, Name } from '@placebo/domain';
-import { ErrorBody } from './httpError.js';
+import { ErrorBody, type ErrorCode } from './httpError.js';
 import type { JsonSchema } from './jsonSchema.js';
 import { hostHeaderPattern } from './hostRoutes.js';
 import {
@@ -19,9 +19,9 @@ import {
 import { noFunds } from './seedText.js';
 import { CatalogueView, Document, Fought, Health, JoinRefusal, Joined, Left, Profile, PurchaseRefusal, Purchased, Ready, Registered, Session } from './viewCodecs.js';
 
-/** What one status carries: a JSON view (by its codec), plain text, or nothing. */
+/** What one status carries: a JSON view (by its codec; an error with the codes it may carry), plain text, or nothing. */
 export type Answer =
-  | { readonly description: string; readonly json: t.Mixed }
+  | { readonly description: string; readonly json: t.Mixed; readonly codes?: ReadonlyArray<ErrorCode> }
   | { readonly description: string; readonly text: JsonSchema }
   | { readonly description: string; readonly empty: true };
 
@@ -45,20 +45,20 @@ export interface Operation {
 const when = (cond: boolean | undefined, answers: Record<number, Answer>): Record<number, Answer> => (cond ? answers : {});
 const json = (json: t.Mixed, description: string): Answer => ({ description, json });
 const text = (said: string): Answer => ({ description: said.trim(), text: { type: 'string', const: said } });
-const error = (description: string): Answer => json(ErrorBody, description);
+const error = (codes: ReadonlyArray<ErrorCode>, note?: string): Answer => ({ description: note === undefined ? codes.join(', ') : `${codes.join(', ')}: ${note}`, json: ErrorBody, codes });
 
-const invalid = error('validation_failed (details name the fields), malformed_json, malformed_body');
-const unavailable = error('unavailable: a store does not answer; Retry-After when worth retrying');
-const reused = error('idempotency_key_reused: the key was first used for a different command; or out_of_range');
+const invalid = error(['validation_failed', 'malformed_json', 'malformed_body', 'request_aborted'], 'details name the fields');
+const unavailable = error(['unavailable'], 'a store does not answer; Retry-After when worth retrying');
+const reused = error(['idempotency_key_reused'], 'the key was first used for a different command');
 const id = ['id', PlayerId] as const;
 
 /** Statuses any request can meet, whatever its route. */
 export const transportAnswers: Readonly<Record<number, Answer>> = {
-  413: error('payload_too_large: the body is over the limit (on any route, even one that reads no body)'),
-  415: error('unsupported_encoding (Content-Encoding) or unsupported_media_type'),
+  413: error(['payload_too_large'], 'the body is over the limit (on any route, even one that reads no body)'),
+  415: error(['unsupported_encoding', 'unsupported_media_type'], 'a Content-Encoding, or a body neither JSON nor a form'),
   431: { description: 'Request Header Fields Too Large (answered by the HTTP server, without a body)', empty: true },
-  500: error('internal_error: a bug; the request id is in X-Request-Id'),
-  501: error('unsupported_transfer_coding: only chunked is accepted in Transfer-Encoding'),
+  500: error(['internal_error'], 'a bug; the request id is in X-Request-Id'),
+  501: error(['unsupported_transfer_coding'], 'only chunked is accepted in Transfer-Encoding'),
 };
 
 const v1 = (
@@ -72,8 +72,8 @@ const v1 = (
     responses: {
       [ok[0]]: ok[1],
       400: invalid,
-      ...when(op.auth, { 401: error('unauthorized: no live session (WWW-Authenticate: Bearer)') }),
-      ...when(op.params?.[0]?.[0] === 'id', { 403: error('forbidden: the session belongs to another player') }),
+      ...when(op.auth, { 401: error(['unauthorized'], 'no live session (WWW-Authenticate: Bearer)') }),
+      ...when(op.params?.[0]?.[0] === 'id', { 403: error(['forbidden'], 'the session belongs to another player') }),
       ...errors,
       503: unavailable,
     },
@@ -91,9 +91,9 @@ const seed000 = (path: string, summary: string, body: t.Mixed, done: string, ref
     200: text(done),
     400: invalid,
     ...when(refusable, { 402: text(noFunds) }),
-    404: error('player_not_found, unknown_item, unknown_org, unknown_level'),
-    409: error('player_exists, name_taken, already_member'),
-    422: reused,
+    404: error(['player_not_found', 'unknown_item', 'unknown_org', 'unknown_level']),
+    409: error(['player_exists', 'name_taken', 'already_member']),
+    422: error(['idempotency_key_reused', 'out_of_range'], 'out_of_range: a cost or wealth over the limit'),
     503: unavailable,
   },
 });
@@ -107,9 +107,9 @@ const seed001 = (path: string, said: string, refusable: boolean): Operation => (
   key: true,
   responses: {
     200: text(said),
-    400: error('validation_failed: the Host does not name a player (see the Host parameter)'),
-    ...when(refusable, { 402: text(noFunds), 404: error('unknown_item, unknown_org: the catalogue has nothing to sell') }),
-    409: error('name_taken: a registered player has the name of this host; already_member'),
+    400: error(['validation_failed'], 'the Host does not name a player (see the Host parameter), or a bad Idempotency-Key'),
+    ...when(refusable, { 402: text(noFunds), 404: error(['unknown_item', 'unknown_org'], 'the catalogue has nothing to sell') }),
+    409: error(['name_taken', 'already_member'], 'name_taken: a registered player has the name of this host'),
     422: reused,
     503: unavailable,
   },
@@ -123,7 +123,7 @@ export const operations: ReadonlyArray<Operation> = [
     summary: 'Register a player',
     body: CreatePlayerBody,
     ok: [201, json(Registered, 'The player')],
-    errors: { 409: error('player_exists, name_taken'), 422: error('out_of_range (wealth), idempotency_key_reused') },
+    errors: { 409: error(['player_exists', 'name_taken']), 422: error(['out_of_range', 'idempotency_key_reused'], 'out_of_range: wealth over the limit') },
   }),
   v1({
     method: 'post',
@@ -131,7 +131,7 @@ export const operations: ReadonlyArray<Operation> = [
     summary: 'Log in; the token goes in Authorization: Bearer',
     body: LoginBody,
     ok: [201, json(Session, 'The session')],
-    errors: { 401: error('invalid_credentials') },
+    errors: { 401: error(['invalid_credentials']) },
   }),
   v1({
     method: 'delete',
@@ -149,7 +149,7 @@ export const operations: ReadonlyArray<Operation> = [
     auth: true,
     params: [id],
     ok: [200, json(Profile, 'The profile')],
-    errors: { 404: error('player_not_found') },
+    errors: { 404: error(['player_not_found']) },
   }),
   v1({
     method: 'post',
@@ -161,8 +161,8 @@ export const operations: ReadonlyArray<Operation> = [
     ok: [201, json(Purchased, 'Bought')],
     errors: {
       402: json(PurchaseRefusal, 'insufficient_funds: recorded, nothing changed'),
-      404: error('player_not_found, unknown_item, unknown_offer'),
-      422: error('offer_not_applicable, idempotency_key_reused'),
+      404: error(['player_not_found', 'unknown_item', 'unknown_offer']),
+      422: error(['offer_not_applicable', 'idempotency_key_reused']),
     },
   }),
   v1({
@@ -175,8 +175,8 @@ export const operations: ReadonlyArray<Operation> = [
     ok: [201, json(Joined, 'Joined')],
     errors: {
       402: json(JoinRefusal, 'insufficient_funds: recorded, nothing changed'),
-      404: error('player_not_found, unknown_org, unknown_level'),
-      409: error('already_member'),
+      404: error(['player_not_found', 'unknown_org', 'unknown_level']),
+      409: error(['already_member']),
       422: reused,
     },
   }),
@@ -188,7 +188,7 @@ export const operations: ReadonlyArray<Operation> = [
     params: [id, ['kind', OrgKind], ['org', Name]],
     body: CommandBody,
     ok: [200, json(Left, 'Left')],
-    errors: { 404: error('player_not_found, not_a_member'), 422: reused },
+    errors: { 404: error(['player_not_found', 'not_a_member']), 422: reused },
   }),
   v1({
     method: 'post',
@@ -198,7 +198,7 @@ export const operations: ReadonlyArray<Operation> = [
     params: [id],
     body: FightBody,
     ok: [201, json(Fought, 'The fight, won or lost')],
-    errors: { 404: error('player_not_found, unknown_enemy'), 409: error('player_exhausted'), 422: reused },
+    errors: { 404: error(['player_not_found', 'unknown_enemy']), 409: error(['player_exhausted']), 422: reused },
   }),
   { method: 'get', path: '/v1/catalogue', summary: 'Items, orgs, offers, enemies and limits', tag: 'v1', responses: { 200: json(CatalogueView, 'The catalogue') } },
   seed000('/create/user', 'Seed 000: register (userid, userpwd, username, wealth?)', SeedCreateUser, 'Created user +:)\n', false),
@@ -215,7 +215,7 @@ export const operations: ReadonlyArray<Operation> = [
     responses: {
       200: { description: 'User data: … (Python-style JSON)', text: { type: 'string', pattern: '^User data: \\n\\n\\{' } },
       400: invalid,
-      404: error('player_not_found'),
+      404: error(['player_not_found']),
       503: unavailable,
     },
   },
@@ -233,7 +233,7 @@ export const operations: ReadonlyArray<Operation> = [
     path: '/readyz',
     summary: 'The stores answer',
     tag: 'operations',
-    responses: { 200: json(Ready, 'Ready'), 503: error('unavailable: the stores do not answer') },
+    responses: { 200: json(Ready, 'Ready'), 503: error(['unavailable'], 'the stores do not answer') },
   },
   { method: 'get', path: '/openapi.json', summary: 'This document', tag: 'operations', responses: { 200: json(Document, 'OpenAPI 3.1') } },
 ];

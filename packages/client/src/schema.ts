@@ -646,16 +646,22 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] & {
+                    /** @enum {unknown} */
+                    error?: "payload_too_large";
+                };
             };
         };
-        /** @description unsupported_encoding (Content-Encoding) or unsupported_media_type */
+        /** @description unsupported_encoding, unsupported_media_type: a Content-Encoding, or a body neither JSON nor a form */
         415: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] & {
+                    /** @enum {unknown} */
+                    error?: "unsupported_encoding" | "unsupported_media_type";
+                };
             };
         };
         /** @description Request Header Fields Too Large (answered by the HTTP server, without a body) */
@@ -671,7 +677,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] & {
+                    /** @enum {unknown} */
+                    error?: "internal_error";
+                };
             };
         };
         /** @description unsupported_transfer_coding: only chunked is accepted in Transfer-Encoding */
@@ -680,7 +689,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] & {
+                    /** @enum {unknown} */
+                    error?: "unsupported_transfer_coding";
+                };
             };
         };
     };
@@ -726,13 +738,16 @@ export interface operations {
                     "application/json": components["schemas"]["Registered"];
                 };
             };
-            /** @description validation_failed (details name the fields), malformed_json, malformed_body */
+            /** @description validation_failed, malformed_json, malformed_body, request_aborted: details name the fields */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted";
+                    };
                 };
             };
             /** @description player_exists, name_taken */
@@ -741,18 +756,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_exists" | "name_taken";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description out_of_range (wealth), idempotency_key_reused */
+            /** @description out_of_range, idempotency_key_reused: out_of_range: wealth over the limit */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "out_of_range" | "idempotency_key_reused";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -764,7 +785,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -796,13 +820,16 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description validation_failed (details name the fields), malformed_json, malformed_body */
+            /** @description validation_failed, malformed_json, malformed_body, request_aborted: details name the fields */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted";
+                    };
                 };
             };
             /** @description invalid_credentials */
@@ -811,7 +838,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "invalid_credentials";
+                    };
                 };
             };
             413: components["responses"]["413"];
@@ -825,7 +855,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -852,13 +885,16 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description validation_failed (details name the fields), malformed_json, malformed_body */
+            /** @description validation_failed, malformed_json, malformed_body, request_aborted: details name the fields */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted";
+                    };
                 };
             };
             /** @description unauthorized: no live session (WWW-Authenticate: Bearer) */
@@ -867,18 +903,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unauthorized";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -890,7 +932,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -915,13 +960,16 @@ export interface operations {
                     "application/json": components["schemas"]["Profile"];
                 };
             };
-            /** @description validation_failed (details name the fields), malformed_json, malformed_body */
+            /** @description validation_failed, malformed_json, malformed_body, request_aborted: details name the fields */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted";
+                    };
                 };
             };
             /** @description unauthorized: no live session (WWW-Authenticate: Bearer) */
@@ -930,7 +978,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unauthorized";
+                    };
                 };
             };
             /** @description forbidden: the session belongs to another player */
@@ -939,7 +990,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "forbidden";
+                    };
                 };
             };
             /** @description player_not_found */
@@ -948,7 +1002,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_not_found";
+                    };
                 };
             };
             413: components["responses"]["413"];
@@ -962,7 +1019,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -1002,13 +1062,16 @@ export interface operations {
                     "application/json": components["schemas"]["Purchased"];
                 };
             };
-            /** @description validation_failed (details name the fields), malformed_json, malformed_body */
+            /** @description validation_failed, malformed_json, malformed_body, request_aborted: details name the fields */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted";
+                    };
                 };
             };
             /** @description unauthorized: no live session (WWW-Authenticate: Bearer) */
@@ -1017,7 +1080,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unauthorized";
+                    };
                 };
             };
             /** @description insufficient_funds: recorded, nothing changed */
@@ -1035,7 +1101,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "forbidden";
+                    };
                 };
             };
             /** @description player_not_found, unknown_item, unknown_offer */
@@ -1044,7 +1113,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_not_found" | "unknown_item" | "unknown_offer";
+                    };
                 };
             };
             413: components["responses"]["413"];
@@ -1055,7 +1127,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "offer_not_applicable" | "idempotency_key_reused";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -1067,7 +1142,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -1106,13 +1184,16 @@ export interface operations {
                     "application/json": components["schemas"]["Joined"];
                 };
             };
-            /** @description validation_failed (details name the fields), malformed_json, malformed_body */
+            /** @description validation_failed, malformed_json, malformed_body, request_aborted: details name the fields */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted";
+                    };
                 };
             };
             /** @description unauthorized: no live session (WWW-Authenticate: Bearer) */
@@ -1121,7 +1202,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unauthorized";
+                    };
                 };
             };
             /** @description insufficient_funds: recorded, nothing changed */
@@ -1139,7 +1223,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "forbidden";
+                    };
                 };
             };
             /** @description player_not_found, unknown_org, unknown_level */
@@ -1148,7 +1235,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_not_found" | "unknown_org" | "unknown_level";
+                    };
                 };
             };
             /** @description already_member */
@@ -1157,18 +1247,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "already_member";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -1180,7 +1276,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -1215,13 +1314,16 @@ export interface operations {
                     "application/json": components["schemas"]["Left"];
                 };
             };
-            /** @description validation_failed (details name the fields), malformed_json, malformed_body */
+            /** @description validation_failed, malformed_json, malformed_body, request_aborted: details name the fields */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted";
+                    };
                 };
             };
             /** @description unauthorized: no live session (WWW-Authenticate: Bearer) */
@@ -1230,7 +1332,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unauthorized";
+                    };
                 };
             };
             /** @description forbidden: the session belongs to another player */
@@ -1239,7 +1344,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "forbidden";
+                    };
                 };
             };
             /** @description player_not_found, not_a_member */
@@ -1248,18 +1356,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_not_found" | "not_a_member";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -1271,7 +1385,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -1306,13 +1423,16 @@ export interface operations {
                     "application/json": components["schemas"]["Fought"];
                 };
             };
-            /** @description validation_failed (details name the fields), malformed_json, malformed_body */
+            /** @description validation_failed, malformed_json, malformed_body, request_aborted: details name the fields */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted";
+                    };
                 };
             };
             /** @description unauthorized: no live session (WWW-Authenticate: Bearer) */
@@ -1321,7 +1441,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unauthorized";
+                    };
                 };
             };
             /** @description forbidden: the session belongs to another player */
@@ -1330,7 +1453,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "forbidden";
+                    };
                 };
             };
             /** @description player_not_found, unknown_enemy */
@@ -1339,7 +1465,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_not_found" | "unknown_enemy";
+                    };
                 };
             };
             /** @description player_exhausted */
@@ -1348,18 +1477,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_exhausted";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -1371,7 +1506,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -1442,13 +1580,16 @@ export interface operations {
                     "text/plain": "Created user +:)\n";
                 };
             };
-            /** @description validation_failed (details name the fields), malformed_json, malformed_body */
+            /** @description validation_failed, malformed_json, malformed_body, request_aborted: details name the fields */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted";
+                    };
                 };
             };
             /** @description player_not_found, unknown_item, unknown_org, unknown_level */
@@ -1457,7 +1598,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_not_found" | "unknown_item" | "unknown_org" | "unknown_level";
+                    };
                 };
             };
             /** @description player_exists, name_taken, already_member */
@@ -1466,18 +1610,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_exists" | "name_taken" | "already_member";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused, out_of_range: out_of_range: a cost or wealth over the limit */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused" | "out_of_range";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -1489,7 +1639,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -1531,13 +1684,16 @@ export interface operations {
                     "text/plain": "Sword purchased [:)\n";
                 };
             };
-            /** @description validation_failed (details name the fields), malformed_json, malformed_body */
+            /** @description validation_failed, malformed_json, malformed_body, request_aborted: details name the fields */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted";
+                    };
                 };
             };
             /** @description You do not have sufficient funds [:( */
@@ -1555,7 +1711,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_not_found" | "unknown_item" | "unknown_org" | "unknown_level";
+                    };
                 };
             };
             /** @description player_exists, name_taken, already_member */
@@ -1564,18 +1723,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_exists" | "name_taken" | "already_member";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused, out_of_range: out_of_range: a cost or wealth over the limit */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused" | "out_of_range";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -1587,7 +1752,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -1629,13 +1797,16 @@ export interface operations {
                     "text/plain": "Spell purchased <:)\n";
                 };
             };
-            /** @description validation_failed (details name the fields), malformed_json, malformed_body */
+            /** @description validation_failed, malformed_json, malformed_body, request_aborted: details name the fields */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted";
+                    };
                 };
             };
             /** @description You do not have sufficient funds [:( */
@@ -1653,7 +1824,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_not_found" | "unknown_item" | "unknown_org" | "unknown_level";
+                    };
                 };
             };
             /** @description player_exists, name_taken, already_member */
@@ -1662,18 +1836,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_exists" | "name_taken" | "already_member";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused, out_of_range: out_of_range: a cost or wealth over the limit */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused" | "out_of_range";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -1685,7 +1865,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -1731,13 +1914,16 @@ export interface operations {
                     "text/plain": "Joined #guild\n";
                 };
             };
-            /** @description validation_failed (details name the fields), malformed_json, malformed_body */
+            /** @description validation_failed, malformed_json, malformed_body, request_aborted: details name the fields */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted";
+                    };
                 };
             };
             /** @description You do not have sufficient funds [:( */
@@ -1755,7 +1941,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_not_found" | "unknown_item" | "unknown_org" | "unknown_level";
+                    };
                 };
             };
             /** @description player_exists, name_taken, already_member */
@@ -1764,18 +1953,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_exists" | "name_taken" | "already_member";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused, out_of_range: out_of_range: a cost or wealth over the limit */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused" | "out_of_range";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -1787,7 +1982,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -1833,13 +2031,16 @@ export interface operations {
                     "text/plain": "Joined #team\n";
                 };
             };
-            /** @description validation_failed (details name the fields), malformed_json, malformed_body */
+            /** @description validation_failed, malformed_json, malformed_body, request_aborted: details name the fields */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted";
+                    };
                 };
             };
             /** @description You do not have sufficient funds [:( */
@@ -1857,7 +2058,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_not_found" | "unknown_item" | "unknown_org" | "unknown_level";
+                    };
                 };
             };
             /** @description player_exists, name_taken, already_member */
@@ -1866,18 +2070,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_exists" | "name_taken" | "already_member";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused, out_of_range: out_of_range: a cost or wealth over the limit */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused" | "out_of_range";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -1889,7 +2099,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -1914,13 +2127,16 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description validation_failed (details name the fields), malformed_json, malformed_body */
+            /** @description validation_failed, malformed_json, malformed_body, request_aborted: details name the fields */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted";
+                    };
                 };
             };
             /** @description player_not_found */
@@ -1929,7 +2145,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "player_not_found";
+                    };
                 };
             };
             413: components["responses"]["413"];
@@ -1943,7 +2162,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -1970,13 +2192,16 @@ export interface operations {
                     "text/plain": "Sword Purchased!\n";
                 };
             };
-            /** @description validation_failed: the Host does not name a player (see the Host parameter) */
+            /** @description validation_failed: the Host does not name a player (see the Host parameter), or a bad Idempotency-Key */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed";
+                    };
                 };
             };
             /** @description You do not have sufficient funds [:( */
@@ -1994,27 +2219,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unknown_item" | "unknown_org";
+                    };
                 };
             };
-            /** @description name_taken: a registered player has the name of this host; already_member */
+            /** @description name_taken, already_member: name_taken: a registered player has the name of this host */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "name_taken" | "already_member";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -2026,7 +2260,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -2053,13 +2290,16 @@ export interface operations {
                     "text/plain": "Knife Purchased!\n";
                 };
             };
-            /** @description validation_failed: the Host does not name a player (see the Host parameter) */
+            /** @description validation_failed: the Host does not name a player (see the Host parameter), or a bad Idempotency-Key */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed";
+                    };
                 };
             };
             /** @description You do not have sufficient funds [:( */
@@ -2077,27 +2317,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unknown_item" | "unknown_org";
+                    };
                 };
             };
-            /** @description name_taken: a registered player has the name of this host; already_member */
+            /** @description name_taken, already_member: name_taken: a registered player has the name of this host */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "name_taken" | "already_member";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -2109,7 +2358,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -2136,13 +2388,16 @@ export interface operations {
                     "text/plain": "Armor Purchased!\n";
                 };
             };
-            /** @description validation_failed: the Host does not name a player (see the Host parameter) */
+            /** @description validation_failed: the Host does not name a player (see the Host parameter), or a bad Idempotency-Key */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed";
+                    };
                 };
             };
             /** @description You do not have sufficient funds [:( */
@@ -2160,27 +2415,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unknown_item" | "unknown_org";
+                    };
                 };
             };
-            /** @description name_taken: a registered player has the name of this host; already_member */
+            /** @description name_taken, already_member: name_taken: a registered player has the name of this host */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "name_taken" | "already_member";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -2192,7 +2456,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -2219,13 +2486,16 @@ export interface operations {
                     "text/plain": "Bow Purchased!\n";
                 };
             };
-            /** @description validation_failed: the Host does not name a player (see the Host parameter) */
+            /** @description validation_failed: the Host does not name a player (see the Host parameter), or a bad Idempotency-Key */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed";
+                    };
                 };
             };
             /** @description You do not have sufficient funds [:( */
@@ -2243,27 +2513,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unknown_item" | "unknown_org";
+                    };
                 };
             };
-            /** @description name_taken: a registered player has the name of this host; already_member */
+            /** @description name_taken, already_member: name_taken: a registered player has the name of this host */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "name_taken" | "already_member";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -2275,7 +2554,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -2302,13 +2584,16 @@ export interface operations {
                     "text/plain": "Arrow Purchased!\n";
                 };
             };
-            /** @description validation_failed: the Host does not name a player (see the Host parameter) */
+            /** @description validation_failed: the Host does not name a player (see the Host parameter), or a bad Idempotency-Key */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed";
+                    };
                 };
             };
             /** @description You do not have sufficient funds [:( */
@@ -2326,27 +2611,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unknown_item" | "unknown_org";
+                    };
                 };
             };
-            /** @description name_taken: a registered player has the name of this host; already_member */
+            /** @description name_taken, already_member: name_taken: a registered player has the name of this host */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "name_taken" | "already_member";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -2358,7 +2652,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -2385,13 +2682,16 @@ export interface operations {
                     "text/plain": "Joined Guild!\n";
                 };
             };
-            /** @description validation_failed: the Host does not name a player (see the Host parameter) */
+            /** @description validation_failed: the Host does not name a player (see the Host parameter), or a bad Idempotency-Key */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed";
+                    };
                 };
             };
             /** @description You do not have sufficient funds [:( */
@@ -2409,27 +2709,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unknown_item" | "unknown_org";
+                    };
                 };
             };
-            /** @description name_taken: a registered player has the name of this host; already_member */
+            /** @description name_taken, already_member: name_taken: a registered player has the name of this host */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "name_taken" | "already_member";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -2441,7 +2750,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -2468,13 +2780,16 @@ export interface operations {
                     "text/plain": "Joined Guild!\n";
                 };
             };
-            /** @description validation_failed: the Host does not name a player (see the Host parameter) */
+            /** @description validation_failed: the Host does not name a player (see the Host parameter), or a bad Idempotency-Key */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed";
+                    };
                 };
             };
             /** @description You do not have sufficient funds [:( */
@@ -2492,27 +2807,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unknown_item" | "unknown_org";
+                    };
                 };
             };
-            /** @description name_taken: a registered player has the name of this host; already_member */
+            /** @description name_taken, already_member: name_taken: a registered player has the name of this host */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "name_taken" | "already_member";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -2524,7 +2848,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -2551,33 +2878,42 @@ export interface operations {
                     "text/plain": "This is the default response!\n";
                 };
             };
-            /** @description validation_failed: the Host does not name a player (see the Host parameter) */
+            /** @description validation_failed: the Host does not name a player (see the Host parameter), or a bad Idempotency-Key */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed";
+                    };
                 };
             };
-            /** @description name_taken: a registered player has the name of this host; already_member */
+            /** @description name_taken, already_member: name_taken: a registered player has the name of this host */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "name_taken" | "already_member";
+                    };
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description idempotency_key_reused: the key was first used for a different command; or out_of_range */
+            /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "idempotency_key_reused";
+                    };
                 };
             };
             431: components["responses"]["431"];
@@ -2589,7 +2925,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
@@ -2648,7 +2987,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
                 };
             };
         };
