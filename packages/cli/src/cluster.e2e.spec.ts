@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ensureStack, repoRoot } from '@placebo/adapters';
-import { clusterEnv, contractFetch, eventually, placebo, placeboRun, startServer, stop, type Running } from './testing.js';
+import { clusterEnv, contractFetch, contractGet, eventually, placebo, placeboRun, startServer, stop, type Running } from './testing.js';
 
 const run = promisify(execFile);
 
@@ -27,17 +26,7 @@ const call = async (url: string, method: string, body?: unknown, token?: string)
   return { status: res.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), ms: Date.now() - started };
 };
 
-/** A GET with a chosen Host header (fetch will not send one), as the seeds' load generators did. */
-const seedGet = (url: string, host: string): Promise<{ status: number; text: string }> =>
-  new Promise((resolve, reject) => {
-    const req = request(url, { headers: { host } }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+const seedGet = contractGet;
 
 
 /** SQL through `placebo query --json` (Presto in cluster mode). */

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { analystTables, analystViews, topics, type LogRecord, type LogSource, type Topic } from '@placebo/domain';
 import { createDuckDbQueryEngine, openEmbedded } from '@placebo/adapters';
-import { contractFetch, placebo, placeboRun, startServer } from './testing.js';
+import { contractFetch, contractGet, placebo, placeboRun, startServer } from './testing.js';
 
 /** A small seeded generator (mulberry32), so a failing run can be repeated from the seed in its message. */
 const seeded = (seed: number) => {
@@ -30,16 +29,7 @@ const call = async (url: string, method: string, body?: unknown, token?: string)
   return { status: res.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
 };
 
-/** A GET with a chosen Host header (fetch will not send one): the seeds' routes name the player by host. */
-const seedGet = (url: string, host: string): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const req = request(url, { headers: { host } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+const seedGet = async (url: string, host: string): Promise<number> => (await contractGet(url, host)).status;
 
 /** Every record of a topic, through the log's read side, page by page. */
 const readTopic = async (log: LogSource, topic: Topic): Promise<ReadonlyArray<LogRecord>> => {

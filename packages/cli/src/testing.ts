@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkedFetch, type JsonSchema } from '@placebo/app-api/testing';
+import { request } from 'node:http';
+import { checkedFetch, checkExchange, type JsonSchema } from '@placebo/app-api/testing';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'placebo.js');
 
@@ -83,11 +84,30 @@ export const clusterEnv = (): Record<string, string> => {
   };
 };
 
-const documents = new Map<string, Promise<ReturnType<typeof checkedFetch>>>();
-/** fetch, every answer checked against the document the server at that origin serves. */
-export const contractFetch = async (url: string, init?: RequestInit): Promise<Response> => {
-  const origin = new URL(url).origin;
-  const known = documents.get(origin) ?? fetch(`${origin}/openapi.json`).then(async (r) => checkedFetch((await r.json()) as JsonSchema));
+const documents = new Map<string, Promise<JsonSchema>>();
+/** The document the server at `origin` serves, fetched once. */
+const documentOf = (origin: string): Promise<JsonSchema> => {
+  const known = documents.get(origin) ?? fetch(`${origin}/openapi.json`).then(async (r) => (await r.json()) as JsonSchema);
   documents.set(origin, known);
-  return (await known)(url, init);
+  return known;
+};
+
+/** fetch, every answer checked against the document the server at that origin serves. */
+export const contractFetch = async (url: string, init?: RequestInit): Promise<Response> => checkedFetch(await documentOf(new URL(url).origin))(url, init);
+
+/** A GET with a chosen Host header (fetch will not send one), as the seeds' load generators did; checked like fetch. */
+export const contractGet = async (url: string, host: string): Promise<{ status: number; text: string }> => {
+  const u = new URL(url);
+  const doc = await documentOf(u.origin);
+  const reply = await new Promise<{ status: number; body: Buffer; type?: string; allow?: string }>((resolve, reject) => {
+    const req = request(url, { headers: { host } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), type: res.headers['content-type'], allow: res.headers.allow }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  checkExchange(doc, { method: 'GET', url: `${u.pathname}${u.search}`, status: reply.status, contentType: reply.type, allow: reply.allow, body: reply.body });
+  return { status: reply.status, text: reply.body.toString('utf8') };
 };
