@@ -45,6 +45,14 @@ describe('methods and transfer codings', () => {
     assert.equal(res.status, 404);
   });
 
+  it('answers 413 to a body over the limit on a route that reads none, and 431 to oversize headers, both documented', async () => {
+    const big = await raw(server, 'GET', '/v1/catalogue', { 'Content-Type': 'application/json', 'Content-Length': '70000' }, 'x'.repeat(70_000));
+    assert.equal(big.status, 413, big.body);
+    assert.equal(JSON.parse(big.body).error, 'payload_too_large');
+    const headers = await raw(server, 'GET', '/v1/catalogue', { 'X-Filler': 'y'.repeat(20_000) });
+    assert.equal(headers.status, 431);
+  });
+
   it('refuses a transfer coding other than chunked with 501, before reading the body', async () => {
     const res = await raw(server, 'POST', '/v1/players', { 'Transfer-Encoding': 'gzip, chunked', 'Content-Type': 'application/json' }, '{"name":"x"}');
     assert.equal(res.status, 501);
