@@ -1,13 +1,14 @@
 // Seed 001's load, side by side: Apache Bench sends `ab -n N -c 50 -H "Host: user1.comcast.com" …/purchase_a_sword`
 // (one Host, so one player taking every request) to (1) the seed's own Flask app, which logs each event to Kafka with
-// kafka-python, (2) `placebo api` embedded and (3) `placebo api` in cluster mode, both with the seed routes on.
+// kafka-python, (2) `placebo api` embedded and (3) `placebo api` in cluster mode, both with the seed routes on, and
+// (koa) a bare Koa + @koa/router route answering the same text with no work behind it: the ceiling of this machine.
 // The Flask app is read out of the seed report at run time and written to a temporary folder, with two changes:
 // the bootstrap server (the local broker instead of kafka:29092) and its topic name (`events` under a prefix unique
 // to the run, created beforehand and deleted afterwards). It runs under `flask run`, as the report ran it.
 // Prints a markdown table on stdout; progress goes to stderr. Exits 1 when a mode fails (a server that cannot start,
 // ab that cannot run).
 //
-// Usage: npx tsc -b && node bench/seedHotPlayer.mjs [--requests 20000] [--concurrency 50] [--modes flask,embedded,cluster]
+// Usage: npx tsc -b && node bench/seedHotPlayer.mjs [--requests 20000] [--concurrency 50] [--modes koa,flask,embedded,cluster]
 //          [--seed /work/shared/seeds/001_dc01ac245bd9abfb.txt] [--python /usr/bin/python3] [--keep]
 // Needs ab (apache2-utils) and, for the Flask app, python3-flask and python3-kafka; cluster mode needs the local stack.
 import { execFile } from 'node:child_process';
@@ -31,10 +32,10 @@ const brokers = (process.env.PLACEBO_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',
 const parseArgs = (argv) => {
   const { o, int } = parseOptions(
     argv,
-    { requests: '20000', concurrency: '50', modes: 'flask,embedded,cluster', seed: '/work/shared/seeds/001_dc01ac245bd9abfb.txt', python: '/usr/bin/python3' },
-    ['keep'],
+    { requests: '20000', concurrency: '50', modes: 'koa,flask,embedded,cluster', seed: '/work/shared/seeds/001_dc01ac245bd9abfb.txt', python: '/usr/bin/python3' },
+    ['keep', 'serve-koa'],
   );
-  return { ...o, modes: listOption('modes', o.modes, ['flask', 'embedded', 'cluster']), requests: int('requests', 1), concurrency: int('concurrency', 1) };
+  return { ...o, modes: listOption('modes', o.modes, ['koa', 'flask', 'embedded', 'cluster']), requests: int('requests', 1), concurrency: int('concurrency', 1) };
 };
 
 /** The seed report's game_api.py: the fenced block that starts with its shebang and builds a KafkaProducer. */
@@ -122,6 +123,21 @@ const richCatalogue = (dir) => {
   return file;
 };
 
+/** The ceiling: Koa and @koa/router answering the seed route's text, with nothing behind it. */
+const serveKoa = async () => {
+  const { default: Koa } = await import('koa');
+  const { Router } = await import('@koa/router');
+  const router = new Router();
+  router.get(path, (ctx) => {
+    ctx.type = 'text/plain';
+    ctx.body = 'Sword Purchased!\n';
+  });
+  const app = new Koa();
+  app.use(router.routes());
+  const server = app.listen(0, '127.0.0.1', () => process.stdout.write(`Koa listening on http://127.0.0.1:${server.address().port}\n`));
+  process.once('SIGTERM', () => server.close(() => process.exit(0)));
+};
+
 const runMode = async (mode, opts, runId) => {
   const dir = mkdtempSync(join(tmpdir(), `placebo-seed-${mode}-`));
   const { redisPrefix, topicPrefix } = clusterPrefixes(runId);
@@ -130,7 +146,9 @@ const runMode = async (mode, opts, runId) => {
   let server;
   let rss;
   try {
-    if (mode === 'flask') {
+    if (mode === 'koa') {
+      server = await startChild('koa', [fileURLToPath(import.meta.url), '--serve-koa'], {});
+    } else if (mode === 'flask') {
       server = await startFlask(opts, dir, flaskTopic);
     } else {
       server = await startChild(mode, [placeboBin, 'api'], {
@@ -154,7 +172,7 @@ const runMode = async (mode, opts, runId) => {
     const result = await ab(server.url, opts.requests, opts.concurrency);
     result.cpuPerRequest = ((cpuSeconds(server.child.pid) - cpu0) / result.complete) * 1e6;
     result.peakRss = rss.peak();
-    if (mode !== 'embedded') result.records = await recordsUnder(mode === 'flask' ? flaskTopic : topicPrefix);
+    if (mode === 'flask' || mode === 'cluster') result.records = await recordsUnder(mode === 'flask' ? flaskTopic : topicPrefix);
     return result;
   } finally {
     rss?.stop();
@@ -178,9 +196,10 @@ const runMode = async (mode, opts, runId) => {
 
 const report = (opts, results) => {
   const cols = opts.modes;
-  const title = { flask: 'seed Flask + kafka-python', embedded: 'Placebo embedded', cluster: 'Placebo cluster' };
+  const title = { koa: 'bare Koa route (ceiling)', flask: 'seed Flask + kafka-python', embedded: 'Placebo embedded', cluster: 'Placebo cluster' };
   const cell = (m, f) => (results[m].error ? 'failed' : f(results[m]));
   const flask = results.flask && !results.flask.error ? results.flask : undefined;
+  const koa = results.koa && !results.koa.error ? results.koa : undefined;
   const row = (name, f) => `| ${name} | ${cols.map((m) => cell(m, f)).join(' | ')} |`;
   const lines = [
     `## Seed 001's hot player: ab -n ${opts.requests} -c ${opts.concurrency} -H "Host: ${host}" GET ${path}`,
@@ -189,6 +208,7 @@ const report = (opts, results) => {
     `|---|${cols.map(() => '---:').join('|')}|`,
     row('req/s', (r) => r.rps.toFixed(0)),
     row('ratio to Flask (req/s)', (r) => (flask ? (r.rps / flask.rps).toFixed(2) : '–')),
+    row('ratio to bare Koa (req/s)', (r) => (koa ? (r.rps / koa.rps).toFixed(2) : '–')),
     row('p50 (ms)', (r) => String(r.p50)),
     row('p99 (ms)', (r) => String(r.p99)),
     row('max (ms)', (r) => String(r.max)),
@@ -216,6 +236,7 @@ const report = (opts, results) => {
 
 const main = async () => {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts['serve-koa']) return serveKoa();
   const runId = newRunId();
   const results = await runEachMode(opts.modes, (mode) => runMode(mode, opts, runId));
   report(opts, results);
