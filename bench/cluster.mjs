@@ -59,7 +59,7 @@ const flush = async () => {
 for (let p = 0; p * perPlayer < total; p++) {
   const id = `bench-${p}`;
   let state = initialState(id);
-  const cmds = [{ type: 'RegisterPlayer', name: id, wealth: 1_000_000 }];
+  const cmds = [{ type: 'RegisterPlayer', name: id, wealth: 1_000_000, origin: 'seed' }];
   for (let i = 1; i < perPlayer; i++) {
     cmds.push(
       i % 7 === 0
@@ -138,7 +138,7 @@ const live = createSink({ ...sinkOptions, flushMs: 5000 });
 const running = live.start();
 const writer = await openClusterLog({ ...settings, consumerGroup: `${run}.writer` }, logger);
 const marker = `fresh-${randomUUID()}`;
-const registered = decider.decide({ type: 'RegisterPlayer', name: marker, wealth: 10 }, initialState(marker));
+const registered = decider.decide({ type: 'RegisterPlayer', name: marker, wealth: 10, origin: 'seed' }, initialState(marker));
 const stored = envelop(initialState(marker), registered.right, { command_id: marker, request, occurred_at: new Date().toISOString() }, randomUUID).stored;
 const produced = performance.now();
 const appended = await writer.log.append(marker, 0, stored)();

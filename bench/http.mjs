@@ -10,7 +10,7 @@
 // --cpu-prof DIR writes a V8 CPU profile of each Placebo server under DIR/<mode>/ (summarise: bench/profileSummary.mjs).
 // Cluster mode needs the local stack (deploy/local/stack.sh up) and takes its URLs from the PLACEBO_* environment;
 // Redis keys and Kafka topics go under a prefix unique to the run and are removed afterwards (unless --keep).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,8 +93,16 @@ const inParallel = async (n, width, f) => {
   return out;
 };
 
+/** /v1 players start with the catalogue's wealth: a copy of the catalogue that starts them rich. */
+const richCatalogue = (dir) => {
+  const path = join(dir, 'catalogue.json');
+  const c = JSON.parse(readFileSync(new URL('../config/catalogue.json', import.meta.url), 'utf8'));
+  writeFileSync(path, JSON.stringify({ ...c, limits: { ...c.limits, starting_wealth: wealth } }));
+  return path;
+};
+
 const register = async (url, name) => {
-  const { player_id } = await call(url, 'POST', '/v1/players', { name, password, wealth });
+  const { player_id } = await call(url, 'POST', '/v1/players', { name, password });
   const { token } = await call(url, 'POST', '/v1/sessions', { name, password });
   return { id: player_id, token };
 };
@@ -199,6 +207,10 @@ const runMode = async (mode, opts, runId) => {
           // Registration and login hash passwords; the bench measures purchases, so the cheapest allowed cost.
           PLACEBO_SCRYPT_COST: '1024',
           PLACEBO_API_WORKERS: String(opts.workers),
+          PLACEBO_CATALOGUE: richCatalogue(dataDir),
+          // One load generator on one address: the per-address budgets would measure the limit, not the API.
+          PLACEBO_RATE_IP_PER_MIN: '0',
+          PLACEBO_RATE_AUTH_IP_PER_MIN: '0',
           ...(mode === 'cluster' ? { PLACEBO_REDIS_PREFIX: redisPrefix, PLACEBO_TOPIC_PREFIX: topicPrefix } : {}),
         };
   log(`${mode}: starting`);

@@ -90,7 +90,7 @@ async function parent(total) {
     const id = `bench-${p}`;
     let state = initialState(id);
     const events = [];
-    const cmds = [{ type: 'RegisterPlayer', name: id, wealth: 1_000_000 }];
+    const cmds = [{ type: 'RegisterPlayer', name: id, wealth: 1_000_000, origin: 'seed' }];
     for (let i = 1; i < perPlayer; i++) {
       cmds.push(i % 7 === 0
         ? { type: 'Fight', enemy: 'goblin', roll: (i % 10) / 10 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Coins } from '@placebo/domain';
 import { catalogue, openTestApi, signUp, storedEvents, type TestApi } from './testkit.js';
 
 const price = (kind: string): number => catalogue.items.find((i) => i.kind === kind)?.price ?? NaN;
@@ -53,19 +54,20 @@ describe("seed 001's routes (GET, player named by the Host header)", () => {
   });
 
   it('refuses a purchase the host cannot afford with 402 and the seed text, recorded as PurchaseRefused', async () => {
-    const host = 'poor.example.org';
-    assert.equal((await get('/', host)).status, 200);
-    const spend = catalogue.limits.host_starting_wealth - price('knife') - 10;
-    const drained = await api.agent.post('/buy/sword').type('form').send(`userid=host-${host}&type=cutlass&cost=${spend}`);
-    assert.equal(drained.status, 200);
-    const res = await Promise.all(Array.from({ length: 3 }, () => get('/purchase_a_knife', host)));
-    assert.equal(res.filter((r) => r.status === 200).length, 1);
-    const refused = res.filter((r) => r.status === 402);
-    assert.equal(refused.length, 2);
-    assert.equal(refused[0]?.text, 'You do not have sufficient funds [:(\n');
-    const events = await storedEvents(api, `host-${host}`);
-    assert.equal(events.filter((e) => e.data.type === 'PurchaseRefused').length, 2);
-    assert.ok(events.every((e) => e.player.wealth >= 0));
+    const poor = openTestApi({ catalogue: { ...catalogue, limits: { ...catalogue.limits, host_starting_wealth: (price('knife') + 10) as Coins } } });
+    try {
+      const host = 'poor.example.org';
+      const res = await Promise.all(Array.from({ length: 3 }, () => poor.agent.get('/purchase_a_knife').set('Host', host)));
+      assert.equal(res.filter((r) => r.status === 200).length, 1);
+      const refused = res.filter((r) => r.status === 402);
+      assert.equal(refused.length, 2);
+      assert.equal(refused[0]?.text, 'You do not have sufficient funds [:(\n');
+      const events = await storedEvents(poor, `host-${host}`);
+      assert.equal(events.filter((e) => e.data.type === 'PurchaseRefused').length, 2);
+      assert.ok(events.every((e) => e.player.wealth >= 0));
+    } finally {
+      await poor.close();
+    }
   });
 
   it('registers a host once under concurrent first requests', async () => {

@@ -31,7 +31,7 @@ export const hostRoutes = (router: Router<AppState>, deps: ApiDeps): void => {
   const { handler, catalogue } = deps;
 
   const register = async (player: { readonly id: PlayerId; readonly name: Name }, meta: CommandMeta): Promise<void> => {
-    const registration = { player_id: player.id, name: player.name, password: null, wealth: catalogue.limits.host_starting_wealth };
+    const registration = { player_id: player.id, name: player.name, password: null, wealth: catalogue.limits.host_starting_wealth, origin: 'host' as const };
     const result = await handler.register(registration, { ...meta, command_id: null })();
     if (E.isRight(result) || result.left._tag === 'PlayerAlreadyExists') return; // a concurrent request registered it first
     if (result.left._tag === 'NameTaken') {

@@ -20,7 +20,7 @@ describe('idempotency keys', () => {
   };
 
   it('answers a retried purchase with the first answer and writes nothing new', async () => {
-    const p = await signUp(api, { wealth: 5000 });
+    const p = await signUp(api);
     const key = unique('buy-');
     const before = (await storedEvents(api, p.id)).length;
     const first = await twice(() => api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).set('Idempotency-Key', key).send({ kind: 'sword', type: 'saber' }));
@@ -31,15 +31,15 @@ describe('idempotency keys', () => {
   });
 
   it('replays a refusal (402) just the same', async () => {
-    const p = await signUp(api, { wealth: 10 });
+    const p = await signUp(api);
     const key = unique('refused-');
-    const first = await twice(() => api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).set('Idempotency-Key', key).send({ kind: 'sword' }));
+    const first = await twice(() => api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).set('Idempotency-Key', key).send({ kind: 'sword', type: 'longsword' }));
     assert.equal(first.status, 402);
     assert.equal((await storedEvents(api, p.id)).filter((e) => e.data.type === 'PurchaseRefused').length, 1);
   });
 
   it('answers from the first run even after the state moved on (body command_id)', async () => {
-    const p = await signUp(api, { wealth: 5000 });
+    const p = await signUp(api);
     const key = unique('fight-');
     const fight = () => api.agent.post(`/v1/players/${p.id}/fights`).set(p.auth).send({ enemy: 'orc', command_id: key });
     const first = await fight();
@@ -77,7 +77,7 @@ describe('idempotency keys', () => {
   });
 
   it('refuses a key first used for another kind of command, writing nothing', async () => {
-    const p = await signUp(api, { wealth: 5000 });
+    const p = await signUp(api);
     const key = unique('reused-');
     await api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).set('Idempotency-Key', key).send({ kind: 'knife' });
     const before = (await storedEvents(api, p.id)).length;

@@ -62,7 +62,7 @@ const idempotent = { command_id: CommandId };
 
 export const CreatePlayerBody = t.intersection([
   t.type({ name: TrimmedName, password: Password }),
-  t.partial({ wealth: Coins, player_id: PlayerId, ...idempotent }),
+  t.partial({ player_id: PlayerId, ...idempotent }),
 ]);
 export const LoginBody = t.type({ name: TrimmedName, password: LoginPassword });
 export const PurchaseBody = t.intersection([

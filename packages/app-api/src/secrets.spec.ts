@@ -21,7 +21,7 @@ describe('secrets stay out of responses and logs', () => {
       ['alpha', 'beta'].map(async (who) => {
         const name = unique(who);
         const password = `${who}-secret-${unique('pw')}`;
-        const created = seen(await api.agent.post('/v1/players').send({ name, password, wealth: 5000 }));
+        const created = seen(await api.agent.post('/v1/players').send({ name, password }));
         const login = await api.agent.post('/v1/sessions').send({ name, password });
         seen(login, login.body.token as string);
         return { id: created.body.player_id as string, name, password, token: login.body.token as string };

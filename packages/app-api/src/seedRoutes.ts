@@ -1,10 +1,10 @@
 import type { Router } from '@koa/router';
 import { createRouter } from './router.js';
-import type { Coins, PlayerState, Quantity } from '@placebo/domain';
+import type { Coins, CommandHandler, PlayerId, PlayerState, Quantity } from '@placebo/domain';
 import type Koa from 'koa';
 import { lenientBody } from './body.js';
 import type { ApiDeps } from './deps.js';
-import { orFail } from './errors.js';
+import { orFail, toHttpError } from './errors.js';
 import { fail, invalidField } from './httpError.js';
 import { hostRoutes } from './hostRoutes.js';
 import { commandMeta, plainMeta } from './meta.js';
@@ -32,6 +32,15 @@ const userData = (s: PlayerState): string =>
   })}\n`;
 
 /**
+ * The seed routes trust the client (no password, a client-named price), so they act only on the players they created:
+ * any other player, a `/v1` one included, is answered as unknown.
+ */
+export const requireSeedPlayer = async (handler: CommandHandler, id: PlayerId): Promise<PlayerState> => {
+  const state = await orFail(handler.read(id));
+  return state.registered && state.origin === 'seed' ? state : fail(toHttpError({ _tag: 'PlayerNotFound', player_id: id }));
+};
+
+/**
  * The seeds' routes, answering in their plain text: seed 000's form posts (player named by `userid`, prices named by
  * the client's `cost`) and seed 001's GETs (player named by the Host header). Unauthenticated, as the seeds were.
  */
@@ -42,7 +51,7 @@ export const seedRouter = (deps: ApiDeps): Router<AppState> => {
   router.post('/create/user', async (ctx) => {
     const body = decodeOrFail(SeedCreateUser, lenientBody(ctx));
     if (reservedPlayerId(body.userid)) fail(invalidField('userid', 'the prefix host- is reserved'));
-    const registration = { player_id: body.userid, name: body.username, password: body.userpwd, wealth: body.wealth ?? null };
+    const registration = { player_id: body.userid, name: body.username, password: body.userpwd, wealth: body.wealth ?? null, origin: 'seed' as const };
     const result = await orFail(handler.register(registration, commandMeta(ctx)));
     eventOf(result.events, 'PlayerRegistered');
     sendText(ctx, 200, 'Created user +:)\n');
@@ -51,6 +60,7 @@ export const seedRouter = (deps: ApiDeps): Router<AppState> => {
   const buy = (kind: 'sword' | 'spell', done: string) => async (ctx: Ctx) => {
     const body = decodeOrFail(SeedBuy, lenientBody(ctx));
     const command = { type: 'BuyItem' as const, kind, item_type: body.type, quantity: 1 as Quantity, offer_id: null, client_cost: body.cost };
+    await requireSeedPlayer(handler, body.userid);
     const result = await orFail(handler.execute(body.userid, command, commandMeta(ctx)));
     const e = eventOf(result.events, 'ItemPurchased', 'PurchaseRefused');
     sendText(ctx, e.data.type === 'ItemPurchased' ? 200 : 402, e.data.type === 'ItemPurchased' ? done : noFunds);
@@ -61,6 +71,7 @@ export const seedRouter = (deps: ApiDeps): Router<AppState> => {
   const join = (kind: 'guild' | 'team', done: string) => async (ctx: Ctx) => {
     const body = kind === 'guild' ? decodeOrFail(SeedJoinGuild, lenientBody(ctx)) : decodeOrFail(SeedJoinTeam, lenientBody(ctx));
     const command = { type: 'JoinOrg' as const, org_kind: kind, org: body.org, level: body.level, client_cost: body.cost ?? (0 as Coins) };
+    await requireSeedPlayer(handler, body.userid);
     const result = await orFail(handler.execute(body.userid, command, commandMeta(ctx)));
     const e = eventOf(result.events, 'OrgJoined', 'OrgJoinRefused');
     sendText(ctx, e.data.type === 'OrgJoined' ? 200 : 402, e.data.type === 'OrgJoined' ? done : noFunds);
@@ -70,6 +81,7 @@ export const seedRouter = (deps: ApiDeps): Router<AppState> => {
 
   router.get('/data/user', async (ctx) => {
     const query = decodeOrFail(SeedUserQuery, { userid: ctx.query.userid });
+    await requireSeedPlayer(handler, query.userid);
     const result = await orFail(handler.execute(query.userid, { type: 'ViewProfile' }, plainMeta(ctx)));
     sendText(ctx, 200, userData(result.state));
   });

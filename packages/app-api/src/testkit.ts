@@ -58,6 +58,7 @@ export const openTestApi = (
     readonly roll?: () => number;
     readonly bodyLimit?: number;
     readonly seedRoutes?: boolean;
+    readonly catalogue?: Catalogue;
   } = {},
 ): TestApi => {
   const dir = mkdtempSync(join(tmpdir(), 'placebo-api-'));
@@ -65,9 +66,10 @@ export const openTestApi = (
   const infra = options.wrapInfra?.(real) ?? real;
   const logLines: string[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => void logLines.push(line) });
+  const rules = options.catalogue ?? catalogue;
   const handler = createHandler({
     infra,
-    catalogue,
+    catalogue: rules,
     clock: systemClock,
     ids: cryptoIds,
     hasher: createScryptHasher({ cost: 1024 }),
@@ -75,7 +77,7 @@ export const openTestApi = (
   });
   const app = createApp({
     handler,
-    catalogue,
+    catalogue: rules,
     logger,
     seedRoutes: options.seedRoutes ?? true,
     bodyLimit: options.bodyLimit ?? 65536,
@@ -100,10 +102,10 @@ let counter = 0;
 export const unique = (prefix: string): string => `${prefix}${process.pid}x${++counter}`;
 
 /** Registers a player through the API and logs in; returns its id and bearer token. */
-export const signUp = async (api: TestApi, options: { readonly name?: string; readonly password?: string; readonly wealth?: number } = {}) => {
+export const signUp = async (api: TestApi, options: { readonly name?: string; readonly password?: string } = {}) => {
   const name = options.name ?? unique('player');
   const password = options.password ?? 'correct horse battery';
-  const created = await api.agent.post('/v1/players').send({ name, password, ...(options.wealth === undefined ? {} : { wealth: options.wealth }) });
+  const created = await api.agent.post('/v1/players').send({ name, password });
   if (created.status !== 201) throw new Error(`register ${name}: ${created.status} ${JSON.stringify(created.body)}`);
   const login = await api.agent.post('/v1/sessions').send({ name, password });
   if (login.status !== 201) throw new Error(`login ${name}: ${login.status} ${JSON.stringify(login.body)}`);

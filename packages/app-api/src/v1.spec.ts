@@ -12,11 +12,11 @@ describe('the JSON API under /v1', () => {
   describe('given a registered, logged-in player', () => {
     it('registers with a trimmed name and answers the new player', async () => {
       const name = unique('Ada');
-      const res = await api.agent.post('/v1/players').send({ name: `  ${name} `, password: 'long enough', wealth: 5000, player_id: unique('ada-') });
+      const res = await api.agent.post('/v1/players').send({ name: `  ${name} `, password: 'long enough', player_id: unique('ada-') });
       assert.equal(res.status, 201);
       assert.deepEqual(Object.keys(res.body).sort(), ['created_at', 'health', 'name', 'player_id', 'wealth']);
       assert.equal(res.body.name, name);
-      assert.equal(res.body.wealth, 5000);
+      assert.equal(res.body.wealth, catalogue.limits.starting_wealth);
       assert.equal(res.body.health, catalogue.limits.max_health);
     });
 
@@ -25,6 +25,17 @@ describe('the JSON API under /v1', () => {
       assert.equal(res.status, 201);
       assert.equal(res.body.wealth, catalogue.limits.starting_wealth);
       assert.match(res.body.player_id, /^[0-9a-f-]{36}$/);
+    });
+
+    it('refuses a client-chosen starting wealth with 400 on the field wealth, registering nobody', async () => {
+      const name = unique('Rich');
+      const res = await api.agent.post('/v1/players').send({ name, password: 'long enough', wealth: 1e12 });
+      assert.equal(res.status, 400);
+      assert.equal(res.body.error, 'validation_failed');
+      assert.equal(res.body.details[0].path, 'wealth');
+      const after = await api.agent.post('/v1/players').send({ name, password: 'long enough' });
+      assert.equal(after.status, 201);
+      assert.equal(after.body.wealth, catalogue.limits.starting_wealth);
     });
 
     it('answers 409 for a taken name, compared case-insensitively', async () => {
@@ -36,14 +47,14 @@ describe('the JSON API under /v1', () => {
     });
 
     it('buys at catalogue prices, with quantity and offer', async () => {
-      const p = await signUp(api, { wealth: 10_000 });
-      const res = await api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).send({ kind: 'sword', type: 'saber', quantity: 2, offer_id: 'BLADES25' });
+      const p = await signUp(api);
+      const res = await api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).send({ kind: 'knife', type: 'dagger', quantity: 2, offer_id: 'BLADES25' });
       assert.equal(res.status, 201);
       assert.equal(res.body.status, 'approved_purchase');
-      assert.equal(res.body.unit_price, 999);
-      assert.equal(res.body.discount, Math.floor((2 * 999 * 25) / 100));
-      assert.equal(res.body.cost, 2 * 999 - res.body.discount);
-      assert.equal(res.body.wealth, 10_000 - res.body.cost);
+      assert.equal(res.body.unit_price, 55);
+      assert.equal(res.body.discount, Math.floor((2 * 55 * 25) / 100));
+      assert.equal(res.body.cost, 2 * 55 - res.body.discount);
+      assert.equal(res.body.wealth, catalogue.limits.starting_wealth - res.body.cost);
       const dflt = await api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).send({ kind: 'potion' });
       assert.equal(dflt.status, 201);
       assert.equal(dflt.body.type, 'potion');
@@ -51,15 +62,15 @@ describe('the JSON API under /v1', () => {
     });
 
     it('refuses what the player cannot afford with 402 and records PurchaseRefused', async () => {
-      const p = await signUp(api, { wealth: 100 });
+      const p = await signUp(api);
       const res = await api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).send({ kind: 'sword', type: 'longsword' });
       assert.equal(res.status, 402);
       assert.equal(res.body.error, 'insufficient_funds');
       assert.equal(res.body.cost, 10_000);
-      assert.equal(res.body.wealth, 100);
+      assert.equal(res.body.wealth, catalogue.limits.starting_wealth);
       const last = (await storedEvents(api, p.id)).at(-1);
       assert.equal(last?.data.type, 'PurchaseRefused');
-      assert.equal(last?.player.wealth, 100);
+      assert.equal(last?.player.wealth, catalogue.limits.starting_wealth);
     });
 
     it('maps catalogue misses to 404 with the field', async () => {
@@ -81,9 +92,9 @@ describe('the JSON API under /v1', () => {
     });
 
     it('joins, refuses, and leaves orgs', async () => {
-      const p = await signUp(api, { wealth: 300 });
+      const p = await signUp(api);
       const orgs = `/v1/players/${p.id}/orgs`;
-      const refused = await api.agent.post(orgs).set(p.auth).send({ kind: 'team', org: 'team ABCD', level: 'captain' });
+      const refused = await api.agent.post(orgs).set(p.auth).send({ kind: 'guild', org: 'soldiers', level: 'masterofarms' });
       assert.equal(refused.status, 402);
       assert.equal(refused.body.error, 'insufficient_funds');
       assert.equal((await storedEvents(api, p.id)).at(-1)?.data.type, 'OrgJoinRefused');
@@ -92,7 +103,7 @@ describe('the JSON API under /v1', () => {
       assert.equal(joined.body.status, 'joined');
       assert.equal(joined.body.org, 'soldiers');
       assert.equal(joined.body.level, 'recruit');
-      assert.equal(joined.body.wealth, 200);
+      assert.equal(joined.body.wealth, catalogue.limits.starting_wealth - 100);
       const twice = await api.agent.post(orgs).set(p.auth).send({ kind: 'guild', org: 'soldiers' });
       assert.equal(twice.status, 409);
       assert.equal(twice.body.error, 'already_member');
@@ -108,13 +119,13 @@ describe('the JSON API under /v1', () => {
     });
 
     it('fights with the injected roll and answers outcome, reward, damage, wealth and health', async () => {
-      const p = await signUp(api, { wealth: 1000 });
+      const p = await signUp(api);
       const res = await api.agent.post(`/v1/players/${p.id}/fights`).set(p.auth).send({ enemy: 'goblin' });
       assert.equal(res.status, 201);
       assert.equal(res.body.outcome, 'won');
       assert.equal(res.body.reward, 50);
       assert.equal(res.body.damage, 5);
-      assert.equal(res.body.wealth, 1050);
+      assert.equal(res.body.wealth, catalogue.limits.starting_wealth + 50);
       assert.equal(res.body.health, catalogue.limits.max_health - 5);
       const fought = (await storedEvents(api, p.id)).at(-1)?.data;
       assert.equal(fought?.type === 'FightFought' && fought.roll, 0.01);
@@ -137,7 +148,7 @@ describe('the JSON API under /v1', () => {
     });
 
     it('shows the profile, records ProfileViewed, and never shows a password', async () => {
-      const p = await signUp(api, { wealth: 2000 });
+      const p = await signUp(api);
       await api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).send({ kind: 'knife' });
       await api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).send({ kind: 'arrow', quantity: 5 });
       await api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).send({ kind: 'knife', quantity: 2 });
@@ -146,7 +157,7 @@ describe('the JSON API under /v1', () => {
       assert.equal(res.status, 200);
       assert.deepEqual(Object.keys(res.body), ['player_id', 'name', 'wealth', 'health', 'created_at', 'inventory', 'affiliations', 'version']);
       assert.equal(res.body.player_id, p.id);
-      assert.equal(res.body.wealth, 2000 - 55 - 5 * 2 - 2 * 55 - 99);
+      assert.equal(res.body.wealth, catalogue.limits.starting_wealth - 55 - 5 * 2 - 2 * 55 - 99);
       assert.deepEqual(res.body.inventory, [
         { kind: 'knife', type: 'dagger', quantity: 3 },
         { kind: 'arrow', type: 'arrow', quantity: 5 },

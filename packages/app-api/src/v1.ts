@@ -33,11 +33,13 @@ export const v1Router = (deps: ApiDeps): Router<AppState> => {
   };
 
   router.post('/players', async (ctx) => {
-    const body = decodeOrFail(CreatePlayerBody, strictBody(ctx));
+    const raw = strictBody(ctx);
+    if (raw !== null && typeof raw === 'object' && 'wealth' in raw) fail(invalidField('wealth', "is not the client's to choose: players start with the catalogue's starting wealth"));
+    const body = decodeOrFail(CreatePlayerBody, raw);
     if (body.player_id !== undefined && reservedPlayerId(body.player_id)) {
       fail(invalidField('player_id', 'the prefix host- is reserved'));
     }
-    const registration = { player_id: body.player_id ?? null, name: body.name, password: body.password, wealth: body.wealth ?? null };
+    const registration = { player_id: body.player_id ?? null, name: body.name, password: body.password, wealth: null, origin: 'v1' as const };
     const result = await orFail(handler.register(registration, commandMeta(ctx, body.command_id)));
     send(ctx, registeredView(result.events));
   });

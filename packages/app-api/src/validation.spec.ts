@@ -13,7 +13,7 @@ describe('bad input gets a clear 4xx with a stable code and the field, never a 5
   const seedId = unique('');
   before(async () => {
     api = openTestApi({ bodyLimit: 1024 });
-    player = await signUp(api, { wealth: 1000 });
+    player = await signUp(api);
     await api.agent.post('/create/user').type('form').send(`userid=${seedId}&userpwd=pw&username=${unique('seed')}&wealth=1000`);
   });
   after(() => api.close());

@@ -36,7 +36,7 @@ const ok = async <A>(te: () => Promise<E.Either<unknown, A>>): Promise<A> => {
 const play = async (handler: CommandHandler, players: number, rounds: number): Promise<void> => {
   for (let p = 0; p < players; p++) {
     const id = `cp${p}-${Math.random().toString(36).slice(2, 8)}`;
-    await ok(handler.register({ player_id: id, name: id as never, password: null, wealth: 2000 }, meta));
+    await ok(handler.register({ player_id: id, name: id as never, password: null, wealth: 2000, origin: 'seed' }, meta));
     for (let i = 0; i < rounds; i++) {
       const commands: PlayerCommand[] = [
         { type: 'BuyItem', kind: 'potion', item_type: null, quantity: 1 as never, offer_id: null, client_cost: null },

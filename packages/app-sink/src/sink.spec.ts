@@ -48,7 +48,7 @@ const kinds: ItemKind[] = ['sword', 'spell', 'knife', 'potion', 'arrow'];
 const play = async (handler: CommandHandler, players: number, perPlayer: number): Promise<void> => {
   for (let p = 0; p < players; p++) {
     const id = `sinkp${p}-${Math.random().toString(36).slice(2, 8)}`;
-    const reg = await handler.register({ player_id: id, name: id as never, password: null, wealth: 2000 }, meta)();
+    const reg = await handler.register({ player_id: id, name: id as never, password: null, wealth: 2000, origin: 'seed' }, meta)();
     assert.ok(E.isRight(reg));
     for (let i = 0; i < perPlayer; i++) {
       const commands: PlayerCommand[] = [

@@ -89,7 +89,7 @@ export const stateExportSuite = (name: string, open: () => Promise<StateLakeHarn
       dir = mkdtempSync(join(tmpdir(), 'placebo-state-'));
       infra = openEmbedded({ dataDir: dir });
       handler = handlerFor(infra);
-      for (const [id, wealth] of [[rich, 50_000], [poor, 100]] as const) assert.ok(E.isRight(await handler.register({ player_id: id, name: id as never, password: null, wealth }, meta)()));
+      for (const [id, wealth] of [[rich, 50_000], [poor, 100]] as const) assert.ok(E.isRight(await handler.register({ player_id: id, name: id as never, password: null, wealth, origin: 'seed' }, meta)()));
       for (const c of [buy('sword', 'cutlass', 2), buy('potion', 'potion', 1), { type: 'JoinOrg', org_kind: 'guild', org: 'soldiers' as never, level: 'recruit' as never, client_cost: null } satisfies PlayerCommand]) {
         assert.ok(E.isRight(await handler.execute(rich, c, meta)()));
       }

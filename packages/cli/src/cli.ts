@@ -3,6 +3,7 @@ import { analystTables, stateTables } from '@placebo/domain';
 import { createDuckDbParquetDecoder, createLogger, loadConfig, openCluster, openEmbedded, type ClusterRole, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
 import { startApi } from '@placebo/app-api';
 import { compact, createLakeSink, exportState, parquetEncoderFor, playerAt, replayLog, SinkFailure, type Sink } from '@placebo/app-sink';
+import { demoEnv } from './demo.js';
 import { createProgress } from './progress.js';
 import { simulate, simulateUsage } from './simulate.js';
 import { runReport } from './report.js';
@@ -140,7 +141,7 @@ const serve = async (config: Config, logger: Logger, withApi: boolean, sinkWante
 
 export const main = async (argv: ReadonlyArray<string>, env: Readonly<Record<string, string | undefined>>): Promise<number> => {
   const [command, ...rest] = argv;
-  const decoded = loadConfig(env);
+  const decoded = loadConfig(command === 'start' ? demoEnv(env) : env);
   if (E.isLeft(decoded)) {
     for (const p of decoded.left) process.stderr.write(`configuration: ${p.path}: ${p.message}\n`);
     return 2;

@@ -15,7 +15,7 @@ export interface SimCatalogue {
 }
 
 export type Step =
-  | { readonly op: 'register'; readonly name: string; readonly password: string | null; readonly wealth: number | null }
+  | { readonly op: 'register'; readonly name: string; readonly password: string | null }
   | { readonly op: 'login'; readonly wrong: boolean }
   | { readonly op: 'catalogue' }
   | { readonly op: 'profile' }
@@ -85,8 +85,8 @@ const v1Journey = (r: Rand, c: SimCatalogue, seed: number, index: number, length
   const steps: Step[] = [];
   const name = `sim${seed}-p${index}`;
   const password = `pw-${seed}-${index}-${Math.floor(r() * 1e9)}`;
-  if (r() < 0.05) steps.push({ op: 'register', name, password: null, wealth: null });
-  steps.push({ op: 'register', name, password, wealth: pick(r, [null, null, 300, 1000, 2000, 5000, 20000]) });
+  if (r() < 0.05) steps.push({ op: 'register', name, password: null });
+  steps.push({ op: 'register', name, password });
   if (r() < 0.1) steps.push({ op: 'login', wrong: true });
   steps.push({ op: 'login', wrong: false });
   if (r() < 0.5) steps.push({ op: 'catalogue' });

@@ -142,7 +142,7 @@ export const runJourney = async (ctx: RunContext, j: Journey, slot: <A>(f: () =>
     const once = <B>(call: () => Promise<Reply<B>>): Promise<Reply<B>> => sendCommand(ctx, mePath, false, call);
     switch (s.op) {
       case 'register': {
-        const body = { name: s.name, ...(s.password === null ? {} : { password: s.password }), ...(s.wealth === null ? {} : { wealth: s.wealth }) };
+        const body = { name: s.name, ...(s.password === null ? {} : { password: s.password }) };
         const r = await (s.password === null ? once(() => api.register(body)) : keyed(() => api.register(body, key(i))));
         const b = r.body;
         if (r.status === 201 && b !== undefined && 'player_id' in b) {

@@ -81,6 +81,8 @@ export const clusterEnv = (): Record<string, string> => {
     PLACEBO_SINK_FLUSH_MS: '1000',
     PLACEBO_SCRYPT_COST: '1024',
     PLACEBO_WRITE_LEASE_MS: '2000',
+    // The suites drive the seeds' routes too, which `placebo api` leaves off by default.
+    PLACEBO_SEED_ROUTES: 'true',
   };
 };
 

@@ -81,8 +81,8 @@ describe('codecs: UnitInterval', () => {
 
 describe('codecs: commands', () => {
   const valid: ReadonlyArray<[t.Mixed, unknown]> = [
-    [RegisterPlayer, { type: 'RegisterPlayer', name: 'dirk', wealth: 12345 }],
-    [RegisterPlayer, { type: 'RegisterPlayer', name: 'dirk', wealth: null }],
+    [RegisterPlayer, { type: 'RegisterPlayer', name: 'dirk', wealth: 12345, origin: 'seed' }],
+    [RegisterPlayer, { type: 'RegisterPlayer', name: 'dirk', wealth: null, origin: 'seed' }],
     [LogIn, { type: 'LogIn', password_ok: true }],
     [PlayerCommand, { type: 'LogOut' }],
     [BuyItem, { type: 'BuyItem', kind: 'sword', item_type: 'cutlass', quantity: 1, offer_id: null, client_cost: 5000 }],

@@ -66,4 +66,14 @@ export const OrgKind = t.keyof({ guild: null, team: null });
 export type OrgKind = t.TypeOf<typeof OrgKind>;
 export const orgKinds: ReadonlyArray<OrgKind> = Object.keys(OrgKind.keys) as OrgKind[];
 
+/**
+ * Which door a player came in by: the JSON API (`v1`), seed 000's `/create/user` (`seed`) or seed 001's Host header
+ * (`host`). The seed routes trust the client, so they act only on their own players.
+ */
+export const PlayerOrigin = t.keyof({ v1: null, seed: null, host: null });
+export type PlayerOrigin = t.TypeOf<typeof PlayerOrigin>;
+
+/** Players registered before origins were recorded: host-… ids came from a Host header; any other counts as /v1 (the safe side). */
+export const legacyOrigin = (playerId: string): PlayerOrigin => (playerId.startsWith('host-') ? 'host' : 'v1');
+
 export const Nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null]);

@@ -28,7 +28,7 @@ const otherProcess = (world: MemoryWorld, ids = 'q'): CommandHandler => {
 };
 
 const registered = async (world: MemoryWorld, wealth: number): Promise<string> => {
-  const reg = await world.handler.register({ player_id: 'p-1', name: name('dirk'), password: null, wealth }, meta())();
+  const reg = await world.handler.register({ player_id: 'p-1', name: name('dirk'), password: null, wealth, origin: 'seed' }, meta())();
   assert.ok(E.isRight(reg));
   return reg.right.player_id;
 };

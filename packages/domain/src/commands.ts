@@ -1,8 +1,11 @@
 import * as t from 'io-ts';
-import { Coins, ItemKind, Name, Nullable, OrgKind, Quantity, UnitInterval } from './codecs.js';
+import { Coins, ItemKind, Name, Nullable, OrgKind, PlayerOrigin, Quantity, UnitInterval } from './codecs.js';
 
-/** Creates the player. The password never reaches the decider: the handler stores its hash beside the log. */
-export const RegisterPlayer = t.type({ type: t.literal('RegisterPlayer'), name: Name, wealth: Nullable(Coins) });
+/**
+ * Creates the player. The password never reaches the decider: the handler stores its hash beside the log. Only the
+ * seed routes name a starting wealth; a `/v1` player starts with the catalogue's.
+ */
+export const RegisterPlayer = t.type({ type: t.literal('RegisterPlayer'), name: Name, wealth: Nullable(Coins), origin: PlayerOrigin });
 export type RegisterPlayer = t.TypeOf<typeof RegisterPlayer>;
 
 /** The handler has already compared the password with the stored hash; the decider records the outcome. */

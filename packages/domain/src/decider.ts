@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { findEnemy, findItem, findOffer, findOrg, type Catalogue } from './catalogue.js';
-import type { Coins, Name } from './codecs.js';
+import { legacyOrigin, type Coins, type Name } from './codecs.js';
 import type { BuyItem, Fight, JoinOrg, LeaveOrg, PlayerCommand, RegisterPlayer } from './commands.js';
 import { absurd, type StoredEvent } from './envelope.js';
 import type { PlayerError } from './errors.js';
@@ -25,9 +25,10 @@ export const createDecider = (catalogue: Catalogue): Decider => {
 
   const register = (c: RegisterPlayer, s: PlayerState): Decision => {
     if (s.registered) return E.left({ _tag: 'PlayerAlreadyExists', player_id: s.id });
-    const wealth = c.wealth ?? limits.starting_wealth;
+    // The JSON API's players start with the catalogue's wealth, whatever the client asked for.
+    const wealth = c.origin === 'v1' ? limits.starting_wealth : (c.wealth ?? limits.starting_wealth);
     if (wealth > limits.max_wealth) return E.left({ _tag: 'WealthOutOfRange', wealth, max: limits.max_wealth });
-    return one({ type: 'PlayerRegistered', name: c.name, wealth, health: limits.max_health });
+    return one({ type: 'PlayerRegistered', name: c.name, wealth, health: limits.max_health, origin: c.origin });
   };
 
   const buy = (c: BuyItem, s: PlayerState): Decision => {
@@ -162,7 +163,7 @@ export const evolve = (s: PlayerState, e: Recorded): PlayerState => {
   const d = e.data;
   switch (d.type) {
     case 'PlayerRegistered':
-      return { ...next, registered: true, name: d.name, wealth: d.wealth, health: d.health, created_at: e.occurred_at };
+      return { ...next, registered: true, origin: d.origin ?? legacyOrigin(s.id), name: d.name, wealth: d.wealth, health: d.health, created_at: e.occurred_at };
     case 'ItemPurchased':
       return {
         ...next,

@@ -1,9 +1,13 @@
 import * as t from 'io-ts';
-import { Coins, ItemKind, Name, Nullable, OrgKind, Quantity, UnitInterval } from './codecs.js';
+import { Coins, ItemKind, Name, Nullable, OrgKind, PlayerOrigin, Quantity, UnitInterval } from './codecs.js';
 
 const Pricing = t.keyof({ catalogue: null, client: null });
 
-export const PlayerRegistered = t.type({ type: t.literal('PlayerRegistered'), name: Name, wealth: Coins, health: t.number });
+/** `origin` is absent from events recorded before origins were (see legacyOrigin). */
+export const PlayerRegistered = t.intersection([
+  t.type({ type: t.literal('PlayerRegistered'), name: Name, wealth: Coins, health: t.number }),
+  t.partial({ origin: PlayerOrigin }),
+]);
 export type PlayerRegistered = t.TypeOf<typeof PlayerRegistered>;
 
 export const LoggedIn = t.type({ type: t.literal('LoggedIn') });

@@ -12,7 +12,7 @@ describe('command handler under concurrency', () => {
   for (const [item, price, wealth, buyers] of [['cutlass', 777, 1000, 5], ['dagger', 55, 200, 6]] as const) {
     it(`never overspends: ${buyers} concurrent ${item} purchases (${price} each) on ${wealth} coins`, async () => {
       const world = createMemoryWorld({ pause: yieldTurn });
-      const reg = await world.handler.register({ player_id: 'p-1', name: name('dirk'), password: null, wealth }, meta())();
+      const reg = await world.handler.register({ player_id: 'p-1', name: name('dirk'), password: null, wealth, origin: 'seed' }, meta())();
       assert.ok(E.isRight(reg));
       const kind = item === 'cutlass' ? 'sword' : 'knife';
       const results = await Promise.all(Array.from({ length: buyers }, () => world.handler.execute('p-1', buyItem(kind, { item_type: item }), meta())()));
@@ -39,7 +39,7 @@ describe('secrets stay out of the log', () => {
     const world = createMemoryWorld();
     const password = 'Tr0ub4dor&3-secret';
     const wrong = 'wrong-guess-secret';
-    const reg = await world.handler.register({ player_id: null, name: name('dirk'), password, wealth: null }, meta('r'))();
+    const reg = await world.handler.register({ player_id: null, name: name('dirk'), password, wealth: null, origin: 'v1' }, meta('r'))();
     assert.ok(E.isRight(reg));
     assert.ok(E.isRight(await world.handler.login('dirk', password, meta())()));
     assert.ok(E.isLeft(await world.handler.login('dirk', wrong, meta())()));

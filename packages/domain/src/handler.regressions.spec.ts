@@ -11,7 +11,7 @@ const meta = (command_id: string | null = null): CommandMeta => ({ command_id, r
 describe('command handler regressions', () => {
   it('runs a command retried concurrently with the same command_id once', async () => {
     const world = createMemoryWorld({ pause: yieldTurn });
-    assert.ok(E.isRight(await world.handler.register({ player_id: 'p-1', name: name('dirk'), password: null, wealth: 1000 }, meta())()));
+    assert.ok(E.isRight(await world.handler.register({ player_id: 'p-1', name: name('dirk'), password: null, wealth: 1000, origin: 'seed' }, meta())()));
     const [a, b] = await Promise.all([1, 2].map(() => world.handler.execute('p-1', buyItem('knife', { item_type: 'dagger' }), meta('buy-1'))()));
     assert.ok(a && b && E.isRight(a) && E.isRight(b));
     assert.equal(world.log.all().filter((e) => e.command_id === 'buy-1').length, 1);
@@ -21,7 +21,7 @@ describe('command handler regressions', () => {
   for (const wealth of [-5, 1.5, 1e13]) {
     it(`refuses a registration with wealth ${wealth} and stores nothing`, async () => {
       const world = createMemoryWorld();
-      const r = await world.handler.register({ player_id: null, name: name('n'), password: null, wealth }, meta())();
+      const r = await world.handler.register({ player_id: null, name: name('n'), password: null, wealth, origin: 'seed' }, meta())();
       assert.ok(E.isLeft(r));
       assert.equal(r.left._tag, 'WealthOutOfRange');
       assert.equal(world.log.all().length, 0);

@@ -19,7 +19,7 @@ const left = async <L, A>(te: TaskEither<L, A>): Promise<L> => {
   if (E.isRight(r)) return assert.fail(`expected failure, got ${JSON.stringify(r.right)}`);
   return r.left;
 };
-const registration = (n: string, o: Partial<Registration> = {}): Registration => ({ player_id: null, name: name(n), password: 'correct horse', wealth: 1000, ...o });
+const registration = (n: string, o: Partial<Registration> = {}): Registration => ({ player_id: null, name: name(n), password: 'correct horse', wealth: 1000, origin: 'seed', ...o });
 const types = (events: ReadonlyArray<StoredEvent>) => events.map((e) => e.data.type);
 
 describe('command handler (in-memory ports)', () => {

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
-import { Coins, type Name } from './codecs.js';
+import { Coins, type Name, type PlayerOrigin } from './codecs.js';
 import { createCommandLanes, type CommandMeta, type CommandResult } from './commandLanes.js';
 import type { PlayerCommand } from './commands.js';
 import type { Decider } from './decider.js';
@@ -24,7 +24,9 @@ export interface Registration {
   readonly player_id: string | null;
   readonly name: Name;
   readonly password: string | null;
+  /** Seed routes only: the starting wealth the client named (a `/v1` player starts with the catalogue's). */
   readonly wealth: Coins | number | null;
+  readonly origin: PlayerOrigin;
 }
 
 export interface CommandHandler {
@@ -34,6 +36,8 @@ export interface CommandHandler {
   readonly login: (name: string, password: string, meta: CommandMeta) => TaskEither<HandlerError, CommandResult & { readonly token: string }>;
   readonly logout: (playerId: string, token: string, meta: CommandMeta) => TaskEither<HandlerError, CommandResult>;
   readonly authenticate: (token: string) => TaskEither<PortError, O.Option<string>>;
+  /** The player as it stands (writes nothing); an unknown player is an unregistered state. */
+  readonly read: (playerId: string) => TaskEither<PortError, PlayerState>;
   /** Folds the log's tail into the player's snapshot (after a crash left the snapshot behind the log). */
   readonly refresh: (playerId: string) => TaskEither<HandlerError, PlayerState>;
 }
@@ -97,7 +101,7 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     }
     const claimed = await accounts.claim(r.name, playerId, hash)();
     if (E.isLeft(claimed)) return claimed;
-    const result = await run(playerId, { type: 'RegisterPlayer', name: r.name, wealth: r.wealth }, meta);
+    const result = await run(playerId, { type: 'RegisterPlayer', name: r.name, wealth: r.wealth, origin: r.origin }, meta);
     if (E.isLeft(result)) {
       // Release only a claim nobody registered under: a concurrent registration of the same id may own it now.
       const after = await peek(playerId);
@@ -137,6 +141,7 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     login: (name, password, meta) => () => login(name, password, meta),
     logout: (playerId, token, meta) => () => logout(playerId, token, meta),
     authenticate: (token) => sessions.lookup(token),
+    read: (playerId) => () => lanes.read(playerId),
     refresh: (playerId) => () => lanes.refresh(playerId),
   };
 };

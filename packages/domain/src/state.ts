@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { Coins, Count, ItemKind, Name, OrgKind } from './codecs.js';
+import { Coins, Count, ItemKind, legacyOrigin, Name, OrgKind, PlayerOrigin } from './codecs.js';
 
 /**
  * All the items of one (kind, type) a player holds. The inventory keeps one entry per pair, in the order each pair was
@@ -15,6 +15,7 @@ export type Affiliation = t.TypeOf<typeof Affiliation>;
 export const PlayerState = t.type({
   registered: t.boolean,
   id: t.string,
+  origin: PlayerOrigin,
   name: t.string,
   wealth: Coins,
   health: t.number,
@@ -28,6 +29,7 @@ export type PlayerState = t.TypeOf<typeof PlayerState>;
 export const initialState = (id: string): PlayerState => ({
   registered: false,
   id,
+  origin: legacyOrigin(id),
   name: '',
   wealth: 0 as Coins,
   health: 0,
@@ -57,10 +59,13 @@ export const itemCount = (inventory: ReadonlyArray<InventoryItem>): number => in
  * Snapshots stored before inventories were counted hold one `{ kind, type }` per item, in purchase order. Counting them
  * in that order gives exactly the state the log folds to now; a current state comes back as it is.
  */
-export const upgradeState = (s: PlayerState): PlayerState =>
-  s.inventory.every((i) => Count.is(i.quantity))
+export const upgradeState = (stored: PlayerState): PlayerState => {
+  // Snapshots stored before origins were recorded have none: the fold of their log gives the legacy one.
+  const s = PlayerOrigin.is(stored.origin) ? stored : { ...stored, origin: legacyOrigin(stored.id) };
+  return s.inventory.every((i) => Count.is(i.quantity))
     ? s
     : { ...s, inventory: s.inventory.reduce<InventoryItem[]>((inv, i) => addItems(inv, i.kind, i.type, Count.is(i.quantity) ? i.quantity : 1), []) };
+};
 
 /**
  * Key order fixed by construction, so equal states serialize to equal strings (the replay check compares these). The
@@ -70,6 +75,7 @@ export const canonicalState = (s: PlayerState): string =>
   JSON.stringify({
     registered: s.registered,
     id: s.id,
+    origin: PlayerOrigin.is(s.origin) ? s.origin : legacyOrigin(s.id),
     name: s.name,
     wealth: s.wealth,
     health: s.health,

@@ -45,7 +45,7 @@ export const settings = {
   PLACEBO_HOST: { codec: t.string, default: '127.0.0.1', doc: 'Address the API listens on.' },
   PLACEBO_PORT: { codec: IntFromString(0, 65535), default: '8080', doc: 'Port the API listens on (0 picks a free one).' },
   PLACEBO_API_WORKERS: { codec: IntFromString(1, 64), default: '1', doc: 'API processes sharing the port (`placebo api` / `start`); the sink stays in the first process. More than one per core never helps; on 2 cores shared with the load generator it did not help either (bench/README.md).' },
-  PLACEBO_SEED_ROUTES: { codec: BoolFromString, default: 'true', doc: "Serve the seeds' unauthenticated routes (/create/user, /buy/sword, /purchase_a_sword …)." },
+  PLACEBO_SEED_ROUTES: { codec: BoolFromString, default: 'false', doc: "Serve the seeds' unauthenticated routes (/create/user, /buy/sword, /purchase_a_sword …), confined to the players they create. `placebo start` (`npm start`) turns them on when it listens on a loopback address." },
   PLACEBO_BODY_LIMIT: { codec: IntFromString(256, 10_000_000), default: '65536', doc: 'Largest request body in bytes; larger gets 413.' },
   PLACEBO_SESSION_TTL_S: { codec: IntFromString(60, 31_536_000), default: '86400', doc: 'Lifetime of a login session in seconds.' },
   PLACEBO_SCRYPT_COST: { codec: IntFromString(1024, 1_048_576), default: '16384', doc: 'scrypt N for password hashes (a power of two).' },

@@ -1,7 +1,7 @@
 /** Test support, not a spec: named `.spec` because it uses fast-check, which the library itself never may. */
 import fc from 'fast-check';
 import type { Catalogue } from '../catalogue.js';
-import { itemKinds, orgKinds, type Coins, type Name, type Quantity, type UnitInterval } from '../codecs.js';
+import { itemKinds, orgKinds, type Coins, type Name, type PlayerOrigin, type Quantity, type UnitInterval } from '../codecs.js';
 import type { PlayerCommand } from '../commands.js';
 
 const asName = (s: string): Name => s as Name;
@@ -20,6 +20,7 @@ export const commandArb = (c: Catalogue): fc.Arbitrary<PlayerCommand> => {
     type: fc.constant('RegisterPlayer' as const),
     name: name(['dirk', 'Zoë'], []),
     wealth: nullable(fc.oneof(fc.integer({ min: 0, max: 20_000 }), fc.constantFrom(0, max_wealth, max_wealth + 1)).map((n) => n as Coins)),
+    origin: fc.constantFrom<PlayerOrigin>('v1', 'seed', 'host'),
   });
   const buy = fc.record({
     type: fc.constant('BuyItem' as const),

@@ -1,5 +1,5 @@
 import type * as t from 'io-ts';
-import { Coins, Name, Quantity, UnitInterval, type ItemKind, type OrgKind } from '../codecs.js';
+import { Coins, Name, Quantity, UnitInterval, type ItemKind, type OrgKind, type PlayerOrigin } from '../codecs.js';
 import type { BuyItem, Fight, JoinOrg, LeaveOrg, LogIn, PlayerCommand, RegisterPlayer } from '../commands.js';
 import type { FightFought, ItemPurchased, OrgJoined, OrgJoinRefused, OrgLeft, PlayerEvent, PlayerRegistered, PurchaseRefused } from '../events.js';
 
@@ -15,7 +15,13 @@ export const unit = (n: number): UnitInterval => must(UnitInterval, n);
 const nameOrNull = (s: string | null | undefined): Name | null => (s === null || s === undefined ? null : name(s));
 const coinsOrNull = (n: number | null | undefined): Coins | null => (n === null || n === undefined ? null : coins(n));
 
-export const registerPlayer = (n: string, wealth: number | null = null): RegisterPlayer => ({ type: 'RegisterPlayer', name: name(n), wealth: coinsOrNull(wealth) });
+/** A seed route's registration unless told otherwise: the client may name the wealth. */
+export const registerPlayer = (n: string, wealth: number | null = null, origin: PlayerOrigin = 'seed'): RegisterPlayer => ({
+  type: 'RegisterPlayer',
+  name: name(n),
+  wealth: coinsOrNull(wealth),
+  origin,
+});
 export const logIn = (password_ok: boolean): LogIn => ({ type: 'LogIn', password_ok });
 export const logOut: PlayerCommand = { type: 'LogOut' };
 export const viewProfile: PlayerCommand = { type: 'ViewProfile' };
@@ -51,11 +57,12 @@ export const joinOrg = (org_kind: OrgKind, o: JoinOptions = {}): JoinOrg => ({
 export const leaveOrg = (org_kind: OrgKind, org: string): LeaveOrg => ({ type: 'LeaveOrg', org_kind, org: name(org) });
 export const fight = (enemy: string, roll: number): Fight => ({ type: 'Fight', enemy: name(enemy), roll: unit(roll) });
 
-export const playerRegistered = (n: string, wealth: number, health = 100): PlayerRegistered => ({
+export const playerRegistered = (n: string, wealth: number, health = 100, origin: PlayerOrigin = 'seed'): PlayerRegistered => ({
   type: 'PlayerRegistered',
   name: name(n),
   wealth: coins(wealth),
   health,
+  origin,
 });
 
 export interface PurchaseFields {
