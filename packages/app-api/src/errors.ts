@@ -37,6 +37,10 @@ export const toHttpError = (e: HandlerError): HttpError => {
       return { status: 404, error: 'not_a_member', message: `not a member of ${e.org}`, details: field('org', 'not joined') };
     case 'PlayerExhausted':
       return { status: 409, error: 'player_exhausted', message: `health is ${e.health}; heal before fighting` };
+    case 'TooManyAffiliations':
+      return { status: 409, error: 'limit_reached', message: `a player belongs to at most ${e.max} orgs; leave one first`, details: field('org', `at most ${e.max} orgs at once`) };
+    case 'TooManyItemTypes':
+      return { status: 409, error: 'limit_reached', message: `a player holds at most ${e.max} different items`, details: field('type', `at most ${e.max} different items`) };
     case 'InvalidCredentials':
       return { status: 401, error: 'invalid_credentials', message: 'unknown name or wrong password' };
     case 'PortError':

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { Coins, ItemKind, Name, OrgKind } from './codecs.js';
+import { Coins, Count, ItemKind, Name, OrgKind } from './codecs.js';
 
 export const CatalogueItem = t.type({
   kind: ItemKind,
@@ -27,17 +27,31 @@ export type Offer = t.TypeOf<typeof Offer>;
 export const Enemy = t.type({ type: Name, strength: t.number, reward: Coins, damage: t.number });
 export type Enemy = t.TypeOf<typeof Enemy>;
 
-export const Limits = t.type({
-  /** Largest single cost a client may name on the seed-compatible routes. */
-  max_cost: Coins,
-  max_wealth: Coins,
-  starting_wealth: Coins,
-  /** Wealth of a player created implicitly from a `Host` header on seed 001's routes. */
-  host_starting_wealth: Coins,
-  max_health: t.number,
-  base_power: t.number,
-});
+export const Limits = t.intersection([
+  t.type({
+    /** Largest single cost a client may name on the seed-compatible routes. */
+    max_cost: Coins,
+    max_wealth: Coins,
+    starting_wealth: Coins,
+    /** Wealth of a player created implicitly from a `Host` header on seed 001's routes. */
+    host_starting_wealth: Coins,
+    max_health: t.number,
+    base_power: t.number,
+  }),
+  t.partial({
+    /** Most orgs a player belongs to at once (default 20): keeps a player's state, and each command on it, small. */
+    max_affiliations: Count,
+    /** Most different (kind, type) items a player holds (default 50); the seed routes accept any type name. */
+    max_item_types: Count,
+  }),
+]);
 export type Limits = t.TypeOf<typeof Limits>;
+
+/** The caps on a player's state, with their defaults for catalogues written before they existed. */
+export const stateCaps = (l: Limits): { readonly affiliations: number; readonly itemTypes: number } => ({
+  affiliations: l.max_affiliations ?? 20,
+  itemTypes: l.max_item_types ?? 50,
+});
 
 /** The server-side price list and rule set. It is data handed to the decider, never hard-coded in it. */
 export const Catalogue = t.type({

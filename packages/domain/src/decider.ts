@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { findEnemy, findItem, findOffer, findOrg, type Catalogue } from './catalogue.js';
+import { findEnemy, findItem, findOffer, findOrg, stateCaps, type Catalogue } from './catalogue.js';
 import { legacyOrigin, type Coins, type Name } from './codecs.js';
 import type { BuyItem, Fight, JoinOrg, LeaveOrg, PlayerCommand, RegisterPlayer } from './commands.js';
 import { absurd, type StoredEvent } from './envelope.js';
@@ -22,6 +22,7 @@ const one = (e: PlayerEvent): Decision => E.right([e]);
 
 export const createDecider = (catalogue: Catalogue): Decider => {
   const { limits } = catalogue;
+  const caps = stateCaps(limits);
 
   const register = (c: RegisterPlayer, s: PlayerState): Decision => {
     if (s.registered) return E.left({ _tag: 'PlayerAlreadyExists', player_id: s.id });
@@ -73,6 +74,8 @@ export const createDecider = (catalogue: Catalogue): Decider => {
       offer_id: priced.offer_id,
       pricing: c.client_cost === null ? ('catalogue' as const) : ('client' as const),
     };
+    const newType = !s.inventory.some((i) => i.kind === c.kind && i.type === priced.item_type);
+    if (newType && s.inventory.length >= caps.itemTypes) return E.left({ _tag: 'TooManyItemTypes', max: caps.itemTypes });
     return priced.cost > s.wealth
       ? one({ type: 'PurchaseRefused', ...fields, reason: 'insufficient_funds' })
       : one({ type: 'ItemPurchased', ...fields, heal: Math.min(priced.heal * c.quantity, Math.max(0, limits.max_health - s.health)) });
@@ -97,6 +100,7 @@ export const createDecider = (catalogue: Catalogue): Decider => {
     if (s.affiliations.some((a) => a.kind === c.org_kind && a.org.toLowerCase() === fields.org.toLowerCase())) {
       return E.left({ _tag: 'AlreadyMember', org: fields.org });
     }
+    if (s.affiliations.length >= caps.affiliations) return E.left({ _tag: 'TooManyAffiliations', max: caps.affiliations });
     const common = { org_kind: c.org_kind, ...fields, pricing: c.client_cost === null ? ('catalogue' as const) : ('client' as const) };
     return fields.cost > s.wealth
       ? one({ type: 'OrgJoinRefused', ...common, reason: 'insufficient_funds' })

@@ -12,6 +12,8 @@ export type PlayerError =
   | { readonly _tag: 'AlreadyMember'; readonly org: string }
   | { readonly _tag: 'NotAMember'; readonly org: string }
   | { readonly _tag: 'UnknownEnemy'; readonly enemy: string }
-  | { readonly _tag: 'PlayerExhausted'; readonly health: number };
+  | { readonly _tag: 'PlayerExhausted'; readonly health: number }
+  | { readonly _tag: 'TooManyAffiliations'; readonly max: number }
+  | { readonly _tag: 'TooManyItemTypes'; readonly max: number };
 
 export type PlayerErrorTag = PlayerError['_tag'];
