@@ -22,3 +22,4 @@ export * from './cluster/stack.js';
 export * from './hdfs/webHdfsLakeStore.js';
 export * from './presto/prestoQueryEngine.js';
 export * from './cluster/cluster.js';
+export * from './rateLimit/rateLimiters.js';

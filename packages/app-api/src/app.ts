@@ -3,6 +3,7 @@ import Koa from 'koa';
 import { readBody } from './body.js';
 import type { ApiDeps } from './deps.js';
 import { errorBody, failureOf, type HttpError } from './httpError.js';
+import { limitEveryRequest } from './rateLimit.js';
 import { seedRouter } from './seedRoutes.js';
 import type { AppState } from './state.js';
 import { systemRouter } from './system.js';
@@ -60,6 +61,7 @@ const handleErrors =
 export const createApp = (deps: ApiDeps): Koa<AppState> => {
   const app = new Koa<AppState>({ proxy: false });
   app.use(handleErrors(deps));
+  app.use(limitEveryRequest(deps.limits));
   app.use(readBody({ limit: deps.bodyLimit }));
   const routers = [systemRouter(deps), v1Router(deps), ...(deps.seedRoutes ? [seedRouter(deps)] : [])];
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());

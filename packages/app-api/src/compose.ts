@@ -1,6 +1,6 @@
 import type { Infrastructure } from '@placebo/adapters';
 import { createCommandHandler, createDecider, type Catalogue, type Clock, type CommandHandler, type Ids, type PasswordHasher } from '@placebo/domain';
-import { serializeHandler } from './serialize.js';
+import { serializeByKey, serializeHandler } from './serialize.js';
 
 /** The command handler over the infrastructure's stores, with registrations and logins of one name serialized in this process. */
 export const createHandler = (options: {
@@ -10,6 +10,8 @@ export const createHandler = (options: {
   readonly ids: Ids;
   readonly hasher: PasswordHasher;
   readonly sessionTtlSeconds: number;
+  /** Logins of one name waiting behind the one being checked; more answer 429. */
+  readonly maxWaitingLogins?: number;
 }): CommandHandler =>
   serializeHandler(
     createCommandHandler({
@@ -23,4 +25,6 @@ export const createHandler = (options: {
       hasher: options.hasher,
       sessionTtlSeconds: options.sessionTtlSeconds,
     }),
+    serializeByKey(),
+    options.maxWaitingLogins,
   );

@@ -1,5 +1,6 @@
 import type { Logger } from '@placebo/adapters';
 import type { Catalogue, CommandHandler } from '@placebo/domain';
+import type { ApiLimits } from './rateLimit.js';
 
 export interface ApiDeps {
   readonly handler: CommandHandler;
@@ -7,6 +8,8 @@ export interface ApiDeps {
   readonly logger: Logger;
   /** Serve the seeds' unauthenticated, plain-text routes. */
   readonly seedRoutes: boolean;
+  /** The request budgets: per address on every route, per address and name on logins and registrations. */
+  readonly limits: ApiLimits;
   /** Largest request body in bytes; larger gets 413. */
   readonly bodyLimit: number;
   /** True when the stores answer (for /readyz). */

@@ -6,6 +6,7 @@ import type { ApiDeps } from './deps.js';
 import { orFail, toHttpError } from './errors.js';
 import { fail, invalidField } from './httpError.js';
 import { commandMeta } from './meta.js';
+import { clientAddress, enforce } from './rateLimit.js';
 import { noFunds, sendText } from './seedText.js';
 import type { AppState } from './state.js';
 import { decodeField } from './validation.js';
@@ -30,7 +31,9 @@ const hostPlayer = (ctx: Ctx): { readonly id: PlayerId; readonly name: Name } =>
 export const hostRoutes = (router: Router<AppState>, deps: ApiDeps): void => {
   const { handler, catalogue } = deps;
 
-  const register = async (player: { readonly id: PlayerId; readonly name: Name }, meta: CommandMeta): Promise<void> => {
+  const register = async (ctx: Ctx, player: { readonly id: PlayerId; readonly name: Name }, meta: CommandMeta): Promise<void> => {
+    // A new Host is a new player: creating them counts against the address's budget, as registrations do.
+    await enforce(ctx, deps.limits.authIp, clientAddress(ctx), 'ip');
     const registration = { player_id: player.id, name: player.name, password: null, wealth: catalogue.limits.host_starting_wealth, origin: 'host' as const };
     const result = await handler.register(registration, { ...meta, command_id: null })();
     if (E.isRight(result) || result.left._tag === 'PlayerAlreadyExists') return; // a concurrent request registered it first
@@ -52,7 +55,7 @@ export const hostRoutes = (router: Router<AppState>, deps: ApiDeps): void => {
     const first = await handler.execute(player.id, command, meta)();
     if (E.isRight(first)) return first.right;
     if (first.left._tag !== 'PlayerNotFound') return fail(toHttpError(first.left), first.left);
-    await register(player, meta);
+    await register(ctx, player, meta);
     return orFail(handler.execute(player.id, command, meta));
   };
 

@@ -5,6 +5,7 @@ import { createScryptHasher, cryptoIds, systemClock, type Config, type Infrastru
 import type { CommandHandler } from '@placebo/domain';
 import { createApp } from './app.js';
 import { createHandler } from './compose.js';
+import { apiLimits } from './rateLimit.js';
 
 const listen = (server: Server, port: number, host: string): Promise<AddressInfo> =>
   new Promise((resolve, reject) => {
@@ -68,12 +69,20 @@ export const startApi = async (config: Config, infra: Infrastructure, logger: Lo
     ids: cryptoIds,
     hasher: createScryptHasher({ cost: config.PLACEBO_SCRYPT_COST }),
     sessionTtlSeconds: config.PLACEBO_SESSION_TTL_S,
+    maxWaitingLogins: config.PLACEBO_LOGIN_QUEUE,
+  });
+  const limits = apiLimits(infra.rateLimits, {
+    ipPerMin: config.PLACEBO_RATE_IP_PER_MIN,
+    authIpPerMin: config.PLACEBO_RATE_AUTH_IP_PER_MIN,
+    authNamePerHour: config.PLACEBO_RATE_AUTH_NAME_PER_HOUR,
+    viewsPerMin: config.PLACEBO_RATE_VIEWS_PER_MIN,
   });
   const app = createApp({
     handler,
     catalogue: config.catalogue,
     logger: logger.child({ component: 'api' }),
     seedRoutes: config.PLACEBO_SEED_ROUTES,
+    limits,
     bodyLimit: config.PLACEBO_BODY_LIMIT,
     ready: infra.ready,
     roll: cryptoIds.roll,

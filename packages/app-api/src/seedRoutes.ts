@@ -7,6 +7,7 @@ import type { ApiDeps } from './deps.js';
 import { orFail, toHttpError } from './errors.js';
 import { fail, invalidField } from './httpError.js';
 import { hostRoutes } from './hostRoutes.js';
+import { enforce, enforceAuth } from './rateLimit.js';
 import { commandMeta, plainMeta } from './meta.js';
 import { reservedPlayerId, SeedBuy, SeedCreateUser, SeedJoinGuild, SeedJoinTeam, SeedUserQuery } from './requests.js';
 import { noFunds, pythonJson, pythonTime, sendText } from './seedText.js';
@@ -51,6 +52,7 @@ export const seedRouter = (deps: ApiDeps): Router<AppState> => {
   router.post('/create/user', async (ctx) => {
     const body = decodeOrFail(SeedCreateUser, lenientBody(ctx));
     if (reservedPlayerId(body.userid)) fail(invalidField('userid', 'the prefix host- is reserved'));
+    await enforceAuth(ctx, deps.limits, body.username);
     const registration = { player_id: body.userid, name: body.username, password: body.userpwd, wealth: body.wealth ?? null, origin: 'seed' as const };
     const result = await orFail(handler.register(registration, commandMeta(ctx)));
     eventOf(result.events, 'PlayerRegistered');
@@ -82,6 +84,7 @@ export const seedRouter = (deps: ApiDeps): Router<AppState> => {
   router.get('/data/user', async (ctx) => {
     const query = decodeOrFail(SeedUserQuery, { userid: ctx.query.userid });
     await requireSeedPlayer(handler, query.userid);
+    await enforce(ctx, deps.limits.views, query.userid, 'userid');
     const result = await orFail(handler.execute(query.userid, { type: 'ViewProfile' }, plainMeta(ctx)));
     sendText(ctx, 200, userData(result.state));
   });

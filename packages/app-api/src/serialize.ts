@@ -1,6 +1,12 @@
 import type { CommandHandler } from '@placebo/domain';
+import { fail } from './httpError.js';
+import { nameBucket } from './rateLimit.js';
 
-export type KeyedQueue = <A>(key: string, task: () => Promise<A>) => Promise<A>;
+export interface KeyedQueue {
+  <A>(key: string, task: () => Promise<A>): Promise<A>;
+  /** Tasks of the key queued or running. */
+  readonly waiting: (key: string) => number;
+}
 
 /**
  * Runs tasks of one key one at a time, in arrival order; tasks of different keys run concurrently.
@@ -8,7 +14,9 @@ export type KeyedQueue = <A>(key: string, task: () => Promise<A>) => Promise<A>;
  */
 export const serializeByKey = (): KeyedQueue => {
   const tails = new Map<string, Promise<void>>();
-  return <A>(key: string, task: () => Promise<A>): Promise<A> => {
+  const counts = new Map<string, number>();
+  const run = <A>(key: string, task: () => Promise<A>): Promise<A> => {
+    counts.set(key, (counts.get(key) ?? 0) + 1);
     const previous = tails.get(key) ?? Promise.resolve();
     const result = previous.then(task);
     const tail = result.then(
@@ -17,20 +25,38 @@ export const serializeByKey = (): KeyedQueue => {
     );
     tails.set(key, tail);
     void tail.then(() => {
+      const left = (counts.get(key) ?? 1) - 1;
+      if (left === 0) counts.delete(key);
+      else counts.set(key, left);
       if (tails.get(key) === tail) tails.delete(key);
     });
     return result;
   };
+  return Object.assign(run, { waiting: (key: string) => counts.get(key) ?? 0 });
 };
 
-const nameKey = (name: string): string => `name:${name.trim().toLowerCase()}`;
+const nameKey = (name: string): string => `name:${nameBucket(name)}`;
 
 /**
  * Registrations and logins of one name run one at a time in this process, so a burst of them for one name meets no
- * name-claim race. Commands need no queue here: the handler's per-player lanes order each player's commands.
+ * name-claim race. A name's login queue is bounded: past `maxWaitingLogins` a login answers 429 at once, so a flood of
+ * guesses cannot hold the owner's login behind them. Commands need no queue here: the handler's per-player lanes order
+ * each player's commands.
  */
-export const serializeHandler = (handler: CommandHandler, queue: KeyedQueue = serializeByKey()): CommandHandler => ({
+export const serializeHandler = (handler: CommandHandler, queue: KeyedQueue = serializeByKey(), maxWaitingLogins = Number.POSITIVE_INFINITY): CommandHandler => ({
   ...handler,
   register: (r, meta) => () => queue(r.player_id ?? nameKey(r.name), handler.register(r, meta)),
-  login: (name, password, meta) => () => queue(nameKey(name), handler.login(name, password, meta)),
+  login: (name, password, meta) => () => {
+    const key = nameKey(name);
+    if (queue.waiting(key) > maxWaitingLogins) {
+      fail({
+        status: 429,
+        error: 'rate_limited',
+        message: 'too many logins of this name are waiting; retry in a moment',
+        details: [{ path: 'name', message: 'too many logins waiting' }],
+        headers: { 'Retry-After': '1' },
+      });
+    }
+    return queue(key, handler.login(name, password, meta));
+  },
 });

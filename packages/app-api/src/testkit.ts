@@ -11,6 +11,7 @@ import { createApp } from './app.js';
 import { createHandler } from './compose.js';
 import { checkedListener, failOnViolations } from './contractCheck.js';
 import { openApiDocument } from './openapi.js';
+import { apiLimits, type Rates } from './rateLimit.js';
 
 /** Test support (not a spec): the real app over real embedded adapters in a fresh directory. */
 
@@ -59,6 +60,9 @@ export const openTestApi = (
     readonly bodyLimit?: number;
     readonly seedRoutes?: boolean;
     readonly catalogue?: Catalogue;
+    /** Request budgets; unset ones are off, so suites that sign up many players from one address are not throttled. */
+    readonly rates?: Partial<Rates>;
+    readonly maxWaitingLogins?: number;
   } = {},
 ): TestApi => {
   const dir = mkdtempSync(join(tmpdir(), 'placebo-api-'));
@@ -74,12 +78,15 @@ export const openTestApi = (
     ids: cryptoIds,
     hasher: createScryptHasher({ cost: 1024 }),
     sessionTtlSeconds: 3600,
+    maxWaitingLogins: options.maxWaitingLogins,
   });
+  const limits = apiLimits(infra.rateLimits, { ipPerMin: 0, authIpPerMin: 0, authNamePerHour: 0, viewsPerMin: 0, ...options.rates });
   const app = createApp({
     handler,
     catalogue: rules,
     logger,
     seedRoutes: options.seedRoutes ?? true,
+    limits,
     bodyLimit: options.bodyLimit ?? 65536,
     ready: options.ready ?? real.ready,
     roll: options.roll ?? (() => 0.1),

@@ -5,6 +5,7 @@ import type Koa from 'koa';
 import { requireOwner, sessionPlayer } from './auth.js';
 import { strictBody } from './body.js';
 import type { ApiDeps } from './deps.js';
+import { enforceAuth } from './rateLimit.js';
 import { orFail } from './errors.js';
 import { fail, invalidField } from './httpError.js';
 import { commandMeta, plainMeta } from './meta.js';
@@ -36,6 +37,7 @@ export const v1Router = (deps: ApiDeps): Router<AppState> => {
     const raw = strictBody(ctx);
     if (raw !== null && typeof raw === 'object' && 'wealth' in raw) fail(invalidField('wealth', "is not the client's to choose: players start with the catalogue's starting wealth"));
     const body = decodeOrFail(CreatePlayerBody, raw);
+    await enforceAuth(ctx, deps.limits, body.name);
     if (body.player_id !== undefined && reservedPlayerId(body.player_id)) {
       fail(invalidField('player_id', 'the prefix host- is reserved'));
     }
@@ -46,6 +48,7 @@ export const v1Router = (deps: ApiDeps): Router<AppState> => {
 
   router.post('/sessions', async (ctx) => {
     const body = decodeOrFail(LoginBody, strictBody(ctx));
+    await enforceAuth(ctx, deps.limits, body.name, () => orFail(handler.loginThrottled(body.name, plainMeta(ctx))));
     const result = await orFail(handler.login(body.name, body.password, plainMeta(ctx)));
     send(ctx, sessionView(result));
   });

@@ -39,8 +39,8 @@ describe('replay --player --at: a player state at a past moment', () => {
       };
       const buy: PlayerCommand = { type: 'BuyItem', kind: 'knife', item_type: null, quantity: 1, offer_id: null, client_cost: null } as PlayerCommand;
       const t0 = Date.UTC(2026, 10, 23, 12, 0, 0);
-      const alice = await history('alice', [{ type: 'RegisterPlayer', name: 'alice', wealth: 1000 } as PlayerCommand, buy, buy, buy], t0);
-      await history('bob', [{ type: 'RegisterPlayer', name: 'bob', wealth: 5 } as PlayerCommand, buy], t0 + 30_000);
+      const alice = await history('alice', [{ type: 'RegisterPlayer', name: 'alice', wealth: 1000, origin: 'seed' } as PlayerCommand, buy, buy, buy], t0);
+      await history('bob', [{ type: 'RegisterPlayer', name: 'bob', wealth: 5, origin: 'seed' } as PlayerCommand, buy], t0 + 30_000);
 
       const atSecondPurchase = await playerAt({ source: infra.log, playerId: 'alice', at: new Date(t0 + 2 * 60_000).toISOString() });
       assert.deepEqual(atSecondPurchase.state, alice[2]);

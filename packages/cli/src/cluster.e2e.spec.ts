@@ -43,10 +43,12 @@ interface Player {
   readonly token: string;
 }
 
+/** A player with the wealth given: only the seed route lets a client name it; the player then plays through /v1. */
 const newPlayer = async (url: string, wealth: number): Promise<Player> => {
   const name = `p-${randomUUID().slice(0, 12)}`;
-  const reg = await call(`${url}/v1/players`, 'POST', { name, password: 'a long password', wealth });
-  assert.equal(reg.status, 201, JSON.stringify(reg.body));
+  const form = new URLSearchParams({ userid: name, username: name, userpwd: 'a long password', wealth: String(wealth) });
+  const reg = await fetch(`${url}/create/user`, { method: 'POST', body: form, signal: AbortSignal.timeout(30_000) });
+  assert.equal(reg.status, 200, await reg.text());
   const login = await call(`${url}/v1/sessions`, 'POST', { name, password: 'a long password' });
   assert.equal(login.status, 201, JSON.stringify(login.body));
   return { id: login.body.player_id as string, token: login.body.token as string };

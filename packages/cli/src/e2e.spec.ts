@@ -46,7 +46,7 @@ describe('end to end: HTTP → log → sink → Parquet → SQL (embedded, real 
       let events = 0;
       for (let p = 0; p < 8; p++) {
         const name = `e2e-player-${p}`;
-        const reg = await json(`${server.url}/v1/players`, 'POST', { name, password: 'a long password', wealth: 2000 });
+        const reg = await json(`${server.url}/v1/players`, 'POST', { name, password: 'a long password' });
         assert.equal(reg.status, 201, JSON.stringify(reg.body));
         const login = await json(`${server.url}/v1/sessions`, 'POST', { name, password: 'a long password' });
         assert.equal(login.status, 201);

@@ -81,8 +81,11 @@ export const clusterEnv = (): Record<string, string> => {
     PLACEBO_SINK_FLUSH_MS: '1000',
     PLACEBO_SCRYPT_COST: '1024',
     PLACEBO_WRITE_LEASE_MS: '2000',
-    // The suites drive the seeds' routes too, which `placebo api` leaves off by default.
+    // The suites drive the seeds' routes too, which `placebo api` leaves off by default, and load one API from one
+    // address, which its per-address budgets would throttle.
     PLACEBO_SEED_ROUTES: 'true',
+    PLACEBO_RATE_IP_PER_MIN: '0',
+    PLACEBO_RATE_AUTH_IP_PER_MIN: '0',
   };
 };
 

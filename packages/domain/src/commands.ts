@@ -12,6 +12,10 @@ export type RegisterPlayer = t.TypeOf<typeof RegisterPlayer>;
 export const LogIn = t.type({ type: t.literal('LogIn'), password_ok: t.boolean });
 export type LogIn = t.TypeOf<typeof LogIn>;
 
+/** A login refused by the per-name rate limit before any password check: recorded once per window, not per attempt. */
+export const ThrottleLogin = t.type({ type: t.literal('ThrottleLogin') });
+export type ThrottleLogin = t.TypeOf<typeof ThrottleLogin>;
+
 export const LogOut = t.type({ type: t.literal('LogOut') });
 export type LogOut = t.TypeOf<typeof LogOut>;
 
@@ -53,5 +57,5 @@ export type ViewProfile = t.TypeOf<typeof ViewProfile>;
 export const VisitHome = t.type({ type: t.literal('VisitHome') });
 export type VisitHome = t.TypeOf<typeof VisitHome>;
 
-export const PlayerCommand = t.union([RegisterPlayer, LogIn, LogOut, BuyItem, JoinOrg, LeaveOrg, Fight, ViewProfile, VisitHome]);
+export const PlayerCommand = t.union([RegisterPlayer, LogIn, ThrottleLogin, LogOut, BuyItem, JoinOrg, LeaveOrg, Fight, ViewProfile, VisitHome]);
 export type PlayerCommand = t.TypeOf<typeof PlayerCommand>;

@@ -139,6 +139,8 @@ export const createDecider = (catalogue: Catalogue): Decider => {
     switch (command.type) {
       case 'LogIn':
         return one(command.password_ok ? { type: 'LoggedIn' } : { type: 'LoginFailed', reason: 'wrong_password' });
+      case 'ThrottleLogin':
+        return one({ type: 'LoginFailed', reason: 'throttled' });
       case 'LogOut':
         return one({ type: 'LoggedOut' });
       case 'BuyItem':

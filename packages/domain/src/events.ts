@@ -13,7 +13,8 @@ export type PlayerRegistered = t.TypeOf<typeof PlayerRegistered>;
 export const LoggedIn = t.type({ type: t.literal('LoggedIn') });
 export type LoggedIn = t.TypeOf<typeof LoggedIn>;
 
-export const LoginFailed = t.type({ type: t.literal('LoginFailed'), reason: t.literal('wrong_password') });
+/** `throttled`: the per-name rate limit refused the attempts of a window, recorded once for all of them. */
+export const LoginFailed = t.type({ type: t.literal('LoginFailed'), reason: t.keyof({ wrong_password: null, throttled: null }) });
 export type LoginFailed = t.TypeOf<typeof LoginFailed>;
 
 export const LoggedOut = t.type({ type: t.literal('LoggedOut') });

@@ -34,6 +34,8 @@ export interface CommandHandler {
   readonly register: (r: Registration, meta: CommandMeta) => TaskEither<HandlerError, CommandResult>;
   /** A wrong password is recorded (LoginFailed) and answered as InvalidCredentials, like an unknown name. */
   readonly login: (name: string, password: string, meta: CommandMeta) => TaskEither<HandlerError, CommandResult & { readonly token: string }>;
+  /** Records that the rate limit refused logins to this name (nothing when no player holds the name). */
+  readonly loginThrottled: (name: string, meta: CommandMeta) => TaskEither<HandlerError, void>;
   readonly logout: (playerId: string, token: string, meta: CommandMeta) => TaskEither<HandlerError, CommandResult>;
   readonly authenticate: (token: string) => TaskEither<PortError, O.Option<string>>;
   /** The player as it stands (writes nothing); an unknown player is an unregistered state. */
@@ -110,10 +112,18 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     return result;
   };
 
+  // Hashed once, on the first login of an unknown name: comparing against it costs what a real check costs.
+  let dummy: Promise<E.Either<PortError, string>> | null = null;
   const login = async (name: string, password: string, meta: CommandMeta): Result<CommandResult & { token: string }> => {
     const account = await accounts.find(name)();
     if (E.isLeft(account)) return account;
-    if (O.isNone(account.right) || account.right.value.password_hash === null) return E.left({ _tag: 'InvalidCredentials' });
+    if (O.isNone(account.right) || account.right.value.password_hash === null) {
+      // An unknown name answers as slowly as a wrong password, so timing does not tell which names exist.
+      dummy ??= hasher.hash(ids.token())();
+      const hash = await dummy;
+      if (E.isRight(hash)) await hasher.verify(password, hash.right)();
+      return E.left({ _tag: 'InvalidCredentials' });
+    }
     const { player_id, password_hash } = account.right.value;
     const ok = await hasher.verify(password, password_hash)();
     if (E.isLeft(ok)) return ok;
@@ -124,6 +134,14 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     const created = await sessions.create(token, player_id, deps.sessionTtlSeconds)();
     if (E.isLeft(created)) return created;
     return E.right({ ...result.right, token });
+  };
+
+  const loginThrottled = async (name: string, meta: CommandMeta): Result<void> => {
+    const account = await accounts.find(name)();
+    if (E.isLeft(account)) return account;
+    if (O.isNone(account.right)) return E.right(undefined);
+    const result = await run(account.right.value.player_id, { type: 'ThrottleLogin' }, meta);
+    return E.isLeft(result) && result.left._tag !== 'PlayerNotFound' ? result : E.right(undefined);
   };
 
   const logout = async (playerId: string, token: string, meta: CommandMeta): Result<CommandResult> => {
@@ -139,6 +157,7 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     execute: (playerId, command, meta) => () => run(playerId, command, meta),
     register: (r, meta) => () => register(r, meta),
     login: (name, password, meta) => () => login(name, password, meta),
+    loginThrottled: (name, meta) => () => loginThrottled(name, meta),
     logout: (playerId, token, meta) => () => logout(playerId, token, meta),
     authenticate: (token) => sessions.lookup(token),
     read: (playerId) => () => lanes.read(playerId),

@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import type { Infrastructure } from '../embedded/embedded.js';
 import { createWebHdfsLakeStore } from '../hdfs/webHdfsLakeStore.js';
 import { createPrestoQueryEngine } from '../presto/prestoQueryEngine.js';
+import { createRedisRateLimiters } from '../rateLimit/rateLimiters.js';
 import type { Logger } from '../runtime/logger.js';
 import { openClusterLog, type ClusterLog, type ClusterLogSettings } from './clusterLog.js';
 
@@ -56,6 +57,7 @@ export const openCluster = async (config: Config, role: ClusterRole, logger: Log
     registry: engine,
     cluster,
     logIndex: cluster,
+    rateLimits: createRedisRateLimiters({ redis: cluster.redis, keyPrefix: config.PLACEBO_REDIS_PREFIX }),
     ready: cluster.ready,
     close: async () => {
       await cluster.close();

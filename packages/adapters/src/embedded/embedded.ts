@@ -6,6 +6,7 @@ import type { AccountStore, EventLog, LakeStore, LogSource, OffsetStore, PortErr
 import { analystTables, analystViews, stateTables } from '@placebo/domain';
 import { createDuckDbQueryEngine } from '../duckdb/duckDbQueryEngine.js';
 import { createLocalLakeStore } from '../local/localLakeStore.js';
+import { createSqliteRateLimiters, type RateLimiters } from '../rateLimit/rateLimiters.js';
 import { openSqlite } from './sqlite.js';
 import { createSqliteEventLog } from './sqliteEventLog.js';
 import { threadWriter } from './sqliteWriter.js';
@@ -35,12 +36,17 @@ export interface Infrastructure {
    * is false (Redis lost its keys; `placebo replay` rebuilds them and calls `markIndexed`).
    */
   readonly logIndex?: LogIndex;
+  /** Request counts for the API's rate limits, shared by the processes of a deployment. */
+  readonly rateLimits: RateLimiters;
   /** True when the stores answer (for /readyz). */
   readonly ready: () => Promise<boolean>;
   readonly close: () => Promise<void>;
 }
 
-/** Everything on local disk under `dataDir`: `placebo.db` (log, snapshots, accounts, sessions, offsets) and `lake/`. */
+/**
+ * Everything on local disk under `dataDir`: `placebo.db` (log, snapshots, accounts, sessions, offsets), `limits.db`
+ * (rate-limit counts) and `lake/`.
+ */
 export const openEmbedded = (options: { readonly dataDir: string }): Infrastructure => {
   const path = join(options.dataDir, 'placebo.db');
   const db = openSqlite({ path });
@@ -48,6 +54,7 @@ export const openEmbedded = (options: { readonly dataDir: string }): Infrastruct
   const lake = createLocalLakeStore({ root: join(options.dataDir, 'lake') });
   const query = createDuckDbQueryEngine({ root: lake.root, tables: analystTables, views: analystViews, stateTables });
   const ping = db.prepare('select 1');
+  const rateLimits = createSqliteRateLimiters({ path: join(options.dataDir, 'limits.db') });
   return {
     log,
     snapshots: createSqliteSnapshotStore({ db }),
@@ -57,6 +64,7 @@ export const openEmbedded = (options: { readonly dataDir: string }): Infrastruct
     lake,
     query,
     registry: { register: () => TE.right(undefined) },
+    rateLimits,
     ready: async () => {
       try {
         ping.get();
@@ -69,6 +77,7 @@ export const openEmbedded = (options: { readonly dataDir: string }): Infrastruct
       // Appends already queued commit before the file closes.
       await log.close();
       query.close();
+      await rateLimits.close();
       db.close();
     },
   };

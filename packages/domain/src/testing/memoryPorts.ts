@@ -144,7 +144,9 @@ export interface MemoryWorld {
   readonly sessions: SessionStore;
 }
 
-export const createMemoryWorld = (o: MemoryEventLogOptions & { readonly catalogue?: Catalogue; readonly maxAttempts?: number } = {}): MemoryWorld => {
+export const createMemoryWorld = (
+  o: MemoryEventLogOptions & { readonly catalogue?: Catalogue; readonly maxAttempts?: number; readonly hasher?: PasswordHasher } = {},
+): MemoryWorld => {
   const snapshots = createMemorySnapshotStore();
   const log = createMemoryEventLog({ ...o, snapshots });
   const accounts = createMemoryAccountStore();
@@ -157,7 +159,7 @@ export const createMemoryWorld = (o: MemoryEventLogOptions & { readonly catalogu
     sessions,
     clock: fixedClock,
     ids: createCountingIds(),
-    hasher: fakeHasher,
+    hasher: o.hasher ?? fakeHasher,
     sessionTtlSeconds: 3600,
     ...(o.maxAttempts === undefined ? {} : { maxAttempts: o.maxAttempts }),
   });
