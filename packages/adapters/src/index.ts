@@ -23,3 +23,4 @@ export * from './hdfs/webHdfsLakeStore.js';
 export * from './presto/prestoQueryEngine.js';
 export * from './cluster/cluster.js';
 export * from './rateLimit/rateLimiters.js';
+export * from './rateLimit/idempotencyKeys.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '@placebo/adapters';
+import type { IdempotencyKeys, Logger } from '@placebo/adapters';
 import type { Catalogue, CommandHandler } from '@placebo/domain';
 import type { ApiLimits } from './rateLimit.js';
 
@@ -10,6 +10,9 @@ export interface ApiDeps {
   readonly seedRoutes: boolean;
   /** The request budgets: per address on every route, per address and name on logins and registrations. */
   readonly limits: ApiLimits;
+  /** Which request first used each idempotency key, and for how long it is kept. */
+  readonly idempotencyKeys: IdempotencyKeys;
+  readonly idempotencyTtlSeconds: number;
   /** Largest request body in bytes; larger gets 413. */
   readonly bodyLimit: number;
   /** True when the stores answer (for /readyz). */

@@ -5,7 +5,7 @@ import type Koa from 'koa';
 import type { ApiDeps } from './deps.js';
 import { orFail, toHttpError } from './errors.js';
 import { fail, invalidField } from './httpError.js';
-import { commandMeta } from './meta.js';
+import { scopedMeta } from './idempotencyScope.js';
 import { clientAddress, enforce } from './rateLimit.js';
 import { noFunds, sendText } from './seedText.js';
 import type { AppState } from './state.js';
@@ -51,7 +51,7 @@ export const hostRoutes = (router: Router<AppState>, deps: ApiDeps): void => {
   /** Runs the command for the Host's player, registering the player first when it does not exist yet. */
   const run = async (ctx: Ctx, command: PlayerCommand) => {
     const player = hostPlayer(ctx);
-    const meta = commandMeta(ctx);
+    const meta = await scopedMeta(ctx, deps, player.id, {});
     const first = await handler.execute(player.id, command, meta)();
     if (E.isRight(first)) return first.right;
     if (first.left._tag !== 'PlayerNotFound') return fail(toHttpError(first.left), first.left);

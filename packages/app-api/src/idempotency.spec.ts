@@ -87,6 +87,38 @@ describe('idempotency keys', () => {
     assert.equal((await storedEvents(api, p.id)).length, before);
   });
 
+  it('refuses the same key with another body on the same route: 422, nothing written', async () => {
+    const p = await signUp(api);
+    const key = unique('body-');
+    const buy = (body: object) => api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).set('Idempotency-Key', key).send(body);
+    assert.equal((await buy({ kind: 'knife' })).status, 201);
+    const before = (await storedEvents(api, p.id)).length;
+    const other = await buy({ kind: 'knife', quantity: 2 });
+    assert.equal(other.status, 422);
+    assert.equal(other.body.error, 'idempotency_key_reused');
+    assert.deepEqual(other.body.details.map((d: { path: string }) => d.path), ['Idempotency-Key']);
+    assert.equal((await storedEvents(api, p.id)).length, before);
+  });
+
+  it('takes the same body written another way (key order, header or body key) as the same request', async () => {
+    const p = await signUp(api);
+    const key = unique('order-');
+    const url = `/v1/players/${p.id}/purchases`;
+    const first = await api.agent.post(url).set(p.auth).set('Idempotency-Key', key).send({ kind: 'knife', quantity: 2 });
+    const again = await api.agent.post(url).set(p.auth).send({ quantity: 2, command_id: key, kind: 'knife' });
+    assert.equal(again.status, first.status);
+    assert.deepEqual(again.body, first.body);
+  });
+
+  it("binds a key to its player: another player's key is a new key", async () => {
+    const [a, b] = [await signUp(api), await signUp(api)];
+    const key = unique('shared-');
+    assert.equal((await api.agent.post(`/v1/players/${a.id}/purchases`).set(a.auth).set('Idempotency-Key', key).send({ kind: 'knife' })).status, 201);
+    const other = await api.agent.post(`/v1/players/${b.id}/purchases`).set(b.auth).set('Idempotency-Key', key).send({ kind: 'arrow' });
+    assert.equal(other.status, 201);
+    assert.equal(other.body.type, 'arrow');
+  });
+
   it('validates keys: 1–128 of [A-Za-z0-9_.:-], and header and body must agree', async () => {
     const p = await signUp(api);
     const buy = () => api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth);

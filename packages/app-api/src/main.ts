@@ -83,6 +83,8 @@ export const startApi = async (config: Config, infra: Infrastructure, logger: Lo
     logger: logger.child({ component: 'api' }),
     seedRoutes: config.PLACEBO_SEED_ROUTES,
     limits,
+    idempotencyKeys: infra.rateLimits.idempotencyKeys,
+    idempotencyTtlSeconds: config.PLACEBO_IDEMPOTENCY_TTL_S,
     bodyLimit: config.PLACEBO_BODY_LIMIT,
     ready: infra.ready,
     roll: cryptoIds.roll,

@@ -8,7 +8,8 @@ import { orFail, toHttpError } from './errors.js';
 import { fail, invalidField } from './httpError.js';
 import { hostRoutes } from './hostRoutes.js';
 import { enforce, enforceAuth } from './rateLimit.js';
-import { commandMeta, plainMeta } from './meta.js';
+import { scopedMeta } from './idempotencyScope.js';
+import { plainMeta } from './meta.js';
 import { reservedPlayerId, SeedBuy, SeedCreateUser, SeedJoinGuild, SeedJoinTeam, SeedUserQuery } from './requests.js';
 import { noFunds, pythonJson, pythonTime, sendText } from './seedText.js';
 import type { AppState } from './state.js';
@@ -54,7 +55,7 @@ export const seedRouter = (deps: ApiDeps): Router<AppState> => {
     if (reservedPlayerId(body.userid)) fail(invalidField('userid', 'the prefix host- is reserved'));
     await enforceAuth(ctx, deps.limits, body.username);
     const registration = { player_id: body.userid, name: body.username, password: body.userpwd, wealth: body.wealth ?? null, origin: 'seed' as const };
-    const result = await orFail(handler.register(registration, commandMeta(ctx)));
+    const result = await orFail(handler.register(registration, await scopedMeta(ctx, deps, body.userid, body)));
     eventOf(result.events, 'PlayerRegistered');
     sendText(ctx, 200, 'Created user +:)\n');
   });
@@ -63,7 +64,7 @@ export const seedRouter = (deps: ApiDeps): Router<AppState> => {
     const body = decodeOrFail(SeedBuy, lenientBody(ctx));
     const command = { type: 'BuyItem' as const, kind, item_type: body.type, quantity: 1 as Quantity, offer_id: null, client_cost: body.cost };
     await requireSeedPlayer(handler, body.userid);
-    const result = await orFail(handler.execute(body.userid, command, commandMeta(ctx)));
+    const result = await orFail(handler.execute(body.userid, command, await scopedMeta(ctx, deps, body.userid, body)));
     const e = eventOf(result.events, 'ItemPurchased', 'PurchaseRefused');
     sendText(ctx, e.data.type === 'ItemPurchased' ? 200 : 402, e.data.type === 'ItemPurchased' ? done : noFunds);
   };
@@ -74,7 +75,7 @@ export const seedRouter = (deps: ApiDeps): Router<AppState> => {
     const body = kind === 'guild' ? decodeOrFail(SeedJoinGuild, lenientBody(ctx)) : decodeOrFail(SeedJoinTeam, lenientBody(ctx));
     const command = { type: 'JoinOrg' as const, org_kind: kind, org: body.org, level: body.level, client_cost: body.cost ?? (0 as Coins) };
     await requireSeedPlayer(handler, body.userid);
-    const result = await orFail(handler.execute(body.userid, command, commandMeta(ctx)));
+    const result = await orFail(handler.execute(body.userid, command, await scopedMeta(ctx, deps, body.userid, body)));
     const e = eventOf(result.events, 'OrgJoined', 'OrgJoinRefused');
     sendText(ctx, e.data.type === 'OrgJoined' ? 200 : 402, e.data.type === 'OrgJoined' ? done : noFunds);
   };

@@ -87,6 +87,8 @@ export const openTestApi = (
     logger,
     seedRoutes: options.seedRoutes ?? true,
     limits,
+    idempotencyKeys: infra.rateLimits.idempotencyKeys,
+    idempotencyTtlSeconds: 3600,
     bodyLimit: options.bodyLimit ?? 65536,
     ready: options.ready ?? real.ready,
     roll: options.roll ?? (() => 0.1),

@@ -5,10 +5,11 @@ import type Koa from 'koa';
 import { requireOwner, sessionPlayer } from './auth.js';
 import { strictBody } from './body.js';
 import type { ApiDeps } from './deps.js';
-import { enforceAuth } from './rateLimit.js';
+import { enforceAuth, nameBucket } from './rateLimit.js';
 import { orFail } from './errors.js';
 import { fail, invalidField } from './httpError.js';
-import { commandMeta, plainMeta } from './meta.js';
+import { scopedMeta } from './idempotencyScope.js';
+import { plainMeta } from './meta.js';
 import { CommandBody, CreatePlayerBody, FightBody, JoinBody, LoginBody, PurchaseBody, reservedPlayerId } from './requests.js';
 import type { AppState } from './state.js';
 import { decodeField, decodeOrFail } from './validation.js';
@@ -42,7 +43,7 @@ export const v1Router = (deps: ApiDeps): Router<AppState> => {
       fail(invalidField('player_id', 'the prefix host- is reserved'));
     }
     const registration = { player_id: body.player_id ?? null, name: body.name, password: body.password, wealth: null, origin: 'v1' as const };
-    const result = await orFail(handler.register(registration, commandMeta(ctx, body.command_id)));
+    const result = await orFail(handler.register(registration, await scopedMeta(ctx, deps, `name:${nameBucket(body.name)}`, body, body.command_id)));
     send(ctx, registeredView(result.events));
   });
 
@@ -56,7 +57,7 @@ export const v1Router = (deps: ApiDeps): Router<AppState> => {
   router.delete('/sessions', async (ctx) => {
     const session = await sessionPlayer(ctx, handler);
     const body = decodeOrFail(CommandBody, strictBody(ctx));
-    const result = await orFail(handler.logout(session.playerId, session.token, commandMeta(ctx, body.command_id)));
+    const result = await orFail(handler.logout(session.playerId, session.token, await scopedMeta(ctx, deps, session.playerId, body, body.command_id)));
     eventOf(result.events, 'LoggedOut');
     ctx.status = 204;
   });
@@ -78,7 +79,7 @@ export const v1Router = (deps: ApiDeps): Router<AppState> => {
       offer_id: body.offer_id ?? null,
       client_cost: null,
     };
-    const result = await orFail(handler.execute(id, command, commandMeta(ctx, body.command_id)));
+    const result = await orFail(handler.execute(id, command, await scopedMeta(ctx, deps, id, body, body.command_id)));
     send(ctx, purchaseView(result.events));
   });
 
@@ -86,7 +87,7 @@ export const v1Router = (deps: ApiDeps): Router<AppState> => {
     const id = await owner(ctx, ctx.params.id);
     const body = decodeOrFail(JoinBody, strictBody(ctx));
     const command = { type: 'JoinOrg' as const, org_kind: body.kind, org: body.org, level: body.level ?? null, client_cost: null };
-    const result = await orFail(handler.execute(id, command, commandMeta(ctx, body.command_id)));
+    const result = await orFail(handler.execute(id, command, await scopedMeta(ctx, deps, id, body, body.command_id)));
     send(ctx, joinView(result.events));
   });
 
@@ -95,7 +96,7 @@ export const v1Router = (deps: ApiDeps): Router<AppState> => {
     const kind = decodeField(OrgKind, 'kind', ctx.params.kind);
     const org = decodeField(Name, 'org', ctx.params.org);
     const body = decodeOrFail(CommandBody, strictBody(ctx));
-    const result = await orFail(handler.execute(id, { type: 'LeaveOrg', org_kind: kind, org }, commandMeta(ctx, body.command_id)));
+    const result = await orFail(handler.execute(id, { type: 'LeaveOrg', org_kind: kind, org }, await scopedMeta(ctx, deps, id, body, body.command_id)));
     send(ctx, leftView(result.events));
   });
 
@@ -104,7 +105,7 @@ export const v1Router = (deps: ApiDeps): Router<AppState> => {
     const body = decodeOrFail(FightBody, strictBody(ctx));
     const roll = UnitInterval.decode(deps.roll());
     if (roll._tag === 'Left') throw new Error('roll() left [0, 1)');
-    const result = await orFail(handler.execute(id, { type: 'Fight', enemy: body.enemy, roll: roll.right }, commandMeta(ctx, body.command_id)));
+    const result = await orFail(handler.execute(id, { type: 'Fight', enemy: body.enemy, roll: roll.right }, await scopedMeta(ctx, deps, id, body, body.command_id)));
     send(ctx, fightView(result.events));
   });
 

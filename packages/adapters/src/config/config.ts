@@ -33,7 +33,7 @@ export const settings = {
   PLACEBO_REDIS_PREFIX: { codec: t.string, default: 'placebo:', doc: 'Cluster: prefix of every Redis key (several deployments can share one Redis).' },
   PLACEBO_TOPIC_PREFIX: { codec: t.string, default: '', doc: 'Cluster: prefix of the Kafka topic names and consumer groups.' },
   PLACEBO_WRITE_LEASE_MS: { codec: IntFromString(100, 600_000), default: '10000', doc: "Cluster: how long a player's write intent is held before another process may complete it." },
-  PLACEBO_IDEMPOTENCY_TTL_S: { codec: IntFromString(60, 31_536_000), default: '86400', doc: 'Cluster: how long an Idempotency-Key returns its first result.' },
+  PLACEBO_IDEMPOTENCY_TTL_S: { codec: IntFromString(60, 31_536_000), default: '86400', doc: 'How long an Idempotency-Key returns its first result, and stays bound to the route and body it was first sent with.' },
   PLACEBO_WEBHDFS_URL: { codec: t.string, default: 'http://127.0.0.1:9870', doc: "Cluster: the NameNode's WebHDFS endpoint." },
   PLACEBO_HDFS_URL: { codec: t.string, default: 'hdfs://127.0.0.1:8020', doc: 'Cluster: the file system URI Presto reads the lake from.' },
   PLACEBO_HDFS_USER: { codec: t.string, default: 'placebo', doc: 'Cluster: HDFS user name for WebHDFS calls.' },

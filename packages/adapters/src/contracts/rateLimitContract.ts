@@ -45,6 +45,16 @@ export const rateLimitContract = (label: string, open: () => Promise<RateLimiter
       assert.equal((await two.consume('name:ada')).allowed, false);
     });
 
+    it('binds an idempotency key to the first fingerprint, for every process', async () => {
+      const [one, two] = [(await fresh()).idempotencyKeys, (await fresh()).idempotencyKeys];
+      const scope = `p-${randomUUID()}\nbuy-1`;
+      assert.equal(await one.claim(scope, 'fp-a', 60), 'first');
+      assert.equal(await two.claim(scope, 'fp-a', 60), 'same');
+      assert.equal(await two.claim(scope, 'fp-b', 60), 'different');
+      assert.equal(await one.claim(scope, 'fp-a', 60), 'same', 'a different request must not rebind the key');
+      assert.equal(await one.claim(`${scope}-other`, 'fp-b', 60), 'first');
+    });
+
     it('limits nothing for a policy of 0 points', async () => {
       const limiter = (await fresh()).limiter(policy(0));
       for (let i = 0; i < 20; i++) assert.equal((await limiter.consume('x')).allowed, true);

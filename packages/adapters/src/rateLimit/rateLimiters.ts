@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Redis } from 'ioredis';
+import { createRedisIdempotencyKeys, createSqliteIdempotencyKeys, type IdempotencyKeys } from './idempotencyKeys.js';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /** `points` requests per `windowS` seconds for one key (a client address, an account name …); 0 points is no limit. */
@@ -30,6 +31,8 @@ export interface RateLimiter {
 /** Creates the limiter of a policy over the mode's store. */
 export interface RateLimiters {
   readonly limiter: (policy: RateLimitPolicy) => RateLimiter;
+  /** The same store keeps which request first used each idempotency key. */
+  readonly idempotencyKeys: IdempotencyKeys;
   readonly close: () => Promise<void>;
 }
 
@@ -66,8 +69,8 @@ const wrap = (policy: RateLimitPolicy, make: (insurance: RateLimiterMemory) => R
 const tableName = (policy: RateLimitPolicy): string => `rate_${policy.name.replace(/[^A-Za-z0-9]/g, '_')}`;
 
 /**
- * Embedded mode: the counts live in their own SQLite file, shared by the processes of one data folder. Counts are
- * not facts: the file is written without waiting for the disk, so a limit costs no fsync.
+ * Embedded mode: the counts (and idempotency fingerprints) live in their own SQLite file, shared by the processes of
+ * one data folder. They are not facts: the file is written without waiting for the disk, so a limit costs no fsync.
  */
 export const createSqliteRateLimiters = (options: { readonly path: string }): RateLimiters => {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
@@ -91,6 +94,7 @@ export const createSqliteRateLimiters = (options: { readonly path: string }): Ra
           insuranceLimiter: insurance,
         });
       }),
+    idempotencyKeys: createSqliteIdempotencyKeys({ db }),
     close: async () => void db.close(),
   };
 };
@@ -109,5 +113,6 @@ export const createRedisRateLimiters = (options: { readonly redis: Redis; readon
           insuranceLimiter: insurance,
         }),
     ),
+  idempotencyKeys: createRedisIdempotencyKeys(options),
   close: async () => undefined,
 });

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import type { CommandMeta } from '@placebo/domain';
+import type Koa from 'koa';
+import type { ApiDeps } from './deps.js';
+import { fail } from './httpError.js';
+import { commandMeta } from './meta.js';
+
+/** JSON with keys in order, so the same body written two ways digests the same. */
+const stable = (v: unknown): string =>
+  Array.isArray(v)
+    ? `[${v.map(stable).join(',')}]`
+    : v !== null && typeof v === 'object'
+      ? `{${Object.keys(v)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`
+      : JSON.stringify(v) ?? 'null';
+
+/** The request a key stands for: method, route and decoded body (the key itself aside). */
+export const requestFingerprint = (method: string, path: string, body: unknown): string => {
+  const { command_id: _key, ...rest } = (body !== null && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  void _key;
+  return createHash('sha256').update(`${method} ${path}\n${stable(rest)}`).digest('base64url');
+};
+
+/**
+ * The command's metadata, with its idempotency key bound to (player, route, body): a retry of the same request gets
+ * its first answer from the log; the same key on another route or with another body is 422 idempotency_key_reused,
+ * and runs nothing.
+ */
+export const scopedMeta = async (ctx: Koa.ParameterizedContext<unknown>, deps: Pick<ApiDeps, 'idempotencyKeys' | 'idempotencyTtlSeconds'>, player: string, body: unknown, fromBody?: string): Promise<CommandMeta> => {
+  const meta = commandMeta(ctx, fromBody);
+  if (meta.command_id === null) return meta;
+  const use = await deps.idempotencyKeys.claim(`${player}\n${meta.command_id}`, requestFingerprint(ctx.method, ctx.path, body), deps.idempotencyTtlSeconds);
+  if (use === 'different') {
+    fail({
+      status: 422,
+      error: 'idempotency_key_reused',
+      message: 'this idempotency key was used for a different request; send a new key for a new request',
+      details: [{ path: 'Idempotency-Key', message: 'already used for a different request' }],
+    });
+  }
+  return meta;
+};
