@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Coins } from '@placebo/domain';
-import { catalogue, openTestApi, signUp, storedEvents, type TestApi } from './testkit.js';
+import { catalogue, openTestApi, storedEvents, type TestApi } from './testkit.js';
 
 const price = (kind: string): number => catalogue.items.find((i) => i.kind === kind)?.price ?? NaN;
 
@@ -76,14 +76,6 @@ describe("seed 001's routes (GET, player named by the Host header)", () => {
     const events = await storedEvents(api, 'host-burst.example.com');
     assert.equal(events.filter((e) => e.data.type === 'PlayerRegistered').length, 1);
     assert.equal(events.filter((e) => e.data.type === 'HomeVisited').length, 8);
-  });
-
-  it('answers 409 name_taken, not 500, when a registered player owns the host name', async () => {
-    await signUp(api, { name: 'taken.example.com' });
-    const res = await get('/purchase_a_sword', 'taken.example.com');
-    assert.equal(res.status, 409);
-    assert.equal(res.body.error, 'name_taken');
-    assert.deepEqual(res.body.details, [{ path: 'host', message: 'is taken by a registered player' }]);
   });
 
   it('answers 400 for a host that cannot name a player', async () => {

@@ -34,17 +34,11 @@ export const hostRoutes = (router: Router<AppState>, deps: ApiDeps): void => {
   const register = async (ctx: Ctx, player: { readonly id: PlayerId; readonly name: Name }, meta: CommandMeta): Promise<void> => {
     // A new Host is a new player: creating them counts against the address's budget, as registrations do.
     await enforce(ctx, deps.limits.authIp, clientAddress(ctx), 'ip');
-    const registration = { player_id: player.id, name: player.name, password: null, wealth: catalogue.limits.host_starting_wealth, origin: 'host' as const };
+    // The account is claimed under the player id (host-…), a namespace no other registration may use: a Host player
+    // and a /v1 or seed player of the same name cannot squat each other.
+    const registration = { player_id: player.id, name: player.name, password: null, wealth: catalogue.limits.host_starting_wealth, origin: 'host' as const, account_name: player.id };
     const result = await handler.register(registration, { ...meta, command_id: null })();
     if (E.isRight(result) || result.left._tag === 'PlayerAlreadyExists') return; // a concurrent request registered it first
-    if (result.left._tag === 'NameTaken') {
-      fail({
-        status: 409,
-        error: 'name_taken',
-        message: `the name ${player.name} belongs to a registered player, so this host cannot play as ${player.id}`,
-        details: [{ path: 'host', message: 'is taken by a registered player' }],
-      });
-    }
     fail(toHttpError(result.left), result.left);
   };
 

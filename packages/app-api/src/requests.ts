@@ -36,14 +36,33 @@ export interface CommandIdBrand {
 export const CommandId = t.brand(t.string, (s): s is t.Branded<string, CommandIdBrand> => /^[A-Za-z0-9_.:-]{1,128}$/.test(s), 'CommandId');
 export type CommandId = t.TypeOf<typeof CommandId>;
 
-/** A Name with white space around it, which TrimmedName drops: the document's pattern for what TrimmedName takes. */
-export const trimmedNamePattern = `^\\s*(?=\\S)${namePattern.slice(namePattern.indexOf('[^'), -1)}\\s*$`;
+/**
+ * A Name with white space around it, which TrimmedName drops, without invisible or text-direction characters or the
+ * reserved host- prefix: the document's pattern for what TrimmedName takes.
+ */
+export const trimmedNamePattern = `^(?!\\s*[Hh][Oo][Ss][Tt]-)(?!.*[\\p{Default_Ignorable_Code_Point}\\p{Bidi_Control}])\\s*(?=\\S)${namePattern.slice(namePattern.indexOf('[^'), -1)}\\s*$`;
 
-/** A display name as typed by a person: surrounding spaces are dropped before the Name rules apply. */
+/** Characters that render as nothing or reorder the text around them: they make one name look like another. */
+const invisible = /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]/u;
+
+/** Player ids and account names of the form host-… belong to the players seed 001's routes create from a Host header. */
+export const reservedPlayerId = (id: string): boolean => id.toLowerCase().startsWith('host-');
+
+/**
+ * A player's name as typed by a person: NFKC-normalised (so compatibility forms such as full-width letters are one
+ * name), surrounding spaces dropped, then the Name rules; invisible and direction-control characters, and the
+ * reserved host- prefix, are refused.
+ */
 export const TrimmedName = new t.Type<Name, string, unknown>(
   'TrimmedName',
   Name.is,
-  (u, c) => (typeof u === 'string' ? Name.validate(u.trim(), c) : t.failure(u, c)),
+  (u, c) => {
+    if (typeof u !== 'string') return t.failure(u, c);
+    const s = u.normalize('NFKC').trim();
+    if (invisible.test(s)) return t.failure(u, c, 'must not contain invisible or text-direction characters');
+    if (reservedPlayerId(s)) return t.failure(u, c, 'the prefix host- is reserved');
+    return Name.validate(s, c);
+  },
   (n) => n,
 );
 
@@ -81,6 +100,3 @@ export const SeedBuy = t.type({ userid: PlayerId, type: Name, cost: CoinsText })
 export const SeedJoinGuild = t.type({ userid: PlayerId, org: Name, level: Name, cost: CoinsText });
 export const SeedJoinTeam = t.intersection([t.type({ userid: PlayerId, org: Name, level: Name }), t.partial({ cost: CoinsText })]);
 export const SeedUserQuery = t.type({ userid: PlayerId });
-
-/** Player ids of the form host-… belong to the players seed 001's routes create from a Host header. */
-export const reservedPlayerId = (id: string): boolean => id.toLowerCase().startsWith('host-');

@@ -27,6 +27,8 @@ export interface Registration {
   /** Seed routes only: the starting wealth the client named (a `/v1` player starts with the catalogue's). */
   readonly wealth: Coins | number | null;
   readonly origin: PlayerOrigin;
+  /** The name claimed among accounts, when it differs from the display name (Host players claim theirs apart). */
+  readonly account_name?: string;
 }
 
 export interface CommandHandler {
@@ -71,7 +73,8 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
   const peek = (playerId: string): Result<PlayerState> => lanes.read(playerId);
 
   const register = async (r: Registration, meta: CommandMeta): Result<CommandResult> => {
-    const existing = await accounts.find(r.name)();
+    const accountName = r.account_name ?? r.name;
+    const existing = await accounts.find(accountName)();
     if (E.isLeft(existing)) return existing;
     if (O.isSome(existing.right) && meta.command_id !== null) {
       // A retried registration answers its first result, even though the name is taken now (by this very command).
@@ -101,13 +104,13 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
       if (E.isLeft(h)) return h;
       hash = h.right;
     }
-    const claimed = await accounts.claim(r.name, playerId, hash)();
+    const claimed = await accounts.claim(accountName, playerId, hash)();
     if (E.isLeft(claimed)) return claimed;
     const result = await run(playerId, { type: 'RegisterPlayer', name: r.name, wealth: r.wealth, origin: r.origin }, meta);
     if (E.isLeft(result)) {
       // Release only a claim nobody registered under: a concurrent registration of the same id may own it now.
       const after = await peek(playerId);
-      if (E.isRight(after) && !after.right.registered) await accounts.release(r.name, playerId)();
+      if (E.isRight(after) && !after.right.registered) await accounts.release(accountName, playerId)();
     }
     return result;
   };
