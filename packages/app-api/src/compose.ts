@@ -12,6 +12,7 @@ export const createHandler = (options: {
   readonly sessionTtlSeconds: number;
   /** Logins of one name waiting behind the one being checked; more answer 429. */
   readonly maxWaitingLogins?: number;
+  readonly maxSessionsPerPlayer?: number;
 }): CommandHandler =>
   serializeHandler(
     createCommandHandler({
@@ -24,6 +25,7 @@ export const createHandler = (options: {
       ids: options.ids,
       hasher: options.hasher,
       sessionTtlSeconds: options.sessionTtlSeconds,
+      ...(options.maxSessionsPerPlayer === undefined ? {} : { maxSessionsPerPlayer: options.maxSessionsPerPlayer }),
     }),
     serializeByKey(),
     options.maxWaitingLogins,

@@ -70,6 +70,7 @@ export const startApi = async (config: Config, infra: Infrastructure, logger: Lo
     hasher: createScryptHasher({ cost: config.PLACEBO_SCRYPT_COST }),
     sessionTtlSeconds: config.PLACEBO_SESSION_TTL_S,
     maxWaitingLogins: config.PLACEBO_LOGIN_QUEUE,
+    maxSessionsPerPlayer: config.PLACEBO_MAX_SESSIONS,
   });
   const limits = apiLimits(infra.rateLimits, {
     ipPerMin: config.PLACEBO_RATE_IP_PER_MIN,
@@ -90,7 +91,18 @@ export const startApi = async (config: Config, infra: Infrastructure, logger: Lo
     roll: cryptoIds.roll,
   });
   const sweeper = infra.logIndex === undefined ? null : startSweeper(infra.logIndex, handler, config.PLACEBO_WRITE_LEASE_MS, logger.child({ component: 'sweeper' }));
-  const server = createServer(app.callback());
+  const server = createServer(
+    {
+      headersTimeout: config.PLACEBO_HEADERS_TIMEOUT_MS,
+      requestTimeout: config.PLACEBO_REQUEST_TIMEOUT_MS,
+      keepAliveTimeout: config.PLACEBO_KEEPALIVE_TIMEOUT_MS,
+      // How often slow headers and requests are looked for: often enough for the timeouts to hold.
+      connectionsCheckingInterval: Math.min(1000, Math.floor(config.PLACEBO_HEADERS_TIMEOUT_MS / 4)),
+    },
+    app.callback(),
+  );
+  // Past the cap Node closes a new connection at once, before reading anything from it.
+  server.maxConnections = config.PLACEBO_MAX_CONNECTIONS;
   const address = await listen(server, config.PLACEBO_PORT, config.PLACEBO_HOST);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | null = null;

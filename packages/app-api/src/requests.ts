@@ -91,6 +91,8 @@ export const PurchaseBody = t.intersection([
 export const JoinBody = t.intersection([t.type({ kind: OrgKind, org: Name }), t.partial({ level: Name, ...idempotent })]);
 export const FightBody = t.intersection([t.type({ enemy: Name }), t.partial(idempotent)]);
 export const CommandBody = t.partial(idempotent);
+/** `DELETE /v1/sessions?all=true` ends every session of the player, not only the caller's. */
+export const AllFlag = t.keyof({ true: null, false: null });
 
 export const SeedCreateUser = t.intersection([
   t.type({ userid: PlayerId, userpwd: SeedPassword, username: TrimmedName }),

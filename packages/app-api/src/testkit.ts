@@ -63,6 +63,7 @@ export const openTestApi = (
     /** Request budgets; unset ones are off, so suites that sign up many players from one address are not throttled. */
     readonly rates?: Partial<Rates>;
     readonly maxWaitingLogins?: number;
+    readonly maxSessionsPerPlayer?: number;
   } = {},
 ): TestApi => {
   const dir = mkdtempSync(join(tmpdir(), 'placebo-api-'));
@@ -79,6 +80,7 @@ export const openTestApi = (
     hasher: createScryptHasher({ cost: 1024 }),
     sessionTtlSeconds: 3600,
     maxWaitingLogins: options.maxWaitingLogins,
+    maxSessionsPerPlayer: options.maxSessionsPerPlayer,
   });
   const limits = apiLimits(infra.rateLimits, { ipPerMin: 0, authIpPerMin: 0, authNamePerHour: 0, viewsPerMin: 0, ...options.rates });
   const app = createApp({

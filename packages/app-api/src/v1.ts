@@ -10,7 +10,7 @@ import { orFail } from './errors.js';
 import { fail, invalidField } from './httpError.js';
 import { scopedMeta } from './idempotencyScope.js';
 import { plainMeta } from './meta.js';
-import { CommandBody, CreatePlayerBody, FightBody, JoinBody, LoginBody, PurchaseBody, reservedPlayerId } from './requests.js';
+import { AllFlag, CommandBody, CreatePlayerBody, FightBody, JoinBody, LoginBody, PurchaseBody, reservedPlayerId } from './requests.js';
 import type { AppState } from './state.js';
 import { decodeField, decodeOrFail } from './validation.js';
 import { eventOf, fightView, joinView, leftView, profileView, purchaseView, registeredView, sessionView, type Reply } from './views.js';
@@ -57,7 +57,9 @@ export const v1Router = (deps: ApiDeps): Router<AppState> => {
   router.delete('/sessions', async (ctx) => {
     const session = await sessionPlayer(ctx, handler);
     const body = decodeOrFail(CommandBody, strictBody(ctx));
-    const result = await orFail(handler.logout(session.playerId, session.token, await scopedMeta(ctx, deps, session.playerId, body, body.command_id)));
+    const all = decodeField(AllFlag, 'all', ctx.query.all ?? 'false') === 'true';
+    const meta = await scopedMeta(ctx, deps, session.playerId, { ...body, all }, body.command_id);
+    const result = await orFail(all ? handler.logoutAll(session.playerId, meta) : handler.logout(session.playerId, session.token, meta));
     eventOf(result.events, 'LoggedOut');
     ctx.status = 204;
   });

@@ -39,6 +39,8 @@ export interface CommandHandler {
   /** Records that the rate limit refused logins to this name (nothing when no player holds the name). */
   readonly loginThrottled: (name: string, meta: CommandMeta) => TaskEither<HandlerError, void>;
   readonly logout: (playerId: string, token: string, meta: CommandMeta) => TaskEither<HandlerError, CommandResult>;
+  /** Ends every session of the player (a lost device, a leaked token). */
+  readonly logoutAll: (playerId: string, meta: CommandMeta) => TaskEither<HandlerError, CommandResult>;
   readonly authenticate: (token: string) => TaskEither<PortError, O.Option<string>>;
   /** The player as it stands (writes nothing); an unknown player is an unregistered state. */
   readonly read: (playerId: string) => TaskEither<PortError, PlayerState>;
@@ -56,6 +58,8 @@ export interface HandlerDeps {
   readonly ids: Ids;
   readonly hasher: PasswordHasher;
   readonly sessionTtlSeconds: number;
+  /** Live sessions a player may hold; a new login past it ends the oldest (default 10). */
+  readonly maxSessionsPerPlayer?: number;
   /** Version conflicts are retried this many times before the command fails as retriable. */
   readonly maxAttempts?: number;
   /** Players whose state this process keeps between commands. */
@@ -134,7 +138,7 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     if (E.isLeft(result)) return result;
     if (result.right.events.some((e) => e.data.type === 'LoginFailed')) return E.left({ _tag: 'InvalidCredentials' });
     const token = ids.token();
-    const created = await sessions.create(token, player_id, deps.sessionTtlSeconds)();
+    const created = await sessions.create(token, player_id, deps.sessionTtlSeconds, deps.maxSessionsPerPlayer ?? 10)();
     if (E.isLeft(created)) return created;
     return E.right({ ...result.right, token });
   };
@@ -162,6 +166,10 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     login: (name, password, meta) => () => login(name, password, meta),
     loginThrottled: (name, meta) => () => loginThrottled(name, meta),
     logout: (playerId, token, meta) => () => logout(playerId, token, meta),
+    logoutAll: (playerId, meta) => async () => {
+      const revoked = await sessions.revokeAll(playerId)();
+      return E.isLeft(revoked) ? revoked : run(playerId, { type: 'LogOut' }, meta);
+    },
     authenticate: (token) => sessions.lookup(token),
     read: (playerId) => () => lanes.read(playerId),
     refresh: (playerId) => () => lanes.refresh(playerId),

@@ -51,6 +51,11 @@ export const settings = {
   PLACEBO_RATE_AUTH_NAME_PER_HOUR: { codec: IntFromString(0, 1_000_000), default: '30', doc: 'Logins, registrations and seed-route player creations per hour for one account name, from anywhere; 0 turns the limit off.' },
   PLACEBO_RATE_VIEWS_PER_MIN: { codec: IntFromString(0, 1_000_000), default: '60', doc: "Seed 000's unauthenticated profile views (GET /data/user) per minute of one player; 0 turns the limit off." },
   PLACEBO_LOGIN_QUEUE: { codec: IntFromString(1, 1000), default: '4', doc: "Logins of one name an API process holds waiting behind the one it checks; more answer 429 at once, so a flood of guesses cannot delay the owner's login." },
+  PLACEBO_MAX_SESSIONS: { codec: IntFromString(1, 1000), default: '10', doc: "Live sessions one player may hold; a login past it ends the player's oldest. `DELETE /v1/sessions?all=true` ends them all." },
+  PLACEBO_HEADERS_TIMEOUT_MS: { codec: IntFromString(1000, 600_000), default: '10000', doc: "Longest time a client may take to send a request's headers before the connection is closed (slow-header attacks)." },
+  PLACEBO_REQUEST_TIMEOUT_MS: { codec: IntFromString(1000, 3_600_000), default: '30000', doc: 'Longest time a client may take to send a whole request (headers and body); at least PLACEBO_HEADERS_TIMEOUT_MS.' },
+  PLACEBO_KEEPALIVE_TIMEOUT_MS: { codec: IntFromString(100, 600_000), default: '5000', doc: 'How long an idle keep-alive connection stays open.' },
+  PLACEBO_MAX_CONNECTIONS: { codec: IntFromString(1, 1_000_000), default: '1024', doc: 'Most open connections per API process; more are closed on arrival.' },
   PLACEBO_BODY_LIMIT: { codec: IntFromString(256, 10_000_000), default: '65536', doc: 'Largest request body in bytes; larger gets 413.' },
   PLACEBO_SESSION_TTL_S: { codec: IntFromString(60, 31_536_000), default: '86400', doc: 'Lifetime of a login session in seconds.' },
   PLACEBO_SCRYPT_COST: { codec: IntFromString(1024, 1_048_576), default: '16384', doc: 'scrypt N for password hashes (a power of two).' },
@@ -93,6 +98,9 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): E
     const decoded = (s.codec as t.Mixed).decode(value);
     if (E.isLeft(decoded)) problems.push({ path: key, message: `expected ${s.codec.name}, got ${JSON.stringify(value)}` });
     else out[key] = decoded.right;
+  }
+  if (problems.length === 0 && (out.PLACEBO_HEADERS_TIMEOUT_MS as number) > (out.PLACEBO_REQUEST_TIMEOUT_MS as number)) {
+    problems.push({ path: 'PLACEBO_REQUEST_TIMEOUT_MS', message: 'must be at least PLACEBO_HEADERS_TIMEOUT_MS' });
   }
   if (problems.length > 0) return E.left(problems);
   const catalogue = loadCatalogue(out.PLACEBO_CATALOGUE as string);

@@ -82,7 +82,7 @@ export const storesContract = (name: string, open: () => Promise<StoresHarness>)
 
     it('sessions: a token finds its player until revoked; an unknown token finds nothing', async () => {
       const token = unique('tok');
-      await ok(h.sessions.create(token, 'p9', 60));
+      await ok(h.sessions.create(token, 'p9', 60, 5));
       assert.deepEqual(await ok(h.sessions.lookup(token)), O.some('p9'));
       assert.ok(O.isNone(await ok(h.sessions.lookup(`${token}x`))));
       await ok(h.sessions.revoke(token));

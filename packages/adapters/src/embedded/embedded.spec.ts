@@ -6,6 +6,7 @@ import { eventLogContract } from '../contracts/eventLogContract.js';
 import { lakeContract } from '../contracts/lakeContract.js';
 import { createDuckDbQueryEngine } from '../duckdb/duckDbQueryEngine.js';
 import { createLocalLakeStore } from '../local/localLakeStore.js';
+import { sessionContract } from '../contracts/sessionContract.js';
 import { storesContract } from '../contracts/storeContracts.js';
 import { createParquetEncoder } from '../parquet/parquetEncoder.js';
 import { openEmbedded } from './embedded.js';
@@ -30,6 +31,11 @@ eventLogContract('embedded (SQLite)', async () => {
 storesContract('embedded (SQLite)', async () => {
   const { infra, close } = fresh();
   return { ...infra, close };
+});
+
+sessionContract('embedded (SQLite)', async () => {
+  const { infra, close } = fresh();
+  return { sessions: infra.sessions, close };
 });
 
 lakeContract('embedded (local files + parquetjs-lite + DuckDB)', async () => {

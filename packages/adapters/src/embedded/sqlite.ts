@@ -19,6 +19,7 @@ create table if not exists snapshots (player_id text primary key, version intege
 create table if not exists accounts (name_key text primary key, player_id text not null, password_hash text);
 create table if not exists sessions (token_digest text primary key, player_id text not null, expires_at integer not null);
 create index if not exists sessions_by_expiry on sessions (expires_at);
+create index if not exists sessions_by_player on sessions (player_id, expires_at);
 create table if not exists offsets (
   consumer text not null, topic text not null, partition integer not null, next integer not null,
   primary key (consumer, topic, partition)

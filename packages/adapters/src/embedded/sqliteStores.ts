@@ -60,15 +60,22 @@ export const createSqliteSessionStore = (options: { readonly db: Sqlite; readonl
   const get = db.prepare<[string, number], { player_id: string }>('select player_id from sessions where token_digest = ? and expires_at > ?');
   const del = db.prepare('delete from sessions where token_digest = ?');
   const expire = db.prepare('delete from sessions where expires_at <= ?');
-  // One transaction (one fsync) for the sweep of expired sessions and the new one.
-  const create = db.transaction((digest: string, playerId: string, ttl: number) => {
+  // Sessions of one player all live as long: the latest to expire are the newest.
+  const trim = db.prepare(
+    'delete from sessions where player_id = ? and token_digest not in (select token_digest from sessions where player_id = ? order by expires_at desc, rowid desc limit ?)',
+  );
+  const delAll = db.prepare('delete from sessions where player_id = ?');
+  // One transaction (one fsync) for the sweep of expired sessions, the new one and the player's oldest past the cap.
+  const create = db.transaction((digest: string, playerId: string, ttl: number, max: number) => {
     expire.run(now());
     insert.run(digest, playerId, now() + ttl * 1000);
+    trim.run(playerId, playerId, max);
   });
   return {
-    create: (token, playerId, ttl) => tryPort('create session', () => create.immediate(tokenDigest(token), playerId, ttl)),
+    create: (token, playerId, ttl, max) => tryPort('create session', () => create.immediate(tokenDigest(token), playerId, ttl, max)),
     lookup: (token) => tryPort('lookup session', () => O.map((r: { player_id: string }) => r.player_id)(O.fromNullable(get.get(tokenDigest(token), now())))),
     revoke: (token) => tryPort('revoke session', () => void del.run(tokenDigest(token))),
+    revokeAll: (playerId) => tryPort('revoke sessions', () => void delAll.run(playerId)),
   };
 };
 

@@ -12,6 +12,7 @@
  * | `pending` | sorted set | players whose snapshot may be behind their head (a write in progress or cut off), by the time they joined |
  * | `a:<name>` | hash | `pid`, `hash`: the name's owner and password hash |
  * | `sess:<sha256>` | string | the player of a session token's digest, with the session's time to live |
+ * | `ps:<id>` | sorted set | the player's session digests, by expiry time (ms): the cap ends the oldest |
  * | `o:<consumer>` | hash | `topic:partition` → next offset |
  * | `meta` | hash | `index` = 1 once the keys above describe the whole log (set on first start and by replay) |
  */
@@ -25,6 +26,7 @@ export interface RedisKeys {
   readonly snapshotPattern: string;
   readonly account: (nameKey: string) => string;
   readonly session: (digest: string) => string;
+  readonly playerSessions: (id: string) => string;
   readonly offsets: (consumer: string) => string;
   readonly meta: string;
 }
@@ -39,6 +41,7 @@ export const redisKeys = (prefix: string): RedisKeys => ({
   snapshotPattern: `${prefix}s:{*}`,
   account: (nameKey) => `${prefix}a:${nameKey}`,
   session: (digest) => `${prefix}sess:${digest}`,
+  playerSessions: (id) => `${prefix}ps:${id}`,
   offsets: (consumer) => `${prefix}o:${consumer}`,
   meta: `${prefix}meta`,
 });

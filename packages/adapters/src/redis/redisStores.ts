@@ -60,11 +60,40 @@ export const createRedisAccountStore = ({ redis, keys }: RedisStoreOptions): Acc
   };
 };
 
-/** Sessions expire by Redis' own time to live; only a digest of the token is stored. */
+/**
+ * Sessions expire by Redis' own time to live; only a digest of the token is stored. A sorted set per player lists its
+ * sessions by expiry, so the cap ends the oldest. Every command touches one key (valid on a Redis Cluster); two logins
+ * of one player at the same instant may leave it one session over the cap until its next login.
+ */
 export const createRedisSessionStore = ({ redis, keys }: RedisStoreOptions): SessionStore => ({
-  create: (token, playerId, ttl) => tryPort('create session', async () => void (await redis.set(keys.session(tokenDigest(token)), playerId, 'EX', ttl))),
+  create: (token, playerId, ttl, max) =>
+    tryPort('create session', async () => {
+      const key = keys.session(tokenDigest(token));
+      const mine = keys.playerSessions(playerId);
+      // Sub-millisecond and monotonic, so sessions started in one millisecond still end oldest first.
+      const now = performance.timeOrigin + performance.now();
+      const [, , , counted] = (await redis
+        .multi()
+        .set(key, playerId, 'EX', ttl)
+        .zadd(mine, now + ttl * 1000, key)
+        .zremrangebyscore(mine, '-inf', now)
+        .zcard(mine)
+        .pexpire(mine, ttl * 1000)
+        .exec()) ?? [];
+      const over = Number(counted?.[1] ?? 0) - max;
+      if (over <= 0) return;
+      const oldest = (await redis.zpopmin(mine, over)).filter((_, i) => i % 2 === 0);
+      if (oldest.length > 0) await redis.unlink(...oldest);
+    }),
   lookup: (token) => tryPort('lookup session', async () => O.fromNullable(await redis.get(keys.session(tokenDigest(token))))),
   revoke: (token) => tryPort('revoke session', async () => void (await redis.del(keys.session(tokenDigest(token))))),
+  revokeAll: (playerId) =>
+    tryPort('revoke sessions', async () => {
+      const mine = keys.playerSessions(playerId);
+      const all = await redis.zrange(mine, 0, -1);
+      if (all.length > 0) await redis.unlink(...all);
+      await redis.unlink(mine);
+    }),
 });
 
 export const createRedisOffsetStore = ({ redis, keys }: RedisStoreOptions): OffsetStore => ({

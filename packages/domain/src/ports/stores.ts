@@ -33,11 +33,14 @@ export interface AccountStore {
   readonly find: (name: string) => TaskEither<PortError, O.Option<Account>>;
 }
 
-/** Bearer sessions with a time to live. Stores keep only a digest of the token. */
+/** Bearer sessions with a time to live, at most a given number per player. Stores keep only a digest of the token. */
 export interface SessionStore {
-  readonly create: (token: string, playerId: string, ttlSeconds: number) => TaskEither<PortError, void>;
+  /** Starts a session; past `maxPerPlayer` live sessions of the player, the oldest end. */
+  readonly create: (token: string, playerId: string, ttlSeconds: number, maxPerPlayer: number) => TaskEither<PortError, void>;
   readonly lookup: (token: string) => TaskEither<PortError, O.Option<string>>;
   readonly revoke: (token: string) => TaskEither<PortError, void>;
+  /** Ends every session of the player. */
+  readonly revokeAll: (playerId: string) => TaskEither<PortError, void>;
 }
 
 /** A consumer's committed positions: the next offset to read, per topic partition. */

@@ -106,8 +106,11 @@ export const createMemorySessionStore = (clock: Clock): SessionStore => {
   const sessions = new Map<string, { readonly playerId: string; readonly expires: number }>();
   const digest = (token: string): string => `d:${token}`;
   return {
-    create: (token, playerId, ttlSeconds) => async () => {
+    create: (token, playerId, ttlSeconds, maxPerPlayer) => async () => {
       sessions.set(digest(token), { playerId, expires: clock.now() + ttlSeconds * 1000 });
+      const mine = [...sessions].filter(([, s]) => s.playerId === playerId);
+      // Insertion order is creation order: the oldest go first.
+      for (const [d] of mine.slice(0, Math.max(0, mine.length - maxPerPlayer))) sessions.delete(d);
       return E.right(undefined);
     },
     lookup: (token) => async () => {
@@ -116,6 +119,10 @@ export const createMemorySessionStore = (clock: Clock): SessionStore => {
     },
     revoke: (token) => async () => {
       sessions.delete(digest(token));
+      return E.right(undefined);
+    },
+    revokeAll: (playerId) => async () => {
+      for (const [d, s] of sessions) if (s.playerId === playerId) sessions.delete(d);
       return E.right(undefined);
     },
   };
