@@ -1,8 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance, DuckDBTypeId, type DuckDBType } from '@duckdb/node-api';
+import { DuckDBTypeId, type DuckDBType } from '@duckdb/node-api';
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
+import { openSandboxedDuckDb } from './duckDbSandbox.js';
 import { BASE_GEN, EXPORT_COLUMN, exportsTableOf, portError, sqlType, stateViewSql, type Column, type QueryEngine, type StateTableSpec, type TableRegistry, type TableSpec, type ViewSpec } from '@placebo/domain';
 
 const quote = (id: string): string => `"${id.replaceAll('"', '""')}"`;
@@ -98,7 +99,7 @@ export const createDuckDbQueryEngine = (options: {
   /** Current-state tables: `<name>_exports` over `<root>/<name>_exports/export_id=…/`, and `<name>` the newest export. */
   readonly stateTables?: ReadonlyArray<StateTableSpec>;
 }): QueryEngine & TableRegistry & { readonly close: () => Promise<void> } => {
-  const instance = DuckDBInstance.create(':memory:');
+  const instance = openSandboxedDuckDb(options.root);
   const setup = (): string[] => [
     ...options.tables.map((t) => `create or replace view ${quote(t.name)} as ${generationSql(join(options.root, t.name), t.columns)}`),
     ...(options.stateTables ?? []).flatMap((t) => [
