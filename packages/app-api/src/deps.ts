@@ -1,5 +1,6 @@
 import type { IdempotencyKeys, Logger } from '@placebo/adapters';
 import type { Catalogue, CommandHandler } from '@placebo/domain';
+import type { BackgroundWrites } from './background.js';
 import type { ApiLimits } from './rateLimit.js';
 
 export interface ApiDeps {
@@ -13,6 +14,8 @@ export interface ApiDeps {
   /** Which request first used each idempotency key, and for how long it is kept. */
   readonly idempotencyKeys: IdempotencyKeys;
   readonly idempotencyTtlSeconds: number;
+  /** Where records of reads are written after the answer went out. */
+  readonly background: BackgroundWrites;
   /** Largest request body in bytes; larger gets 413. */
   readonly bodyLimit: number;
   /** True when the stores answer (for /readyz). */

@@ -5,6 +5,7 @@ import { createScryptHasher, cryptoIds, systemClock, type Config, type Infrastru
 import type { CommandHandler } from '@placebo/domain';
 import { createApp } from './app.js';
 import { createHandler } from './compose.js';
+import { createBackgroundWrites } from './background.js';
 import { apiLimits } from './rateLimit.js';
 
 const listen = (server: Server, port: number, host: string): Promise<AddressInfo> =>
@@ -78,12 +79,14 @@ export const startApi = async (config: Config, infra: Infrastructure, logger: Lo
     authNamePerHour: config.PLACEBO_RATE_AUTH_NAME_PER_HOUR,
     viewsPerMin: config.PLACEBO_RATE_VIEWS_PER_MIN,
   });
+  const background = createBackgroundWrites((e) => logger.warn('background write failed', { error: e instanceof Error ? e.message : String(e) }));
   const app = createApp({
     handler,
     catalogue: config.catalogue,
     logger: logger.child({ component: 'api' }),
     seedRoutes: config.PLACEBO_SEED_ROUTES,
     limits,
+    background,
     idempotencyKeys: infra.rateLimits.idempotencyKeys,
     idempotencyTtlSeconds: config.PLACEBO_IDEMPOTENCY_TTL_S,
     bodyLimit: config.PLACEBO_BODY_LIMIT,
@@ -111,7 +114,7 @@ export const startApi = async (config: Config, infra: Infrastructure, logger: Lo
       const force = setTimeout(() => server.closeAllConnections(), graceMs);
       server.close(() => {
         clearTimeout(force);
-        resolve(sweeper?.stop());
+        resolve(background.settle().then(() => sweeper?.stop()));
       });
       server.closeIdleConnections();
     });

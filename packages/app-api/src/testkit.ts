@@ -9,6 +9,7 @@ import { createLogger, createScryptHasher, cryptoIds, openEmbedded, systemClock,
 import { Catalogue } from '@placebo/domain';
 import { createApp } from './app.js';
 import { createHandler } from './compose.js';
+import { createBackgroundWrites } from './background.js';
 import { checkedListener, failOnViolations } from './contractCheck.js';
 import { openApiDocument } from './openapi.js';
 import { apiLimits, type Rates } from './rateLimit.js';
@@ -49,6 +50,8 @@ export interface TestApi {
   readonly infra: Infrastructure;
   /** Every JSON line the app logged. */
   readonly logLines: string[];
+  /** Waits for the writes the app makes after answering (profile views). */
+  readonly settle: () => Promise<void>;
   readonly close: () => Promise<void>;
 }
 
@@ -83,12 +86,14 @@ export const openTestApi = (
     maxSessionsPerPlayer: options.maxSessionsPerPlayer,
   });
   const limits = apiLimits(infra.rateLimits, { ipPerMin: 0, authIpPerMin: 0, authNamePerHour: 0, viewsPerMin: 0, ...options.rates });
+  const background = createBackgroundWrites((e) => logger.warn('background write failed', { error: String(e) }));
   const app = createApp({
     handler,
     catalogue: rules,
     logger,
     seedRoutes: options.seedRoutes ?? true,
     limits,
+    background,
     idempotencyKeys: infra.rateLimits.idempotencyKeys,
     idempotencyTtlSeconds: 3600,
     bodyLimit: options.bodyLimit ?? 65536,
@@ -101,7 +106,9 @@ export const openTestApi = (
     agent: checkedAgent(request(listener)),
     infra: real,
     logLines,
+    settle: background.settle,
     close: async () => {
+      await background.settle();
       await real.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -127,6 +134,7 @@ export const signUp = async (api: TestApi, options: { readonly name?: string; re
 
 /** The events of a player as stored in the log. */
 export const storedEvents = async (api: TestApi, playerId: string) => {
+  await api.settle();
   const read = await api.infra.log.readPlayer(playerId, 0)();
   if (E.isLeft(read)) throw new Error(JSON.stringify(read.left));
   return read.right;
