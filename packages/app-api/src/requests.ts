@@ -93,6 +93,7 @@ export const FightBody = t.intersection([t.type({ enemy: Name }), t.partial(idem
 export const CommandBody = t.partial(idempotent);
 /** `DELETE /v1/sessions?all=true` ends every session of the player, not only the caller's. */
 export const AllFlag = t.keyof({ true: null, false: null });
+export const LogoutQuery = t.partial({ all: AllFlag });
 
 export const SeedCreateUser = t.intersection([
   t.type({ userid: PlayerId, userpwd: SeedPassword, username: TrimmedName }),
