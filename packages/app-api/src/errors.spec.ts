@@ -60,6 +60,7 @@ describe('infrastructure failures', () => {
       assert.equal(res.status, 503);
       assert.equal(res.body.error, 'unavailable');
       assert.equal(res.headers['retry-after'], '1');
+      assert.match(res.body.message, /retry with the same Idempotency-Key/);
       assert.ok(!res.text.includes('disk I/O'));
       const seed = await api.agent.get('/purchase_a_knife').set('Host', 'down.example.com');
       assert.equal(seed.status, 503);

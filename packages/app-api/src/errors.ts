@@ -47,7 +47,9 @@ export const toHttpError = (e: HandlerError): HttpError => {
       return {
         status: 503,
         error: 'unavailable',
-        message: 'a backing service is unavailable; try again',
+        // In cluster mode a command answered 503 may still be applied (its write intent is completed later): only a
+        // retry under the same key is safe, and it returns the applied result.
+        message: 'a backing service is unavailable; the command may still be applied: retry with the same Idempotency-Key, which returns its result if it was',
         ...(e.retriable ? { headers: { 'Retry-After': '1' } } : {}),
       };
     default:
