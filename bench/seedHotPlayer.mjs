@@ -159,6 +159,9 @@ const runMode = async (mode, opts, runId) => {
         PLACEBO_SEED_ROUTES: 'true',
         PLACEBO_LOG_LEVEL: 'warn',
         PLACEBO_CATALOGUE: richCatalogue(dir),
+        // Apache Bench from one address: the per-address budgets would measure the limit, not the API.
+        PLACEBO_RATE_IP_PER_MIN: '0',
+        PLACEBO_RATE_AUTH_IP_PER_MIN: '0',
         ...(mode === 'cluster' ? { PLACEBO_REDIS_PREFIX: redisPrefix, PLACEBO_TOPIC_PREFIX: topicPrefix } : {}),
       });
       if (mode === 'cluster') checkNotEmbedded(join(dir, 'data'));
