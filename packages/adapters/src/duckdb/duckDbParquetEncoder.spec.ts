@@ -98,7 +98,8 @@ describe('DuckDB Parquet encoder', () => {
     const files = await Promise.all(lakes.map((l) => l.write(table, 'schema', rows)));
     const schemaOf = async (i: number) => {
       const file = files[i]!.replaceAll("'", "''");
-      const fields = await lakes[0]!.rows(`select name, type, repetition_type, converted_type from parquet_schema('${file}') where type is not null`);
+      // Each lake's engine reads its own folder only (the sandbox), so each file is read by its lake's engine.
+      const fields = await lakes[i]!.rows(`select name, type, repetition_type, converted_type from parquet_schema('${file}') where type is not null`);
       // DuckDB also annotates integers (INT_32, INT_64), which every reader takes as the plain type.
       return fields.map(([name, type, repetition, converted]) => [name, type, repetition, converted === 'INT_32' || converted === 'INT_64' ? null : converted]);
     };
