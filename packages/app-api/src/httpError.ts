@@ -31,6 +31,8 @@ export const ErrorCode = t.keyof(
     out_of_range: null,
     offer_not_applicable: null,
     idempotency_key_reused: null,
+    limit_reached: null,
+    rate_limited: null,
     internal_error: null,
     unavailable: null,
   },

@@ -55,6 +55,7 @@ const id = ['id', PlayerId] as const;
 /** Statuses any request can meet, whatever its route. */
 export const transportAnswers: Readonly<Record<number, Answer>> = {
   413: error(['payload_too_large'], 'the body is over the limit (on any route, even one that reads no body)'),
+  429: error(['rate_limited'], 'over a request budget (per client address on every route; per address and account name on logins and registrations); Retry-After, RateLimit-Policy and RateLimit say when to retry'),
   415: error(['unsupported_encoding', 'unsupported_media_type'], 'a Content-Encoding, or a body neither JSON nor a form'),
   431: { description: 'Request Header Fields Too Large (answered by the HTTP server, without a body)', empty: true },
   500: error(['internal_error'], 'a bug; the request id is in X-Request-Id'),
@@ -92,7 +93,7 @@ const seed000 = (path: string, summary: string, body: t.Mixed, done: string, ref
     400: invalid,
     ...when(refusable, { 402: text(noFunds) }),
     404: error(['player_not_found', 'unknown_item', 'unknown_org', 'unknown_level']),
-    409: error(['player_exists', 'name_taken', 'already_member']),
+    409: error(['player_exists', 'name_taken', 'already_member', 'limit_reached']),
     422: error(['idempotency_key_reused', 'out_of_range'], 'out_of_range: a cost or wealth over the limit'),
     503: unavailable,
   },
@@ -109,7 +110,7 @@ const seed001 = (path: string, said: string, refusable: boolean): Operation => (
     200: text(said),
     400: error(['validation_failed'], 'the Host does not name a player (see the Host parameter), or a bad Idempotency-Key'),
     ...when(refusable, { 402: text(noFunds), 404: error(['unknown_item', 'unknown_org'], 'the catalogue has nothing to sell') }),
-    409: error(['name_taken', 'already_member'], 'name_taken: a registered player has the name of this host'),
+    409: error(['already_member', 'limit_reached']),
     422: reused,
     503: unavailable,
   },
@@ -136,7 +137,7 @@ export const operations: ReadonlyArray<Operation> = [
   v1({
     method: 'delete',
     path: '/v1/sessions',
-    summary: 'Log out (revokes the bearer token; always recorded as LoggedOut)',
+    summary: 'Log out (revokes the bearer token, or with ?all=true every session of the player; always recorded as LoggedOut)',
     body: CommandBody,
     auth: true,
     ok: [204, { description: 'Logged out', empty: true }],
@@ -162,6 +163,7 @@ export const operations: ReadonlyArray<Operation> = [
     errors: {
       402: json(PurchaseRefusal, 'insufficient_funds: recorded, nothing changed'),
       404: error(['player_not_found', 'unknown_item', 'unknown_offer']),
+      409: error(['limit_reached'], "a new item past the catalogue's max_item_types"),
       422: error(['offer_not_applicable', 'idempotency_key_reused']),
     },
   }),
@@ -176,7 +178,7 @@ export const operations: ReadonlyArray<Operation> = [
     errors: {
       402: json(JoinRefusal, 'insufficient_funds: recorded, nothing changed'),
       404: error(['player_not_found', 'unknown_org', 'unknown_level']),
-      409: error(['already_member']),
+      409: error(['already_member', 'limit_reached'], "limit_reached: past the catalogue's max_affiliations"),
       422: reused,
     },
   }),

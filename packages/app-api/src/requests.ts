@@ -40,7 +40,7 @@ export type CommandId = t.TypeOf<typeof CommandId>;
  * A Name with white space around it, which TrimmedName drops, without invisible or text-direction characters or the
  * reserved host- prefix: the document's pattern for what TrimmedName takes.
  */
-export const trimmedNamePattern = `^(?!\\s*[Hh][Oo][Ss][Tt]-)(?!.*[\\p{Default_Ignorable_Code_Point}\\p{Bidi_Control}])\\s*(?=\\S)${namePattern.slice(namePattern.indexOf('[^'), -1)}\\s*$`;
+export const trimmedNamePattern = `^(?!\\s*[Hh][Oo][Ss][Tt]-)(?![\\s\\S]*[\\p{Default_Ignorable_Code_Point}\\p{Bidi_Control}])\\s*(?=\\S)${namePattern.slice(namePattern.indexOf('[^'), -1)}\\s*$`;
 
 /** Characters that render as nothing or reorder the text around them: they make one name look like another. */
 const invisible = /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]/u;
@@ -58,8 +58,10 @@ export const TrimmedName = new t.Type<Name, string, unknown>(
   Name.is,
   (u, c) => {
     if (typeof u !== 'string') return t.failure(u, c);
-    const s = u.normalize('NFKC').trim();
-    if (invisible.test(s)) return t.failure(u, c, 'must not contain invisible or text-direction characters');
+    const folded = u.normalize('NFKC');
+    // Looked for before trimming: trim() would drop some of them (a byte-order mark) and let the name through.
+    if (invisible.test(folded)) return t.failure(u, c, 'must not contain invisible or text-direction characters');
+    const s = folded.trim();
     if (reservedPlayerId(s)) return t.failure(u, c, 'the prefix host- is reserved');
     return Name.validate(s, c);
   },

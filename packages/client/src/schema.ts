@@ -28,7 +28,7 @@ export interface paths {
         put?: never;
         /** Log in; the token goes in Authorization: Bearer */
         post: operations["post /v1/sessions"];
-        /** Log out (revokes the bearer token; always recorded as LoggedOut) */
+        /** Log out (revokes the bearer token, or with ?all=true every session of the player; always recorded as LoggedOut) */
         delete: operations["delete /v1/sessions"];
         options?: never;
         head?: never;
@@ -432,7 +432,7 @@ export interface components {
     schemas: {
         Error: {
             /** @enum {string} */
-            error: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted" | "payload_too_large" | "unsupported_encoding" | "unsupported_media_type" | "unsupported_transfer_coding" | "unauthorized" | "invalid_credentials" | "forbidden" | "insufficient_funds" | "not_found" | "player_not_found" | "unknown_item" | "unknown_offer" | "unknown_org" | "unknown_level" | "unknown_enemy" | "not_a_member" | "method_not_allowed" | "player_exists" | "name_taken" | "already_member" | "player_exhausted" | "out_of_range" | "offer_not_applicable" | "idempotency_key_reused" | "internal_error" | "unavailable";
+            error: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted" | "payload_too_large" | "unsupported_encoding" | "unsupported_media_type" | "unsupported_transfer_coding" | "unauthorized" | "invalid_credentials" | "forbidden" | "insufficient_funds" | "not_found" | "player_not_found" | "unknown_item" | "unknown_offer" | "unknown_org" | "unknown_level" | "unknown_enemy" | "not_a_member" | "method_not_allowed" | "player_exists" | "name_taken" | "already_member" | "player_exhausted" | "out_of_range" | "offer_not_applicable" | "idempotency_key_reused" | "limit_reached" | "rate_limited" | "internal_error" | "unavailable";
             message?: string;
             details?: {
                 path: string;
@@ -624,6 +624,8 @@ export interface components {
                 host_starting_wealth: number;
                 max_health: number;
                 base_power: number;
+                max_affiliations?: number;
+                max_item_types?: number;
             };
         };
         Health: {
@@ -661,6 +663,18 @@ export interface components {
                 "application/json": components["schemas"]["Error"] & {
                     /** @enum {unknown} */
                     error?: "unsupported_encoding" | "unsupported_media_type";
+                };
+            };
+        };
+        /** @description rate_limited: over a request budget (per client address on every route; per address and account name on logins and registrations); Retry-After, RateLimit-Policy and RateLimit say when to retry */
+        429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"] & {
+                    /** @enum {unknown} */
+                    error?: "rate_limited";
                 };
             };
         };
@@ -722,7 +736,6 @@ export interface operations {
                      * @description 8–256 code points, well-formed
                      */
                     password: string;
-                    wealth?: number;
                     player_id?: string;
                     command_id?: string;
                 };
@@ -776,6 +789,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -846,6 +860,7 @@ export interface operations {
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -923,6 +938,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -1010,6 +1026,7 @@ export interface operations {
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -1119,6 +1136,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description limit_reached: a new item past the catalogue's max_item_types */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "limit_reached";
+                    };
+                };
+            };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             /** @description offer_not_applicable, idempotency_key_reused */
@@ -1133,6 +1162,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -1241,7 +1271,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description already_member */
+            /** @description already_member, limit_reached: limit_reached: past the catalogue's max_affiliations */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1249,7 +1279,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        error?: "already_member";
+                        error?: "already_member" | "limit_reached";
                     };
                 };
             };
@@ -1267,6 +1297,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -1376,6 +1407,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -1497,6 +1529,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -1534,6 +1567,7 @@ export interface operations {
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -1604,7 +1638,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description player_exists, name_taken, already_member */
+            /** @description player_exists, name_taken, already_member, limit_reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1612,7 +1646,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        error?: "player_exists" | "name_taken" | "already_member";
+                        error?: "player_exists" | "name_taken" | "already_member" | "limit_reached";
                     };
                 };
             };
@@ -1630,6 +1664,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -1717,7 +1752,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description player_exists, name_taken, already_member */
+            /** @description player_exists, name_taken, already_member, limit_reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1725,7 +1760,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        error?: "player_exists" | "name_taken" | "already_member";
+                        error?: "player_exists" | "name_taken" | "already_member" | "limit_reached";
                     };
                 };
             };
@@ -1743,6 +1778,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -1830,7 +1866,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description player_exists, name_taken, already_member */
+            /** @description player_exists, name_taken, already_member, limit_reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1838,7 +1874,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        error?: "player_exists" | "name_taken" | "already_member";
+                        error?: "player_exists" | "name_taken" | "already_member" | "limit_reached";
                     };
                 };
             };
@@ -1856,6 +1892,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -1947,7 +1984,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description player_exists, name_taken, already_member */
+            /** @description player_exists, name_taken, already_member, limit_reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1955,7 +1992,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        error?: "player_exists" | "name_taken" | "already_member";
+                        error?: "player_exists" | "name_taken" | "already_member" | "limit_reached";
                     };
                 };
             };
@@ -1973,6 +2010,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -2064,7 +2102,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description player_exists, name_taken, already_member */
+            /** @description player_exists, name_taken, already_member, limit_reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2072,7 +2110,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        error?: "player_exists" | "name_taken" | "already_member";
+                        error?: "player_exists" | "name_taken" | "already_member" | "limit_reached";
                     };
                 };
             };
@@ -2090,6 +2128,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -2153,6 +2192,7 @@ export interface operations {
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -2225,7 +2265,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description name_taken, already_member: name_taken: a registered player has the name of this host */
+            /** @description already_member, limit_reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2233,7 +2273,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        error?: "name_taken" | "already_member";
+                        error?: "already_member" | "limit_reached";
                     };
                 };
             };
@@ -2251,6 +2291,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -2323,7 +2364,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description name_taken, already_member: name_taken: a registered player has the name of this host */
+            /** @description already_member, limit_reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2331,7 +2372,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        error?: "name_taken" | "already_member";
+                        error?: "already_member" | "limit_reached";
                     };
                 };
             };
@@ -2349,6 +2390,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -2421,7 +2463,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description name_taken, already_member: name_taken: a registered player has the name of this host */
+            /** @description already_member, limit_reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2429,7 +2471,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        error?: "name_taken" | "already_member";
+                        error?: "already_member" | "limit_reached";
                     };
                 };
             };
@@ -2447,6 +2489,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -2519,7 +2562,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description name_taken, already_member: name_taken: a registered player has the name of this host */
+            /** @description already_member, limit_reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2527,7 +2570,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        error?: "name_taken" | "already_member";
+                        error?: "already_member" | "limit_reached";
                     };
                 };
             };
@@ -2545,6 +2588,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -2617,7 +2661,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description name_taken, already_member: name_taken: a registered player has the name of this host */
+            /** @description already_member, limit_reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2625,7 +2669,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        error?: "name_taken" | "already_member";
+                        error?: "already_member" | "limit_reached";
                     };
                 };
             };
@@ -2643,6 +2687,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -2715,7 +2760,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description name_taken, already_member: name_taken: a registered player has the name of this host */
+            /** @description already_member, limit_reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2723,7 +2768,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        error?: "name_taken" | "already_member";
+                        error?: "already_member" | "limit_reached";
                     };
                 };
             };
@@ -2741,6 +2786,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -2813,7 +2859,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description name_taken, already_member: name_taken: a registered player has the name of this host */
+            /** @description already_member, limit_reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2821,7 +2867,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        error?: "name_taken" | "already_member";
+                        error?: "already_member" | "limit_reached";
                     };
                 };
             };
@@ -2839,6 +2885,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -2890,7 +2937,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description name_taken, already_member: name_taken: a registered player has the name of this host */
+            /** @description already_member, limit_reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2898,7 +2945,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        error?: "name_taken" | "already_member";
+                        error?: "already_member" | "limit_reached";
                     };
                 };
             };
@@ -2916,6 +2963,7 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -2953,6 +3001,7 @@ export interface operations {
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -2978,6 +3027,7 @@ export interface operations {
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
@@ -3015,6 +3065,7 @@ export interface operations {
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
+            429: components["responses"]["429"];
             431: components["responses"]["431"];
             500: components["responses"]["500"];
             501: components["responses"]["501"];
