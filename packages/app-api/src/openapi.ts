@@ -9,9 +9,12 @@ export { operations, type Operation } from './operations.js';
 const propertiesOf = (codec: t.Mixed): ReadonlyArray<readonly [string, unknown]> =>
   Object.entries((toJsonSchema(codec).properties as Record<string, unknown> | undefined) ?? {});
 
+const requiredOf = (codec: t.Mixed | undefined): ReadonlyArray<string> =>
+  codec === undefined ? [] : ((toJsonSchema(codec).required as ReadonlyArray<string> | undefined) ?? []);
+
 const parameters = (op: Operation): ReadonlyArray<JsonSchema> => [
   ...(op.params ?? []).map(([name, codec]) => ({ name, in: 'path', required: true, schema: toJsonSchema(codec) })),
-  ...(op.query === undefined ? [] : propertiesOf(op.query).map(([name, schema]) => ({ name, in: 'query', required: true, schema }))),
+  ...(op.query === undefined ? [] : propertiesOf(op.query).map(([name, schema]) => ({ name, in: 'query', required: requiredOf(op.query).includes(name), schema }))),
   ...(op.host ? [hostParameter] : []),
   ...(op.key ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: toJsonSchema(CommandId) }] : []),
 ];

@@ -880,7 +880,9 @@ export interface operations {
     };
     "delete /v1/sessions": {
         parameters: {
-            query?: never;
+            query?: {
+                all?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
