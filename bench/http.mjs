@@ -16,9 +16,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { checkNotEmbedded, checkRedisKeys, cleanupCluster, clusterPrefixes } from './lib/clusterRun.mjs';
-import { newRunId, runEachMode } from './lib/modes.mjs';
+import { benchMain, serveBareKoa } from './lib/bareKoa.mjs';
+import { inParallel } from './lib/modes.mjs';
 import { listOption, log, parseOptions, percentile } from './lib/options.mjs';
-import { cpuSeconds, rssSampler, startChild } from './lib/servers.mjs';
+import { call, cpuSeconds, rssSampler, startChild } from './lib/servers.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const placeboBin = fileURLToPath(new URL('../packages/cli/bin/placebo.js', import.meta.url));
@@ -33,9 +34,7 @@ const parseArgs = (argv) => {
 };
 
 // The ceiling: what Koa and @koa/router cost for the same request, with body parsing and validation and no Placebo.
-const serveKoa = async () => {
-  const { default: Koa } = await import('koa');
-  const { Router } = await import('@koa/router');
+const serveKoa = () => {
   const readJson = (req, limit) =>
     new Promise((resolve, reject) => {
       const chunks = [];
@@ -51,8 +50,7 @@ const serveKoa = async () => {
     ctx.status = 400;
     ctx.body = { error: 'validation_failed', details: [{ path, message }] };
   };
-  const router = new Router();
-  router.post('/v1/players/:id/purchases', async (ctx) => {
+  return serveBareKoa((router) => router.post('/v1/players/:id/purchases', async (ctx) => {
     let body;
     try {
       body = JSON.parse(await readJson(ctx.req, 65_536));
@@ -66,32 +64,9 @@ const serveKoa = async () => {
     if (!Number.isInteger(quantity) || quantity < 1 || quantity > 100) return bad(ctx, 'quantity', '1-100');
     ctx.status = 201;
     ctx.body = { status: 'approved_purchase', player_id: ctx.params.id, kind: body.kind, type: body.type ?? null, quantity };
-  });
-  const app = new Koa();
-  app.use(router.routes()).use(router.allowedMethods());
-  const server = app.listen(0, '127.0.0.1', () => process.stdout.write(`Koa listening on http://127.0.0.1:${server.address().port}\n`));
-  process.once('SIGTERM', () => server.close(() => process.exit(0)));
-};
-
-const call = async (url, method, path, body, token, key) => {
-  const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(key ? { 'idempotency-key': key } : {}) };
-  const res = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return JSON.parse(text);
-};
-
-const inParallel = async (n, width, f) => {
-  const out = new Array(n);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(width, n) }, async () => {
-    while (next < n) {
-      const i = next++;
-      out[i] = await f(i);
-    }
   }));
-  return out;
 };
+
 
 /** /v1 players start with the catalogue's wealth: a copy of the catalogue that starts them rich. */
 const richCatalogue = (dir) => {
@@ -318,12 +293,4 @@ const report = (opts, results) => {
   process.stdout.write(`${lines.join('\n')}\n`);
 };
 
-const main = async () => {
-  const opts = parseArgs(process.argv.slice(2));
-  if (opts['serve-koa']) return serveKoa();
-  const runId = newRunId();
-  const results = await runEachMode(opts.modes, (mode) => runMode(mode, opts, runId));
-  report(opts, results);
-};
-
-await main();
+await benchMain({ parseArgs, serveKoa, runMode, report });

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { checkNotEmbedded, cleanupCluster, clusterPrefixes } from './lib/clusterRun.mjs';
-import { newRunId, runEachMode } from './lib/modes.mjs';
+import { benchMain, serveBareKoa } from './lib/bareKoa.mjs';
 import { listOption, log, parseOptions } from './lib/options.mjs';
 import { cpuSeconds, freePort, rssSampler, startChild } from './lib/servers.mjs';
 
@@ -124,19 +124,13 @@ const richCatalogue = (dir) => {
 };
 
 /** The ceiling: Koa and @koa/router answering the seed route's text, with nothing behind it. */
-const serveKoa = async () => {
-  const { default: Koa } = await import('koa');
-  const { Router } = await import('@koa/router');
-  const router = new Router();
-  router.get(path, (ctx) => {
-    ctx.type = 'text/plain';
-    ctx.body = 'Sword Purchased!\n';
-  });
-  const app = new Koa();
-  app.use(router.routes());
-  const server = app.listen(0, '127.0.0.1', () => process.stdout.write(`Koa listening on http://127.0.0.1:${server.address().port}\n`));
-  process.once('SIGTERM', () => server.close(() => process.exit(0)));
-};
+const serveKoa = () =>
+  serveBareKoa((router) =>
+    router.get(path, (ctx) => {
+      ctx.type = 'text/plain';
+      ctx.body = 'Sword Purchased!\n';
+    }),
+  );
 
 const runMode = async (mode, opts, runId) => {
   const dir = mkdtempSync(join(tmpdir(), `placebo-seed-${mode}-`));
@@ -237,12 +231,4 @@ const report = (opts, results) => {
   process.stdout.write(`${lines.join('\n')}\n`);
 };
 
-const main = async () => {
-  const opts = parseArgs(process.argv.slice(2));
-  if (opts['serve-koa']) return serveKoa();
-  const runId = newRunId();
-  const results = await runEachMode(opts.modes, (mode) => runMode(mode, opts, runId));
-  report(opts, results);
-};
-
-await main();
+await benchMain({ parseArgs, serveKoa, runMode, report });

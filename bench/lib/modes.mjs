@@ -22,3 +22,16 @@ export const runEachMode = async (modes, f) => {
   }
   return results;
 };
+
+/** Runs `f(i)` for i in 0…n-1, at most `width` at a time; the results in order. */
+export const inParallel = async (n, width, f) => {
+  const out = new Array(n);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(width, n) }, async () => {
+    while (next < n) {
+      const i = next++;
+      out[i] = await f(i);
+    }
+  }));
+  return out;
+};

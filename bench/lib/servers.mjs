@@ -95,3 +95,12 @@ export const rssSampler = (pid) => {
   const timer = setInterval(sample, 500);
   return { peak: () => (sample(), peak), reset: () => (peak = 0), stop: () => clearInterval(timer) };
 };
+
+/** A JSON call to a bench server; a status of 300 or more throws with the answer. */
+export const call = async (url, method, path, body, token, key) => {
+  const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(key ? { 'idempotency-key': key } : {}) };
+  const res = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text);
+};

@@ -5,18 +5,10 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { analystTables, analystViews } from '@placebo/domain';
 import { createDuckDbQueryEngine } from '@placebo/adapters';
-import { contractFetch, eventually, placeboRun, startServer } from './testing.js';
+import { callJson, contractFetch, eventually, placeboRun, startServer } from './testing.js';
 
 
-const json = async (url: string, method: string, body?: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> => {
-  const res = await contractFetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
-};
+const json = callJson;
 
 const engineFor = (dir: string) => createDuckDbQueryEngine({ root: join(dir, 'lake'), tables: analystTables, views: analystViews });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { analystTables, analystViews, topics, type LogRecord, type LogSource, type Topic } from '@placebo/domain';
 import { createDuckDbQueryEngine, openEmbedded } from '@placebo/adapters';
-import { contractFetch, contractGet, placebo, placeboRun, startServer } from './testing.js';
+import { callJson, contractGet, placebo, placeboRun, startServer } from './testing.js';
 
 /** A small seeded generator (mulberry32), so a failing run can be repeated from the seed in its message. */
 const seeded = (seed: number) => {
@@ -19,15 +19,7 @@ const seeded = (seed: number) => {
   };
 };
 
-const call = async (url: string, method: string, body?: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> => {
-  const res = await contractFetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
-};
+const call = callJson;
 
 const seedGet = async (url: string, host: string): Promise<number> => (await contractGet(url, host)).status;
 

@@ -116,3 +116,20 @@ export const contractGet = async (url: string, host: string): Promise<{ status: 
   checkExchange(doc, { method: 'GET', url: `${u.pathname}${u.search}`, status: reply.status, contentType: reply.type, allow: reply.allow, body: reply.body });
   return { status: reply.status, text: reply.body.toString('utf8') };
 };
+
+/** A JSON call to the API, its answer checked against the server's document; `headers` adds to the JSON ones. */
+export const callJson = async (
+  url: string,
+  method: string,
+  body?: unknown,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> => {
+  const res = await contractFetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
+};

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contractFetch, eventually, placeboRun, startServer, stop } from './testing.js';
+import { callJson, eventually, placeboRun, startServer, stop } from './testing.js';
 
 /** Pids of the live processes whose parent is `pid` (from /proc). */
 const childrenOf = (pid: number): number[] =>
@@ -17,15 +17,8 @@ const childrenOf = (pid: number): number[] =>
     })
     .map(Number);
 
-const call = async (url: string, method: string, body?: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> => {
-  const res = await contractFetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', connection: 'close', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
-};
+// Every request on its own connection, so the primary hands them to both workers.
+const call = (url: string, method: string, body?: unknown, token?: string) => callJson(url, method, body, token, { connection: 'close' });
 
 describe('PLACEBO_API_WORKERS: several API processes on one port (embedded, real processes)', function () {
   this.timeout(180_000);
