@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
 import { portError, type HandlerError } from '@placebo/domain';
 import { toHttpError } from './errors.js';
-import { openTestApi, signUp, type TestApi } from './testkit.js';
+import { openTestApi, signUp, wrapAppend, type TestApi } from './testkit.js';
 
 describe('toHttpError', () => {
   const table: ReadonlyArray<readonly [HandlerError, number, string, string?]> = [
@@ -44,10 +44,7 @@ describe('infrastructure failures', () => {
   let failing = false;
   before(() => {
     api = openTestApi({
-      wrapInfra: (real) => ({
-        ...real,
-        log: { ...real.log, append: (id, v, events, snap) => (failing ? async () => E.left(portError('append: disk I/O error', true)) : real.log.append(id, v, events, snap)) },
-      }),
+      wrapInfra: wrapAppend((append) => (id, v, events, snap) => (failing ? async () => E.left(portError('append: disk I/O error', true)) : append(id, v, events, snap))),
     });
   });
   after(() => api.close());

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { CommandMeta } from '@placebo/domain';
 import type Koa from 'koa';
 import type { ApiDeps } from './deps.js';
@@ -23,22 +23,39 @@ export const requestFingerprint = (method: string, path: string, body: unknown):
   return createHash('sha256').update(`${method} ${path}\n${stable(rest)}`).digest('base64url');
 };
 
+/** A key the API made for a request that came without one: `g.<uuid>.<the request's fingerprint, 16 characters>`. */
+const MADE = /^g\.[0-9a-f-]{36}\.([A-Za-z0-9_-]{16})$/;
+
+const reused = (): never =>
+  fail({
+    status: 422,
+    error: 'idempotency_key_reused',
+    message: 'this idempotency key was used for a different request; send a new key for a new request',
+    details: [{ path: 'Idempotency-Key', message: 'already used for a different request' }],
+  });
+
 /**
  * The command's metadata, with its idempotency key bound to (player, route, body): a retry of the same request gets
  * its first answer from the log; the same key on another route or with another body is 422 idempotency_key_reused,
  * and runs nothing.
+ *
+ * A request without a key gets one made here, named in the `Idempotency-Key` response header: a client that met a 503
+ * (the command may still be applied) retries with it and gets the command's result instead of running it twice. A
+ * made key is new, so neither the key store nor the log is asked about it; it carries the request's fingerprint, so
+ * its reuse for another request is refused without a store either.
  */
 export const scopedMeta = async (ctx: Koa.ParameterizedContext<unknown>, deps: Pick<ApiDeps, 'idempotencyKeys' | 'idempotencyTtlSeconds'>, player: string, body: unknown, fromBody?: string): Promise<CommandMeta> => {
   const meta = commandMeta(ctx, fromBody);
-  if (meta.command_id === null) return meta;
-  const use = await deps.idempotencyKeys.claim(`${player}\n${meta.command_id}`, requestFingerprint(ctx.method, ctx.path, body), deps.idempotencyTtlSeconds);
-  if (use === 'different') {
-    fail({
-      status: 422,
-      error: 'idempotency_key_reused',
-      message: 'this idempotency key was used for a different request; send a new key for a new request',
-      details: [{ path: 'Idempotency-Key', message: 'already used for a different request' }],
-    });
+  const fingerprint = requestFingerprint(ctx.method, ctx.path, body);
+  if (meta.command_id === null) {
+    const made = `g.${randomUUID()}.${fingerprint.slice(0, 16)}`;
+    ctx.set('Idempotency-Key', made);
+    return { ...meta, command_id: made, fresh: true };
   }
+  ctx.set('Idempotency-Key', meta.command_id);
+  const made = MADE.exec(meta.command_id);
+  if (made !== null && made[1] !== fingerprint.slice(0, 16)) reused();
+  const use = await deps.idempotencyKeys.claim(`${player}\n${meta.command_id}`, fingerprint, deps.idempotencyTtlSeconds);
+  if (use === 'different') reused();
   return meta;
 };

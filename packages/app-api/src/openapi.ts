@@ -23,8 +23,17 @@ const ref = (codec: t.Mixed): JsonSchema => ({ $ref: `#/components/schemas/${cod
 /** An error body narrowed to the codes this status carries. */
 const errorOf = (codec: t.Mixed, codes: ReadonlyArray<string>): JsonSchema => ({ allOf: [ref(codec), { properties: { error: { enum: codes } } }] });
 
-const response = (a: Answer): JsonSchema => ({
+/** Every answer of a command route past validation names its command, so that a retry can be safe. */
+const keyHeader = {
+  'Idempotency-Key': {
+    description: 'the command\'s idempotency key: the one sent, or one made for a request without it; retry with it after a 503',
+    schema: toJsonSchema(CommandId),
+  },
+};
+
+const response = (a: Answer, keyed = false): JsonSchema => ({
   description: a.description,
+  ...(keyed ? { headers: keyHeader } : {}),
   ...('json' in a ? { content: { 'application/json': { schema: a.codes === undefined ? ref(a.json) : errorOf(a.json, a.codes) } } } : {}),
   ...('text' in a ? { content: { 'text/plain': { schema: a.text } } } : {}),
 });
@@ -51,7 +60,7 @@ const operation = (op: Operation): JsonSchema => {
       Object.keys(answers)
         .map(Number)
         .sort((a, b) => a - b)
-        .map((status) => [String(status), status in op.responses ? response(op.responses[status] as Answer) : answers[status]]),
+        .map((status) => [String(status), status in op.responses ? response(op.responses[status] as Answer, op.key === true && status !== 400) : answers[status]]),
     ),
   };
 };

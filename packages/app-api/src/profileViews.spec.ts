@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
-import { openTestApi, storedEvents, unique, type TestApi } from './testkit.js';
+import { openTestApi, storedEvents, unique, wrapAppend, type TestApi } from './testkit.js';
 
 describe("seed 000's profile view answers without waiting for its record", () => {
   let api: TestApi;
@@ -8,15 +8,9 @@ describe("seed 000's profile view answers without waiting for its record", () =>
   before(() => {
     api = openTestApi({
       // A disk that takes its time: appends wait while `slow` is set.
-      wrapInfra: (real) => ({
-        ...real,
-        log: {
-          ...real.log,
-          append: (...args: Parameters<typeof real.log.append>) => async () => {
-            if (slow) await new Promise((r) => setTimeout(r, 300));
-            return real.log.append(...args)();
-          },
-        },
+      wrapInfra: wrapAppend((append) => (...args) => async () => {
+        if (slow) await new Promise((r) => setTimeout(r, 300));
+        return append(...args)();
       }),
     });
   });

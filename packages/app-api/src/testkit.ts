@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
 import request from 'supertest';
 import { createLogger, createScryptHasher, cryptoIds, openEmbedded, systemClock, type Infrastructure } from '@placebo/adapters';
-import { Catalogue } from '@placebo/domain';
+import { Catalogue, type EventLog } from '@placebo/domain';
 import { createApp } from './app.js';
 import { createHandler } from './compose.js';
 import { createBackgroundWrites } from './background.js';
@@ -114,6 +114,11 @@ export const openTestApi = (
     },
   };
 };
+
+/** For `wrapInfra`: the embedded set with its log's append wrapped (a slow disk, a failing write, a lost answer). */
+export const wrapAppend =
+  (wrap: (append: EventLog['append']) => EventLog['append']) =>
+  (real: Infrastructure): Infrastructure => ({ ...real, log: { ...real.log, append: wrap(real.log.append) } });
 
 let counter = 0;
 /** A name no other test uses. */

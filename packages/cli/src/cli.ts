@@ -64,6 +64,11 @@ const checkIndex = async (infra: Infrastructure): Promise<boolean> => {
     process.stderr.write('placebo: Redis no longer indexes the Kafka log (its keys were lost); run `placebo replay` before starting the API\n');
     return false;
   }
+  // Redis may have come back from a crash without its newest writes: Kafka has them, and they go back first.
+  const repair = await index.verifyIndex();
+  if (repair.players > 0) {
+    process.stderr.write(`placebo: Redis had lost ${repair.events} events of ${repair.players} players that Kafka holds; they are indexed again\n`);
+  }
   await index.markIndexed();
   return true;
 };

@@ -745,6 +745,8 @@ export interface operations {
             /** @description The player */
             201: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -766,6 +768,8 @@ export interface operations {
             /** @description player_exists, name_taken */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -780,6 +784,8 @@ export interface operations {
             /** @description out_of_range, idempotency_key_reused: out_of_range: wealth over the limit */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -796,6 +802,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1075,6 +1083,8 @@ export interface operations {
             /** @description Bought */
             201: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1096,6 +1106,8 @@ export interface operations {
             /** @description unauthorized: no live session (WWW-Authenticate: Bearer) */
             401: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1108,6 +1120,8 @@ export interface operations {
             /** @description insufficient_funds: recorded, nothing changed */
             402: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1117,6 +1131,8 @@ export interface operations {
             /** @description forbidden: the session belongs to another player */
             403: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1129,6 +1145,8 @@ export interface operations {
             /** @description player_not_found, unknown_item, unknown_offer */
             404: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1141,6 +1159,8 @@ export interface operations {
             /** @description limit_reached: a new item past the catalogue's max_item_types */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1155,6 +1175,8 @@ export interface operations {
             /** @description offer_not_applicable, idempotency_key_reused */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1171,6 +1193,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1210,6 +1234,8 @@ export interface operations {
             /** @description Joined */
             201: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1231,6 +1257,8 @@ export interface operations {
             /** @description unauthorized: no live session (WWW-Authenticate: Bearer) */
             401: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1243,6 +1271,8 @@ export interface operations {
             /** @description insufficient_funds: recorded, nothing changed */
             402: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1252,6 +1282,8 @@ export interface operations {
             /** @description forbidden: the session belongs to another player */
             403: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1264,6 +1296,8 @@ export interface operations {
             /** @description player_not_found, unknown_org, unknown_level */
             404: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1276,6 +1310,8 @@ export interface operations {
             /** @description already_member, limit_reached: limit_reached: past the catalogue's max_affiliations */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1290,6 +1326,8 @@ export interface operations {
             /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1306,6 +1344,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1341,6 +1381,8 @@ export interface operations {
             /** @description Left */
             200: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1362,6 +1404,8 @@ export interface operations {
             /** @description unauthorized: no live session (WWW-Authenticate: Bearer) */
             401: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1374,6 +1418,8 @@ export interface operations {
             /** @description forbidden: the session belongs to another player */
             403: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1386,6 +1432,8 @@ export interface operations {
             /** @description player_not_found, not_a_member */
             404: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1400,6 +1448,8 @@ export interface operations {
             /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1416,6 +1466,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1451,6 +1503,8 @@ export interface operations {
             /** @description The fight, won or lost */
             201: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1472,6 +1526,8 @@ export interface operations {
             /** @description unauthorized: no live session (WWW-Authenticate: Bearer) */
             401: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1484,6 +1540,8 @@ export interface operations {
             /** @description forbidden: the session belongs to another player */
             403: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1496,6 +1554,8 @@ export interface operations {
             /** @description player_not_found, unknown_enemy */
             404: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1508,6 +1568,8 @@ export interface operations {
             /** @description player_exhausted */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1522,6 +1584,8 @@ export interface operations {
             /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1538,6 +1602,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1610,6 +1676,8 @@ export interface operations {
             /** @description Created user +:) */
             200: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1631,6 +1699,8 @@ export interface operations {
             /** @description player_not_found, unknown_item, unknown_org, unknown_level */
             404: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1643,6 +1713,8 @@ export interface operations {
             /** @description player_exists, name_taken, already_member, limit_reached */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1657,6 +1729,8 @@ export interface operations {
             /** @description idempotency_key_reused, out_of_range: out_of_range: a cost or wealth over the limit */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1673,6 +1747,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1715,6 +1791,8 @@ export interface operations {
             /** @description Sword purchased [:) */
             200: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1736,6 +1814,8 @@ export interface operations {
             /** @description You do not have sufficient funds [:( */
             402: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1745,6 +1825,8 @@ export interface operations {
             /** @description player_not_found, unknown_item, unknown_org, unknown_level */
             404: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1757,6 +1839,8 @@ export interface operations {
             /** @description player_exists, name_taken, already_member, limit_reached */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1771,6 +1855,8 @@ export interface operations {
             /** @description idempotency_key_reused, out_of_range: out_of_range: a cost or wealth over the limit */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1787,6 +1873,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1829,6 +1917,8 @@ export interface operations {
             /** @description Spell purchased <:) */
             200: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1850,6 +1940,8 @@ export interface operations {
             /** @description You do not have sufficient funds [:( */
             402: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1859,6 +1951,8 @@ export interface operations {
             /** @description player_not_found, unknown_item, unknown_org, unknown_level */
             404: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1871,6 +1965,8 @@ export interface operations {
             /** @description player_exists, name_taken, already_member, limit_reached */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1885,6 +1981,8 @@ export interface operations {
             /** @description idempotency_key_reused, out_of_range: out_of_range: a cost or wealth over the limit */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1901,6 +1999,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1947,6 +2047,8 @@ export interface operations {
             /** @description Joined #guild */
             200: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1968,6 +2070,8 @@ export interface operations {
             /** @description You do not have sufficient funds [:( */
             402: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1977,6 +2081,8 @@ export interface operations {
             /** @description player_not_found, unknown_item, unknown_org, unknown_level */
             404: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1989,6 +2095,8 @@ export interface operations {
             /** @description player_exists, name_taken, already_member, limit_reached */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2003,6 +2111,8 @@ export interface operations {
             /** @description idempotency_key_reused, out_of_range: out_of_range: a cost or wealth over the limit */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2019,6 +2129,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2065,6 +2177,8 @@ export interface operations {
             /** @description Joined #team */
             200: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2086,6 +2200,8 @@ export interface operations {
             /** @description You do not have sufficient funds [:( */
             402: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2095,6 +2211,8 @@ export interface operations {
             /** @description player_not_found, unknown_item, unknown_org, unknown_level */
             404: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2107,6 +2225,8 @@ export interface operations {
             /** @description player_exists, name_taken, already_member, limit_reached */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2121,6 +2241,8 @@ export interface operations {
             /** @description idempotency_key_reused, out_of_range: out_of_range: a cost or wealth over the limit */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2137,6 +2259,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2228,6 +2352,8 @@ export interface operations {
             /** @description Sword Purchased! */
             200: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2249,6 +2375,8 @@ export interface operations {
             /** @description You do not have sufficient funds [:( */
             402: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2258,6 +2386,8 @@ export interface operations {
             /** @description unknown_item, unknown_org: the catalogue has nothing to sell */
             404: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2270,6 +2400,8 @@ export interface operations {
             /** @description already_member, limit_reached */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2284,6 +2416,8 @@ export interface operations {
             /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2300,6 +2434,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2327,6 +2463,8 @@ export interface operations {
             /** @description Knife Purchased! */
             200: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2348,6 +2486,8 @@ export interface operations {
             /** @description You do not have sufficient funds [:( */
             402: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2357,6 +2497,8 @@ export interface operations {
             /** @description unknown_item, unknown_org: the catalogue has nothing to sell */
             404: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2369,6 +2511,8 @@ export interface operations {
             /** @description already_member, limit_reached */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2383,6 +2527,8 @@ export interface operations {
             /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2399,6 +2545,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2426,6 +2574,8 @@ export interface operations {
             /** @description Armor Purchased! */
             200: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2447,6 +2597,8 @@ export interface operations {
             /** @description You do not have sufficient funds [:( */
             402: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2456,6 +2608,8 @@ export interface operations {
             /** @description unknown_item, unknown_org: the catalogue has nothing to sell */
             404: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2468,6 +2622,8 @@ export interface operations {
             /** @description already_member, limit_reached */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2482,6 +2638,8 @@ export interface operations {
             /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2498,6 +2656,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2525,6 +2685,8 @@ export interface operations {
             /** @description Bow Purchased! */
             200: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2546,6 +2708,8 @@ export interface operations {
             /** @description You do not have sufficient funds [:( */
             402: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2555,6 +2719,8 @@ export interface operations {
             /** @description unknown_item, unknown_org: the catalogue has nothing to sell */
             404: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2567,6 +2733,8 @@ export interface operations {
             /** @description already_member, limit_reached */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2581,6 +2749,8 @@ export interface operations {
             /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2597,6 +2767,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2624,6 +2796,8 @@ export interface operations {
             /** @description Arrow Purchased! */
             200: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2645,6 +2819,8 @@ export interface operations {
             /** @description You do not have sufficient funds [:( */
             402: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2654,6 +2830,8 @@ export interface operations {
             /** @description unknown_item, unknown_org: the catalogue has nothing to sell */
             404: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2666,6 +2844,8 @@ export interface operations {
             /** @description already_member, limit_reached */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2680,6 +2860,8 @@ export interface operations {
             /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2696,6 +2878,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2723,6 +2907,8 @@ export interface operations {
             /** @description Joined Guild! */
             200: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2744,6 +2930,8 @@ export interface operations {
             /** @description You do not have sufficient funds [:( */
             402: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2753,6 +2941,8 @@ export interface operations {
             /** @description unknown_item, unknown_org: the catalogue has nothing to sell */
             404: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2765,6 +2955,8 @@ export interface operations {
             /** @description already_member, limit_reached */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2779,6 +2971,8 @@ export interface operations {
             /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2795,6 +2989,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2822,6 +3018,8 @@ export interface operations {
             /** @description Joined Guild! */
             200: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2843,6 +3041,8 @@ export interface operations {
             /** @description You do not have sufficient funds [:( */
             402: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2852,6 +3052,8 @@ export interface operations {
             /** @description unknown_item, unknown_org: the catalogue has nothing to sell */
             404: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2864,6 +3066,8 @@ export interface operations {
             /** @description already_member, limit_reached */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2878,6 +3082,8 @@ export interface operations {
             /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2894,6 +3100,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2921,6 +3129,8 @@ export interface operations {
             /** @description This is the default response! */
             200: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2942,6 +3152,8 @@ export interface operations {
             /** @description already_member, limit_reached */
             409: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2956,6 +3168,8 @@ export interface operations {
             /** @description idempotency_key_reused: the key was first used for a different command */
             422: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2972,6 +3186,8 @@ export interface operations {
             /** @description unavailable: a store does not answer; Retry-After when worth retrying */
             503: {
                 headers: {
+                    /** @description the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503 */
+                    "Idempotency-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {

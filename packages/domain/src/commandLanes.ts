@@ -14,6 +14,8 @@ import { upgradeState, type PlayerState } from './state.js';
 export interface CommandMeta {
   /** Idempotency key; a retried command returns its first result and writes nothing new. */
   readonly command_id: string | null;
+  /** The key was made for this command alone (by the API, for a request without one): no earlier command holds it. */
+  readonly fresh?: boolean;
   readonly request: RequestInfo;
 }
 
@@ -106,7 +108,7 @@ export const createCommandLanes = (deps: CommandLaneDeps): CommandLanes => {
 
   /** Jobs whose command ran before (in an earlier write, or earlier in this batch) answer its first result. */
   const replays = async (playerId: string, jobs: ReadonlyArray<Job>): Promise<E.Either<PortError, ReadonlyArray<ReadonlyArray<StoredEvent>>>> => {
-    const found = await Promise.all(jobs.map((j) => (j.meta.command_id === null ? Promise.resolve(E.right([])) : log.findByCommand(playerId, j.commandId)())));
+    const found = await Promise.all(jobs.map((j) => (j.meta.command_id === null || j.meta.fresh === true ? Promise.resolve(E.right([])) : log.findByCommand(playerId, j.commandId)())));
     const out: ReadonlyArray<StoredEvent>[] = [];
     for (const f of found) {
       if (E.isLeft(f)) return f;

@@ -80,7 +80,7 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     const accountName = r.account_name ?? r.name;
     const existing = await accounts.find(accountName)();
     if (E.isLeft(existing)) return existing;
-    if (O.isSome(existing.right) && meta.command_id !== null) {
+    if (O.isSome(existing.right) && meta.command_id !== null && meta.fresh !== true) {
       // A retried registration answers its first result, even though the name is taken now (by this very command).
       const prior = await log.findByCommand(existing.right.value.player_id, meta.command_id)();
       if (E.isLeft(prior)) return prior;

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { AccountStore, EventLog, LogSource, OffsetStore, SessionStore, SnapshotStore, Topic } from '@placebo/domain';
 import { createBatchProducer } from '../kafka/batchProducer.js';
 import { createKafka, endOffsets, ensureTopics, topicName, type KafkaSettings } from '../kafka/kafkaClient.js';
 import { createKafkaEventLog, type LogMaintenance } from '../kafka/kafkaEventLog.js';
 import { createKafkaLogSource } from '../kafka/kafkaLogSource.js';
+import { createIndexGuard, type IndexRepair } from './indexGuard.js';
 import { redisKeys } from '../redis/redisKeys.js';
 import { createRedisAccountStore, createRedisOffsetStore, createRedisSessionStore, createRedisSnapshotStore } from '../redis/redisStores.js';
 import type { Logger } from '../runtime/logger.js';
@@ -18,6 +20,8 @@ export interface ClusterLogSettings {
   readonly consumerGroup: string;
   /** Topics this process reads (default: all). */
   readonly readTopics?: ReadonlyArray<Topic>;
+  /** How often the log watermarks (Kafka end offsets Redis vouches for) are stored; default 5 s. */
+  readonly checkpointMs?: number;
 }
 
 export interface ClusterLog {
@@ -36,6 +40,8 @@ export interface ClusterLog {
   readonly indexed: () => Promise<boolean>;
   /** Records that Redis indexes the whole log (first start on an empty log, or after a replay). */
   readonly markIndexed: () => Promise<void>;
+  /** Checks Redis' index against the newest records of Kafka and puts back what Redis lost (see createIndexGuard). */
+  readonly verifyIndex: (progress?: (done: number, total: number) => void) => Promise<IndexRepair>;
   readonly producerStats: () => { readonly requests: number; readonly messages: number };
   readonly pending: LogMaintenance['pending'];
   readonly completeIntent: LogMaintenance['completeIntent'];
@@ -51,7 +57,10 @@ export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Pro
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
     commandTimeout: Math.max(1000, s.kafka.timeoutMs),
-    enableOfflineQueue: true,
+    // A command is sent only on a connection known to be up: none waits for a server that may come back without the
+    // writes it acknowledged (see createIndexGuard).
+    enableOfflineQueue: false,
+    autoResendUnfulfilledCommands: false,
     retryStrategy: (times) => Math.min(times * 100, 1000),
     lazyConnect: true,
   });
@@ -66,6 +75,21 @@ export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Pro
     throw e;
   }
   const keys = redisKeys(s.redisPrefix);
+  const logSize = async (): Promise<number> => [...(await endOffsets(admin, topicName(s.kafka, 'all_events'))).values()].reduce((a, b) => a + b, 0);
+  const indexed = async (): Promise<boolean> => (await redis.hget(keys.meta, 'index')) === '1' || (await logSize()) === 0;
+  const accounts = createRedisAccountStore({ redis, keys });
+  const guard = createIndexGuard({
+    redis,
+    keys,
+    endOffsets: () => endOffsets(admin, topicName(s.kafka, 'all_events')),
+    // A group of its own, so that this reader is given every partition.
+    openSource: () => createKafkaLogSource({ kafka, admin, settings: s.kafka, groupId: `${s.consumerGroup}-verify-${randomUUID()}`, topics: ['all_events'] }),
+    accounts,
+    indexed,
+    commandTtlSeconds: s.commandTtlSeconds,
+    checkpointMs: s.checkpointMs ?? 5000,
+    logger,
+  });
   const producer = createBatchProducer(kafka, { timeoutMs: s.kafka.timeoutMs });
   const writer = createKafkaEventLog({
     redis,
@@ -75,16 +99,16 @@ export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Pro
     leaseMs: s.leaseMs,
     commandTtlSeconds: s.commandTtlSeconds,
     waitMs: s.leaseMs + s.kafka.timeoutMs,
+    gate: guard.gate,
   });
   const reader = createKafkaLogSource({ kafka, admin, settings: s.kafka, groupId: s.consumerGroup, topics: s.readTopics });
-  const logSize = async (): Promise<number> => [...(await endOffsets(admin, topicName(s.kafka, 'all_events'))).values()].reduce((a, b) => a + b, 0);
   const { completeIntent, pending, ...eventLog } = writer;
   return {
     log: { ...eventLog, ...reader },
     completeIntent,
     pending,
     snapshots: createRedisSnapshotStore({ redis, keys }),
-    accounts: createRedisAccountStore({ redis, keys }),
+    accounts,
     sessions: createRedisSessionStore({ redis, keys }),
     offsets: createRedisOffsetStore({ redis, keys }),
     redis,
@@ -97,12 +121,20 @@ export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Pro
         return false;
       }
     },
-    indexed: async () => (await redis.hget(keys.meta, 'index')) === '1' || (await logSize()) === 0,
-    markIndexed: async () => void (await redis.hset(keys.meta, 'index', '1')),
+    indexed,
+    markIndexed: async () => {
+      await redis.hset(keys.meta, 'index', '1');
+      // Replay rebuilt the index from the whole log: it vouches for every record up to now.
+      await guard.checkpoint();
+    },
+    verifyIndex: guard.verify,
     producerStats: producer.stats,
     close: async () => {
       await reader.close();
       await producer.close();
+      // Every write of this process is acknowledged: a final watermark spares the next start a scan.
+      await guard.checkpoint().catch(() => undefined);
+      await guard.close();
       await admin.disconnect();
       redis.disconnect();
     },

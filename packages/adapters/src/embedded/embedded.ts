@@ -4,6 +4,7 @@ import * as TE from 'fp-ts/lib/TaskEither.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { AccountStore, EventLog, LakeStore, LogSource, OffsetStore, PortError, QueryEngine, SessionStore, SnapshotStore, TableRegistry } from '@placebo/domain';
 import { analystTables, analystViews, stateTables } from '@placebo/domain';
+import type { IndexRepair } from '../cluster/indexGuard.js';
 import { createDuckDbQueryEngine } from '../duckdb/duckDbQueryEngine.js';
 import { createLocalLakeStore } from '../local/localLakeStore.js';
 import { createSqliteRateLimiters, type RateLimiters } from '../rateLimit/rateLimiters.js';
@@ -15,6 +16,8 @@ import { createSqliteAccountStore, createSqliteOffsetStore, createSqliteSessionS
 export interface LogIndex {
   readonly indexed: () => Promise<boolean>;
   readonly markIndexed: () => Promise<void>;
+  /** Puts back into Redis' index the newest records of Kafka that Redis lost (a crash with AOF synced every second). */
+  readonly verifyIndex: (progress?: (done: number, total: number) => void) => Promise<IndexRepair>;
   /** Players whose snapshot may have been behind their log for `olderThanMs` (a write cut off by a crash). */
   readonly pending: (olderThanMs: number, max: number) => TaskEither<PortError, ReadonlyArray<string>>;
   /** Produces and closes the player's write intent if its writer is gone. */

@@ -20,6 +20,8 @@ export interface KafkaEventLogOptions {
   readonly commandTtlSeconds: number;
   /** How long an append waits for another writer of the same player before it fails as retriable. */
   readonly waitMs: number;
+  /** Why appends must not run now (Redis' index is being verified), or null. */
+  readonly gate?: () => PortError | null;
 }
 
 /** What a process does for players whose writes were cut off (see `createKafkaEventLog`). */
@@ -114,6 +116,8 @@ export const createKafkaEventLog = (o: KafkaEventLogOptions): EventLog & LogMain
   ): Promise<E.Either<PortError | VersionConflict, void>> => {
     if (events.some((e) => e.player_id !== playerId)) return E.left(portError('append: every event must belong to the player appended to', false));
     if (events.length === 0) return E.right(undefined);
+    const closed = o.gate?.() ?? null;
+    if (closed !== null) return E.left(closed);
     const token = randomUUID();
     const json = jsonOf(events);
     const intent = `[${json.join(',')}]`;

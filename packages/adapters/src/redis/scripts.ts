@@ -147,3 +147,22 @@ return 1`;
 export const ABANDON_WRITE = `
 if redis.call('HGET', KEYS[1], 'token') == ARGV[1] then redis.call('HSET', KEYS[1], 'lease', 0) end
 return 1`;
+
+/**
+ * Puts back events that Kafka holds beyond the player's head (Redis lost the writes that indexed them): each version
+ * right after the head joins the tail and becomes the head. KEYS: player, tail. ARGV: version/event JSON pairs in
+ * version order. Answers how many were put back (the last ones of ARGV).
+ */
+export const REPAIR_PLAYER = `
+local head = tonumber(redis.call('HGET', KEYS[1], 'head') or '0')
+local put = 0
+for i = 1, #ARGV, 2 do
+  local v = tonumber(ARGV[i])
+  if v == head + 1 then
+    redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+    head = v
+    put = put + 1
+  end
+end
+if put > 0 then redis.call('HSET', KEYS[1], 'head', head) end
+return put`;
