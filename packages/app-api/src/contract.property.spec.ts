@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { JsonSchema } from './jsonSchema.js';
-import { valueOf, type Hints } from './schemaArbitrary.js';
-import { catalogue, openTestApi, signUp, unique, type TestApi } from './testkit.js';
+import { catalogue, openTestApi, signUp, unique, valueOf, type Hints, type TestApi } from '@placebo/testkit/http';
 
 interface Parameter {
   readonly name: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Catalogue } from '@placebo/domain';
-import { catalogue, openTestApi, signUp, storedEvents, unique, type TestApi } from './testkit.js';
+import { catalogue, openTestApi, signUp, storedEvents, unique, type TestApi } from '@placebo/testkit/http';
 
 const capped: Catalogue = { ...catalogue, limits: { ...catalogue.limits, max_affiliations: 1, max_item_types: 1 } as Catalogue['limits'] };
 

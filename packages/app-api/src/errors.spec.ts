@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
 import { portError, type HandlerError } from '@placebo/domain';
 import { toHttpError } from './errors.js';
-import { openTestApi, signUp, type TestApi } from './testkit.js';
+import { openTestApi, signUp, type TestApi } from '@placebo/testkit/http';
 
 describe('toHttpError', () => {
   const table: ReadonlyArray<readonly [HandlerError, number, string, string?]> = [

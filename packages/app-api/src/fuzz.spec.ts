@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { canonicalState, foldEvents, initialState, type PlayerState } from '@placebo/domain';
 import { operations } from './openapi.js';
-import { openTestApi, signUp, type TestApi } from './testkit.js';
+import { openTestApi, signUp, type TestApi } from '@placebo/testkit/http';
 
 /** Cases per run of the suite; `bench/fuzz.mjs` runs many more. */
 const runs = Number(process.env.PLACEBO_FUZZ_RUNS ?? 2000);

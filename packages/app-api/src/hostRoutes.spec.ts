@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Coins } from '@placebo/domain';
-import { catalogue, openTestApi, storedEvents, type TestApi } from './testkit.js';
+import { catalogue, openTestApi, storedEvents, type TestApi } from '@placebo/testkit/http';
 
 const price = (kind: string): number => catalogue.items.find((i) => i.kind === kind)?.price ?? NaN;
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { createLogger, loadConfig, openEmbedded, type Infrastructure } from '@placebo/adapters';
-import { checkedFetch } from './contractCheck.js';
+import { checkedFetch } from '@placebo/testkit/http';
 import type { JsonSchema } from './jsonSchema.js';
 import { startApi } from './main.js';
 

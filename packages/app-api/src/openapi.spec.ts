@@ -5,7 +5,7 @@ import type { ApiDeps } from './deps.js';
 import { toJsonSchema } from './jsonSchema.js';
 import { seedRouter } from './seedRoutes.js';
 import { systemRouter } from './system.js';
-import { catalogue, openTestApi, type TestApi } from './testkit.js';
+import { catalogue, openTestApi, type TestApi } from '@placebo/testkit/http';
 import { v1Router } from './v1.js';
 
 interface Schema {

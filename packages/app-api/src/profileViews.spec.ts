@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
-import { openTestApi, storedEvents, unique, type TestApi } from './testkit.js';
+import { openTestApi, storedEvents, unique, type TestApi } from '@placebo/testkit/http';
 
 describe("seed 000's profile view answers without waiting for its record", () => {
   let api: TestApi;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createRedisRateLimiters } from '@placebo/adapters';
-import { openTestApi, signUp, storedEvents, unique, type TestApi } from './testkit.js';
+import { openTestApi, signUp, storedEvents, unique, type TestApi } from '@placebo/testkit/http';
 
 const form = 'application/x-www-form-urlencoded';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
 import type { Response } from 'supertest';
-import { openTestApi, storedEvents, unique, type TestApi } from './testkit.js';
+import { openTestApi, storedEvents, unique, type TestApi } from '@placebo/testkit/http';
 
 describe('secrets stay out of responses and logs', () => {
   let api: TestApi;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { openTestApi, storedEvents, unique, type TestApi } from './testkit.js';
+import { openTestApi, storedEvents, unique, type TestApi } from '@placebo/testkit/http';
 
 const form = 'application/x-www-form-urlencoded';
 

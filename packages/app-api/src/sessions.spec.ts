@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { openTestApi, signUp, storedEvents, unique, type TestApi } from './testkit.js';
+import { openTestApi, signUp, storedEvents, unique, type TestApi } from '@placebo/testkit/http';
 
 describe('/v1 sessions and authorization', () => {
   let api: TestApi;

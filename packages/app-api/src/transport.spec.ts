@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openTestApi, type TestApi } from './testkit.js';
+import { openTestApi, type TestApi } from '@placebo/testkit/http';
 
 /** One raw request on a real socket: the headers exactly as given. */
 const raw = (server: Server, method: string, path: string, headers: Record<string, string>, body?: string) =>

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { itemKinds } from '@placebo/domain';
-import { catalogue, openTestApi, signUp, storedEvents, unique, type TestApi } from './testkit.js';
+import { catalogue, openTestApi, signUp, storedEvents, unique, type TestApi } from '@placebo/testkit/http';
 
 describe('the JSON API under /v1', () => {
   let api: TestApi;

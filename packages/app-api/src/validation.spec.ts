@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Test } from 'supertest';
-import { openTestApi, signUp, storedEvents, unique, type TestApi } from './testkit.js';
+import { openTestApi, signUp, storedEvents, unique, type TestApi } from '@placebo/testkit/http';
 
 type Case = readonly [label: string, send: () => Test, status: number, error: string, path?: string];
 

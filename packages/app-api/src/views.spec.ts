@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { openTestApi, signUp, storedEvents, type TestApi } from './testkit.js';
+import { openTestApi, signUp, storedEvents, type TestApi } from '@placebo/testkit/http';
 
 describe('command replies place their event in the log', () => {
   let api: TestApi;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analystTables, analystViews } from '@placebo/domain';
 import { createDuckDbParquetDecoder, createDuckDbQueryEngine, createLocalLakeStore, createParquetEncoder } from '@placebo/adapters';
-import { compactionSuite } from './compactionSuite.js';
+import { compactionSuite } from '@placebo/testkit/sink';
 
 compactionSuite('embedded (local lake + parquetjs-lite + DuckDB)', async () => {
   const root = mkdtempSync(join(tmpdir(), 'placebo-compact-lake-'));

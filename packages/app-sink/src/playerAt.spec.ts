@@ -1,24 +1,19 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import { Catalogue, createDecider, envelop, initialState, type PlayerCommand, type PlayerState, type StoredEvent } from '@placebo/domain';
-import { openEmbedded, repoRoot } from '@placebo/adapters';
+import { createDecider, envelop, initialState, type PlayerCommand, type PlayerState, type StoredEvent } from '@placebo/domain';
+import { openEmbedded } from '@placebo/adapters';
+import { loadCatalogue } from '@placebo/testkit/domain';
 import { playerAt } from './playerAt.js';
-
-const catalogue = (): Catalogue => {
-  const decoded = Catalogue.decode(JSON.parse(readFileSync(join(repoRoot(), 'config', 'catalogue.json'), 'utf8')));
-  if (E.isLeft(decoded)) throw new Error('catalogue');
-  return decoded.right;
-};
 
 describe('replay --player --at: a player state at a past moment', () => {
   it('folds exactly the events that occurred by then, and nobody else\'s', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'placebo-at-'));
     const infra = openEmbedded({ dataDir: dir });
     try {
-      const decider = createDecider(catalogue());
+      const decider = createDecider(loadCatalogue());
       const request = { host: 'test', user_agent: 'test', accept: '*/*' };
       let n = 0;
       const history = async (id: string, cmds: ReadonlyArray<PlayerCommand>, start: number): Promise<PlayerState[]> => {

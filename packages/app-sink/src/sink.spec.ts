@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import {
   analystTables,
-  Catalogue,
   createCommandHandler,
   createDecider,
   portError,
@@ -24,11 +23,12 @@ import {
   type TableRegistry,
 } from '@placebo/domain';
 import { createDuckDbParquetEncoder, createParquetEncoder, createScryptHasher, cryptoIds, openEmbedded, systemClock, type Infrastructure } from '@placebo/adapters';
+import { loadCatalogue } from '@placebo/testkit/domain';
 import { parseFileName } from './fileNames.js';
 import { createPlayerVersions } from './playerVersions.js';
 import { createSink, type SinkOptions } from './sink.js';
 
-const catalogue = E.getOrElseW(() => assert.fail('catalogue'))(Catalogue.decode(JSON.parse(readFileSync('config/catalogue.json', 'utf8'))));
+const catalogue = loadCatalogue();
 const quiet = { info: () => undefined, warn: () => undefined };
 const meta = { command_id: null, request: { host: 'sink.test', user_agent: 'mocha', accept: '*/*' } };
 

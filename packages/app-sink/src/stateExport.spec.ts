@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { analystTables, analystViews, stateTables } from '@placebo/domain';
 import { createDuckDbParquetEncoder, createDuckDbQueryEngine, createLocalLakeStore } from '@placebo/adapters';
-import { stateExportSuite } from './stateExportSuite.js';
+import { stateExportSuite } from '@placebo/testkit/sink';
 
 stateExportSuite('embedded (local lake + DuckDB)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'placebo-state-lake-'));

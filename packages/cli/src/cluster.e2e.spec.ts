@@ -3,8 +3,9 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ensureStack, repoRoot } from '@placebo/adapters';
-import { clusterEnv, contractFetch, contractGet, eventually, placebo, placeboRun, startServer, stop, type Running } from './testing.js';
+import { repoRoot } from '@placebo/adapters';
+import { ensureStack } from '@placebo/testkit/stack';
+import { clusterEnv, contractFetch, contractGet, eventually, placebo, placeboRun, startServer, stop, type Running } from '@placebo/testkit/cli';
 
 const run = promisify(execFile);
 

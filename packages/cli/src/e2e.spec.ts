@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { analystTables, analystViews } from '@placebo/domain';
 import { createDuckDbQueryEngine } from '@placebo/adapters';
-import { callJson, contractFetch, eventually, placeboRun, startServer } from './testing.js';
+import { callJson, contractFetch, eventually, placeboRun, startServer } from '@placebo/testkit/cli';
 
 
 const json = callJson;

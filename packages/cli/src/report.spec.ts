@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { repoRoot } from '@placebo/adapters';
-import { placeboRun, startServer } from './testing.js';
+import { placeboRun, startServer } from '@placebo/testkit/cli';
 
 const chromiumPath = '/usr/bin/chromium';
 

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '@placebo/adapters';
 import { compareRows, sameCell } from './simulateCompare.js';
 import { expectedAnswers, round } from './simulateExpected.js';
 import { planJourneys, type SimCatalogue } from './simulateJourney.js';
 import type { SimEvent } from './simulateRun.js';
-import { placeboRun, startServer, stop, type Running } from './testing.js';
+import { placeboRun, startServer, stop, type Running } from '@placebo/testkit/cli';
+import { readCatalogueJson } from '@placebo/testkit/domain';
 
-const catalogue = JSON.parse(readFileSync(join(repoRoot(), 'config', 'catalogue.json'), 'utf8')) as SimCatalogue;
+const catalogue = readCatalogueJson() as SimCatalogue;
 
 
 describe('placebo simulate', () => {

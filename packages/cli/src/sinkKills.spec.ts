@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { analystTables, analystViews, topics, type LogRecord, type LogSource, type Topic } from '@placebo/domain';
 import { createDuckDbQueryEngine, openEmbedded } from '@placebo/adapters';
-import { callJson, contractGet, placebo, placeboRun, startServer } from './testing.js';
+import { callJson, contractGet, placebo, placeboRun, startServer } from '@placebo/testkit/cli';
 
 /** A small seeded generator (mulberry32), so a failing run can be repeated from the seed in its message. */
 const seeded = (seed: number) => {

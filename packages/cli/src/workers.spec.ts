@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { callJson, eventually, placeboRun, startServer, stop } from './testing.js';
+import { callJson, eventually, placeboRun, startServer, stop } from '@placebo/testkit/cli';
 
 /** Pids of the live processes whose parent is `pid` (from /proc). */
 const childrenOf = (pid: number): number[] =>

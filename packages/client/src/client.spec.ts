@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
 import { createLogger, loadConfig, openEmbedded, type Infrastructure } from '@placebo/adapters';
 import { startApi } from '@placebo/app-api';
-import { checkedFetch, type JsonSchema } from '@placebo/app-api/testing';
+import type { JsonSchema } from '@placebo/app-api';
+import { checkedFetch } from '@placebo/testkit/http';
 import { createPlaceboClient } from './index.js';
 
 const generate = join(dirname(fileURLToPath(import.meta.url)), '..', 'scripts', 'generate.mjs');

@@ -3,14 +3,12 @@ import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
 import { initialState, type PlayerState } from '@placebo/domain';
-import { eventLogContract } from '../contracts/eventLogContract.js';
-import { storedEvent, unique } from '../contracts/fixtures.js';
-import { storesContract } from '../contracts/storeContracts.js';
+import { eventLogContract, storedEvent, storesContract, unique } from '@placebo/testkit/contracts';
 import { redisKeys } from '../redis/redisKeys.js';
 import { BEGIN_WRITE, COMMIT_WRITE, redisScript } from '../redis/scripts.js';
 import { createLogger } from '../runtime/logger.js';
 import { openClusterLog, type ClusterLog, type ClusterLogSettings } from './clusterLog.js';
-import { ensureStack } from './stack.js';
+import { ensureStack } from '@placebo/testkit/stack';
 
 /** Settings of one isolated test deployment on the local stack: own topics, own keys, own group. */
 export const testClusterSettings = (overrides: Partial<ClusterLogSettings> = {}): ClusterLogSettings => {

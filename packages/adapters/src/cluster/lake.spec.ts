@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import { analystTables, analystViews, storageTablesOf, type QueryEngine } from '@placebo/domain';
-import { lakeContract } from '../contracts/lakeContract.js';
+import { lakeContract } from '@placebo/testkit/contracts';
 import { createWebHdfsLakeStore, type WebHdfsLakeStore } from '../hdfs/webHdfsLakeStore.js';
 import { createParquetEncoder } from '../parquet/parquetEncoder.js';
 import { createPrestoQueryEngine } from '../presto/prestoQueryEngine.js';
-import { ensureStack } from './stack.js';
+import { ensureStack } from '@placebo/testkit/stack';
 
 const WEBHDFS = 'http://127.0.0.1:9870';
 const PRESTO = 'http://127.0.0.1:8090';

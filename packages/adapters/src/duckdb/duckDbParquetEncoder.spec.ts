@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { analystTables, type Cell, type Column, type Row, type RowFileEncoder, type StoredEvent, type TableSpec } from '@placebo/domain';
-import { storedEvent } from '../contracts/fixtures.js';
+import { storedEvent } from '@placebo/testkit/contracts';
 import { createLocalLakeStore } from '../local/localLakeStore.js';
 import { createParquetEncoder } from '../parquet/parquetEncoder.js';
 import { createDuckDbParquetEncoder } from './duckDbParquetEncoder.js';

@@ -2,12 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analystTables, analystViews } from '@placebo/domain';
-import { eventLogContract } from '../contracts/eventLogContract.js';
-import { lakeContract } from '../contracts/lakeContract.js';
+import { eventLogContract, lakeContract, sessionContract, storesContract } from '@placebo/testkit/contracts';
 import { createDuckDbQueryEngine } from '../duckdb/duckDbQueryEngine.js';
 import { createLocalLakeStore } from '../local/localLakeStore.js';
-import { sessionContract } from '../contracts/sessionContract.js';
-import { storesContract } from '../contracts/storeContracts.js';
 import { createParquetEncoder } from '../parquet/parquetEncoder.js';
 import { openEmbedded } from './embedded.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { rateLimitContract } from '../contracts/rateLimitContract.js';
+import { rateLimitContract } from '@placebo/testkit/contracts';
 import { createRedisRateLimiters, createSqliteRateLimiters } from './rateLimiters.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'placebo-limits-'));

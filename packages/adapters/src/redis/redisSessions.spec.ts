@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { sessionContract } from '../contracts/sessionContract.js';
+import { sessionContract } from '@placebo/testkit/contracts';
 import { redisKeys } from './redisKeys.js';
 import { createRedisSessionStore } from './redisStores.js';
 

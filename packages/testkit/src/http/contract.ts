@@ -1,8 +1,8 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { JsonSchema } from './jsonSchema.js';
+import type { JsonSchema } from '@placebo/app-api';
 
-/** Test support (not a spec): checks answers against the OpenAPI document the app serves. */
+/** Checks answers against the OpenAPI document the app serves. */
 
 export interface Exchange {
   readonly method: string;

@@ -1,28 +1,17 @@
 import type { RequestListener } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import request from 'supertest';
 import { createLogger, createScryptHasher, cryptoIds, openEmbedded, systemClock, type Infrastructure } from '@placebo/adapters';
-import { Catalogue } from '@placebo/domain';
-import { createApp } from './app.js';
-import { createHandler } from './compose.js';
-import { createBackgroundWrites } from './background.js';
+import { apiLimits, createApp, createBackgroundWrites, createHandler, openApiDocument, type Rates } from '@placebo/app-api';
+import type { Catalogue } from '@placebo/domain';
+import { loadCatalogue } from '../domain/catalogue.js';
 import { checkedListener, failOnViolations } from './contractCheck.js';
-import { openApiDocument } from './openapi.js';
-import { apiLimits, type Rates } from './rateLimit.js';
 
-/** Test support (not a spec): the real app over real embedded adapters in a fresh directory. */
+/** The real app over real embedded adapters in a fresh directory. */
 
-const here = dirname(fileURLToPath(import.meta.url));
-
-const loadCatalogue = (): Catalogue => {
-  const decoded = Catalogue.decode(JSON.parse(readFileSync(resolve(here, '../../../config/catalogue.json'), 'utf8')));
-  if (E.isLeft(decoded)) throw new Error('config/catalogue.json is not a catalogue');
-  return decoded.right;
-};
 export const catalogue = loadCatalogue();
 
 /** The document each app serves, made once per variant so its compiled checks are reused. */

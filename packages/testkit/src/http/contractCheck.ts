@@ -1,11 +1,11 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { createContract, type Exchange } from './contract.js';
-import type { JsonSchema } from './jsonSchema.js';
+import type { JsonSchema } from '@placebo/app-api';
 
 /**
- * Test support (not a spec): every answer a test kit sees is checked against the document, counted, and a mismatch
- * fails the test. There is no switch to turn it off: kits check unconditionally, and a mismatch a test swallowed still
- * fails it in the root afterEach hook below.
+ * Every answer a test kit sees is checked against the document, counted, and a mismatch fails the test. There is no
+ * switch to turn it off: kits check unconditionally, and a mismatch a test swallowed still fails it in the root
+ * afterEach hook below.
  */
 
 let checked = 0;

@@ -1,13 +1,7 @@
-/** Test support, not a spec: named `.spec` because it uses Node built-ins, which the library's own sources never may. */
 import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
-import type { Catalogue } from '../catalogue.js';
-import type { PlayerCommand } from '../commands.js';
-import { createDecider, evolve, type Recorded } from '../decider.js';
-import type { PlayerError } from '../errors.js';
-import type { PlayerEvent } from '../events.js';
-import { initialState, type PlayerState } from '../state.js';
-import { loadCatalogue } from './catalogue.spec.js';
+import { createDecider, evolve, initialState, type Catalogue, type PlayerCommand, type Recorded, type PlayerError, type PlayerEvent, type PlayerState } from '@placebo/domain';
+import { loadCatalogue } from './catalogue.js';
 
 export const PLAYER_ID = 'player-1';
 export const FIXED_TIME = '2024-05-01T12:00:00.000Z';

@@ -1,10 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { PlayerCommand } from '../commands.js';
-import { createDecider } from '../decider.js';
-import type { RequestInfo, StoredEvent } from '../envelope.js';
-import { envelop } from '../handler.js';
+import { createDecider, envelop, type PlayerCommand, type RequestInfo, type StoredEvent } from '@placebo/domain';
 import { buyItem, fight, joinOrg, leaveOrg, logIn, logOut, registerPlayer, viewProfile, visitHome } from './builders.js';
-import { loadCatalogue } from './catalogue.spec.js';
+import { loadCatalogue } from './catalogue.js';
 
 export const SAMPLE_PLAYER = 'sample-player';
 export const sampleRequest: RequestInfo = { host: 'localhost:5000', user_agent: null, accept: '*/*' };

@@ -1,8 +1,5 @@
-/** Test support, not a spec: named `.spec` because it uses fast-check, which the library itself never may. */
 import fc from 'fast-check';
-import type { Catalogue } from '../catalogue.js';
-import { itemKinds, orgKinds, type Coins, type Name, type PlayerOrigin, type Quantity, type UnitInterval } from '../codecs.js';
-import type { PlayerCommand } from '../commands.js';
+import { itemKinds, orgKinds, type Catalogue, type Coins, type Name, type PlayerOrigin, type Quantity, type UnitInterval, type PlayerCommand } from '@placebo/domain';
 
 const asName = (s: string): Name => s as Name;
 

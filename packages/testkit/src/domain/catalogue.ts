@@ -1,10 +1,9 @@
-/** Test support, not a spec: named `.spec` because it uses Node built-ins, which the library's own sources never may. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
-import { Catalogue } from '../catalogue.js';
+import { Catalogue } from '@placebo/domain';
 
-/** Same relative path from src/testing and dist/testing: both sit four levels under the repository root. */
+/** Same relative path from src/domain and dist/domain: both sit four levels under the repository root. */
 const defaultCataloguePath = fileURLToPath(new URL('../../../../config/catalogue.json', import.meta.url));
 
 /** The raw JSON of config/catalogue.json, before decoding. */

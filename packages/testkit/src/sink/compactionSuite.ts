@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import { analystTables, Catalogue, createCommandHandler, createDecider, type CommandHandler, type LakeStore, type PlayerCommand, type QueryEngine, type RowFileDecoder, type RowFileEncoder, type TableRegistry } from '@placebo/domain';
+import { analystTables, createCommandHandler, createDecider, type CommandHandler, type LakeStore, type PlayerCommand, type QueryEngine, type RowFileDecoder, type RowFileEncoder, type TableRegistry } from '@placebo/domain';
 import { createScryptHasher, cryptoIds, openEmbedded, systemClock, type Infrastructure } from '@placebo/adapters';
-import { compact, type CompactionReport } from './compaction.js';
-import { parseFileName, parseMarkerName } from './fileNames.js';
-import { createSink } from './sink.js';
+import { compact, createSink, parseFileName, parseMarkerName, type CompactionReport } from '@placebo/app-sink';
+import { loadCatalogue } from '../domain/catalogue.js';
 
 /** A fresh, empty lake and the engine over it. */
 export interface CompactionHarness {
@@ -22,7 +21,7 @@ export interface CompactionHarness {
   readonly close: () => Promise<void>;
 }
 
-const catalogue = E.getOrElseW(() => assert.fail('catalogue'))(Catalogue.decode(JSON.parse(readFileSync('config/catalogue.json', 'utf8'))));
+const catalogue = loadCatalogue();
 const meta = { command_id: null, request: { host: 'compact.test', user_agent: 'mocha', accept: '*/*' } };
 const quiet = { info: () => undefined, warn: () => undefined };
 

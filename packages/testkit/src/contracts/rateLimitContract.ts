@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { RateLimiters } from '../rateLimit/rateLimiters.js';
+import type { RateLimiters } from '@placebo/adapters';
 
 /**
  * What every rate-limit store must do. `open` gives a fresh view of one shared store each call, as a second API

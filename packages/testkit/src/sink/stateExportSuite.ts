@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
 import {
-  Catalogue,
   createCommandHandler,
   createDecider,
   EXPORT_COLUMN,
@@ -21,7 +20,8 @@ import {
   type TableRegistry,
 } from '@placebo/domain';
 import { createScryptHasher, cryptoIds, openEmbedded, systemClock, type Infrastructure } from '@placebo/adapters';
-import { exportState, type StateExportReport } from './stateExport.js';
+import { exportState, type StateExportReport } from '@placebo/app-sink';
+import { loadCatalogue } from '../domain/catalogue.js';
 
 /** A fresh, empty lake and the engine over it, with the state tables declared. */
 export interface StateLakeHarness {
@@ -32,7 +32,7 @@ export interface StateLakeHarness {
   readonly close: () => Promise<void>;
 }
 
-const catalogue = E.getOrElseW(() => assert.fail('catalogue'))(Catalogue.decode(JSON.parse(readFileSync('config/catalogue.json', 'utf8'))));
+const catalogue = loadCatalogue();
 const meta = { command_id: null, request: { host: 'state.test', user_agent: 'mocha', accept: '*/*' } };
 const T0 = Date.parse('2026-12-01T10:00:00.000Z');
 

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { request } from 'node:http';
-import { checkedFetch, checkExchange, type JsonSchema } from '@placebo/app-api/testing';
+import { repoRoot } from '@placebo/adapters';
+import type { JsonSchema } from '@placebo/app-api';
+import { checkedFetch, checkExchange } from '../http/contractCheck.js';
 
-const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'placebo.js');
+const bin = join(repoRoot(), 'packages', 'cli', 'bin', 'placebo.js');
 
 export interface Running {
   readonly child: ChildProcess;

@@ -1,14 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
-import type { Catalogue } from '../catalogue.js';
-import { createDecider } from '../decider.js';
-import type { StoredEvent } from '../envelope.js';
-import { createCommandHandler, type CommandHandler } from '../handler.js';
-import type { EventLog, VersionConflict } from '../ports/eventLog.js';
-import type { Clock, Ids, PasswordHasher } from '../ports/runtime.js';
-import type { Account, AccountStore, SessionStore, SnapshotStore } from '../ports/stores.js';
-import type { PlayerState } from '../state.js';
-import { loadCatalogue } from './catalogue.spec.js';
+import { createDecider, createCommandHandler, type Catalogue, type StoredEvent, type CommandHandler, type EventLog, type VersionConflict, type Clock, type Ids, type PasswordHasher, type Account, type AccountStore, type SessionStore, type SnapshotStore, type PlayerState } from '@placebo/domain';
+import { loadCatalogue } from './catalogue.js';
 
 /** Gives other pending promises a turn, so concurrent commands interleave between their read and their append. */
 export const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -1,8 +1,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
-import type { JsonSchema } from './jsonSchema.js';
+import type { JsonSchema } from '@placebo/app-api';
 
-/** Test support (not a spec): values a JSON Schema accepts, generated from the schema itself. */
+/** Values a JSON Schema accepts, generated from the schema itself. */
 
 export type Hints = Readonly<Record<string, fc.Arbitrary<unknown>>>;
 
