@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
-import { createDecider, createCommandHandler, type Catalogue, type StoredEvent, type CommandHandler, type EventLog, type VersionConflict, type Clock, type Ids, type PasswordHasher, type Account, type AccountStore, type SessionStore, type SnapshotStore, type PlayerState } from '@placebo/domain';
+import { createDecider, createCommandHandler, type Catalogue, type StoredEvent, type CommandHandler, type EventLog, type VersionConflict, type Clock, type Ids, type PasswordHasher, type Account, type AccountStore, type OffsetStore, type SessionStore, type SnapshotStore, type PlayerState } from '@placebo/domain';
 import { loadCatalogue } from './catalogue.js';
 
 /** Gives other pending promises a turn, so concurrent commands interleave between their read and their append. */
@@ -116,6 +116,18 @@ export const createMemorySessionStore = (clock: Clock): SessionStore => {
     },
     revokeAll: (playerId) => async () => {
       for (const [d, s] of sessions) if (s.playerId === playerId) sessions.delete(d);
+      return E.right(undefined);
+    },
+  };
+};
+
+export const createMemoryOffsetStore = (): OffsetStore => {
+  const offsets = new Map<string, number>();
+  const key = (consumer: string, topic: string, partition: number): string => JSON.stringify([consumer, topic, partition]);
+  return {
+    get: (consumer, topic, partition) => async () => E.right(O.fromNullable(offsets.get(key(consumer, topic, partition)))),
+    commit: (consumer, topic, partition, next) => async () => {
+      offsets.set(key(consumer, topic, partition), next);
       return E.right(undefined);
     },
   };
