@@ -1,15 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { rateLimitContract } from '@placebo/testkit/contracts';
-import { createRedisRateLimiters, createSqliteRateLimiters } from './rateLimiters.js';
-
-const dir = mkdtempSync(join(tmpdir(), 'placebo-limits-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
-
-rateLimitContract('SQLite file (embedded)', async () => createSqliteRateLimiters({ path: join(dir, 'limits.db') }));
+import { createRedisRateLimiters } from './rateLimiters.js';
 
 const prefix = `placebo-test-${randomUUID().slice(0, 8)}:`;
 rateLimitContract('Redis at 127.0.0.1:6379 (cluster)', async () => {
