@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { itemKinds, orgKinds, type Catalogue, type Coins, type Name, type PlayerOrigin, type Quantity, type UnitInterval, type PlayerCommand } from '@placebo/domain';
+import {
+  itemKinds,
+  orgKinds,
+  type Catalogue,
+  type Coins,
+  type Name,
+  type PlayerOrigin,
+  type Quantity,
+  type UnitInterval,
+  type PlayerCommand,
+} from '@placebo/domain';
 
 const asName = (s: string): Name => s as Name;
 

@@ -1,5 +1,28 @@
 import type * as t from 'io-ts';
-import { Coins, Name, Quantity, UnitInterval, type ItemKind, type OrgKind, type PlayerOrigin, type BuyItem, type Fight, type JoinOrg, type LeaveOrg, type LogIn, type PlayerCommand, type RegisterPlayer, type FightFought, type ItemPurchased, type OrgJoined, type OrgJoinRefused, type OrgLeft, type PlayerEvent, type PlayerRegistered, type PurchaseRefused } from '@placebo/domain';
+import {
+  Coins,
+  Name,
+  Quantity,
+  UnitInterval,
+  type ItemKind,
+  type OrgKind,
+  type PlayerOrigin,
+  type BuyItem,
+  type Fight,
+  type JoinOrg,
+  type LeaveOrg,
+  type LogIn,
+  type PlayerCommand,
+  type RegisterPlayer,
+  type FightFought,
+  type ItemPurchased,
+  type OrgJoined,
+  type OrgJoinRefused,
+  type OrgLeft,
+  type PlayerEvent,
+  type PlayerRegistered,
+  type PurchaseRefused,
+} from '@placebo/domain';
 
 /** Brands a literal through its codec, so a typo in a fixture fails loudly instead of slipping past a cast. */
 const must = <A>(codec: t.Type<A, unknown, unknown>, value: unknown): A => {

@@ -1,6 +1,23 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
-import { createDecider, createCommandHandler, type Catalogue, type StoredEvent, type CommandHandler, type EventLog, type VersionConflict, type Clock, type Ids, type PasswordHasher, type Account, type AccountStore, type OffsetStore, type SessionStore, type SnapshotStore, type PlayerState } from '@placebo/domain';
+import {
+  createDecider,
+  createCommandHandler,
+  type Catalogue,
+  type StoredEvent,
+  type CommandHandler,
+  type EventLog,
+  type VersionConflict,
+  type Clock,
+  type Ids,
+  type PasswordHasher,
+  type Account,
+  type AccountStore,
+  type OffsetStore,
+  type SessionStore,
+  type SnapshotStore,
+  type PlayerState,
+} from '@placebo/domain';
 import { loadCatalogue } from './catalogue.js';
 
 /** Gives other pending promises a turn, so concurrent commands interleave between their read and their append. */
