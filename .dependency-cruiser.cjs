@@ -1,11 +1,14 @@
-/** Dependency direction: apps -> adapters -> domain. The domain imports fp-ts and io-ts only. */
+/**
+ * Dependency direction: apps -> adapters -> domain. The domain imports fp-ts and io-ts only. Test support lives in
+ * packages/testkit, which specs may import and production code may not.
+ */
 module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
       comment: 'packages/domain imports nothing but fp-ts, io-ts and itself (specs may use node: and test libraries).',
       severity: 'error',
-      from: { path: '^packages/domain/src', pathNot: '\\.spec\\.ts$|^packages/domain/src/testing/' },
+      from: { path: '^packages/domain/src', pathNot: '\\.spec\\.ts$' },
       to: { pathNot: '^packages/domain/src|node_modules/(fp-ts|io-ts)/' },
     },
     {
@@ -28,6 +31,20 @@ module.exports = {
       to: { path: '^packages/(app-api|app-sink|cli)/|node_modules/@placebo/(app-api|app-sink|cli)', pathNot: '^packages/$1/' },
     },
     {
+      name: 'production-does-not-import-testkit',
+      comment: 'packages/testkit is test support: only spec files (and the testkit itself) import it.',
+      severity: 'error',
+      from: { path: '^packages/', pathNot: '^packages/testkit/|\\.spec\\.ts$' },
+      to: { path: '^packages/testkit/|(^|/)@placebo/testkit(/|$)' },
+    },
+    {
+      name: 'adapters-do-not-import-deploy',
+      comment: 'Starting real infrastructure is deploy/ business; the test stack runner lives in packages/testkit.',
+      severity: 'error',
+      from: { path: '^packages/adapters' },
+      to: { path: '^deploy/' },
+    },
+    {
       name: 'nothing-imports-the-cli',
       severity: 'error',
       from: { pathNot: '^packages/cli' },
@@ -41,8 +58,9 @@ module.exports = {
     },
   ],
   options: {
-    doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)dist/' },
+    // Another package is reached through its compiled face (node_modules/@placebo/* -> dist): record that arrow, so the
+    // rules between packages apply, but do not cruise on into compiled code.
+    doNotFollow: { path: 'node_modules|(^|/)dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'types', 'default'] },

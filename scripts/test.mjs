@@ -1,15 +1,36 @@
-// Runs every compiled spec with mocha and ends with one plain summary line ("N passed, N failed").
+// Runs the compiled specs with mocha and ends with one plain summary line ("N passed, N failed").
+// The tier is in a spec's file name: `*.spec.ts` pure (no I/O, no servers), `*.int.spec.ts` real embedded engines
+// (SQLite, DuckDB), files, child processes and local HTTP servers, `*.cluster.spec.ts` real Kafka, Redis, HDFS, Presto.
 import Mocha from 'mocha';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+
+const tiers = ['unit', 'int', 'cluster'];
+const tierOf = (file) => (file.endsWith('.cluster.spec.js') ? 'cluster' : file.endsWith('.int.spec.js') ? 'int' : 'unit');
+
+// `--tier unit|int|cluster` (repeatable) narrows the run to those tiers; other arguments narrow it to the spec files
+// whose path contains one of them (e.g. `npm test -- sink`, `npm run test:unit -- decider`).
+const chosen = [];
+const filters = [];
+for (let i = 2; i < process.argv.length; i++) {
+  const arg = process.argv[i];
+  if (arg === '--tier') chosen.push(process.argv[++i]);
+  else if (arg.startsWith('--tier=')) chosen.push(arg.slice('--tier='.length));
+  else filters.push(arg);
+}
+const unknown = chosen.filter((t) => !tiers.includes(t));
+if (unknown.length > 0) {
+  console.error(`unknown tier ${unknown.join(', ')}: the tiers are ${tiers.join(', ')}`);
+  process.exit(2);
+}
 
 const specsUnder = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? specsUnder(join(dir, e.name)) : e.name.endsWith('.spec.js') ? [join(dir, e.name)] : [],
   );
-// Arguments narrow the run to spec files whose path contains one of them (e.g. `npm test -- sink`).
-const filters = process.argv.slice(2);
+// A compiled spec whose source is gone (renamed or deleted since the last build) is left over in dist: not run.
+const hasSource = (file) => existsSync(file.replace(/^(packages\/[^/]+)\/dist\//, '$1/src/').replace(/\.js$/, '.ts'));
 const files = readdirSync('packages')
   .flatMap((p) => {
     try {
@@ -18,16 +39,18 @@ const files = readdirSync('packages')
       return [];
     }
   })
+  .filter(hasSource)
+  .filter((f) => chosen.length === 0 || chosen.includes(tierOf(f)))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 if (files.length === 0) {
-  console.error('no test files found: run `npm run build` first');
+  console.error('no test files found: run `npm run build` first, or widen the tier and filters');
   process.exit(1);
 }
 // Cluster specs run against real servers: bring the local stack up first (the first run downloads it), and stop
 // afterwards whatever this run started, so a machine is left as it was found.
 const stack = join('deploy', 'local', 'stack.sh');
-const needsStack = files.some((f) => /cluster/i.test(f));
+const needsStack = files.some((f) => tierOf(f) === 'cluster');
 const startedHere = [];
 if (needsStack) {
   const before = execFileSync(stack, ['status'], { encoding: 'utf8' })

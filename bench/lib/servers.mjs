@@ -6,7 +6,7 @@ import { sleep } from './options.mjs';
 
 /**
  * Starts a server child (node by default) and resolves once its output matches `ready` (first group: the URL), as
- * packages/cli/src/testing.ts startServer does. Throws with the child's last output when it exits or stays silent.
+ * packages/testkit/src/cli/placebo.ts startServer does. Throws with the child's last output when it exits or stays silent.
  */
 export const startChild = async (label, args, env, { command = process.execPath, cwd, ready = /listening on (http:\/\/\S+)/, timeoutMs = 60_000 } = {}) => {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,6 +1,7 @@
 export * from './runtime/tryPort.js';
 export * from './runtime/runtime.js';
 export * from './runtime/logger.js';
+export * from './runtime/repoRoot.js';
 export * from './embedded/sqlite.js';
 export * from './embedded/sqliteEventLog.js';
 export * from './embedded/sqliteStores.js';
@@ -18,7 +19,6 @@ export * from './kafka/batchProducer.js';
 export * from './kafka/kafkaEventLog.js';
 export * from './kafka/kafkaLogSource.js';
 export * from './cluster/clusterLog.js';
-export * from './cluster/stack.js';
 export * from './hdfs/webHdfsLakeStore.js';
 export * from './presto/prestoQueryEngine.js';
 export * from './cluster/cluster.js';

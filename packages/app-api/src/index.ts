@@ -4,4 +4,6 @@ export { toHttpError } from './errors.js';
 export { createHandler } from './compose.js';
 export { serializeByKey, serializeHandler } from './serialize.js';
 export { openApiDocument } from './openapi.js';
-export { toJsonSchema } from './jsonSchema.js';
+export { toJsonSchema, type JsonSchema } from './jsonSchema.js';
+export { createBackgroundWrites, type BackgroundWrites } from './background.js';
+export { apiLimits, type ApiLimits, type Rates } from './rateLimit.js';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { analystTables, analystViews, storageTablesOf } from '@placebo/domain';
-import { createDuckDbParquetDecoder, createParquetEncoder, createPrestoQueryEngine, createWebHdfsLakeStore, ensureStack } from '@placebo/adapters';
-import { compactionSuite } from './compactionSuite.js';
+import { createDuckDbParquetDecoder, createParquetEncoder, createPrestoQueryEngine, createWebHdfsLakeStore } from '@placebo/adapters';
+import { ensureStack } from '@placebo/testkit/stack';
+import { compactionSuite } from '@placebo/testkit/sink';
 
 const WEBHDFS = 'http://127.0.0.1:9870';
 const USER = 'placebo';

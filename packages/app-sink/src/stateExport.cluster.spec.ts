@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { analystTables, analystViews, exportsTableOf, stateTables, storageTablesOf } from '@placebo/domain';
-import { createParquetEncoder, createPrestoQueryEngine, createWebHdfsLakeStore, ensureStack } from '@placebo/adapters';
-import { stateExportSuite } from './stateExportSuite.js';
+import { createParquetEncoder, createPrestoQueryEngine, createWebHdfsLakeStore } from '@placebo/adapters';
+import { ensureStack } from '@placebo/testkit/stack';
+import { stateExportSuite } from '@placebo/testkit/sink';
 
 const WEBHDFS = 'http://127.0.0.1:9870';
 const USER = 'placebo';

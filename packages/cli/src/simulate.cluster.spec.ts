@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { ensureStack } from '@placebo/adapters';
-import { clusterEnv, placebo, placeboRun, startServer, stop } from './testing.js';
+import { ensureStack } from '@placebo/testkit/stack';
+import { clusterEnv, placebo, placeboRun, startServer, stop } from '@placebo/testkit/cli';
 
 
 

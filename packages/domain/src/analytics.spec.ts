@@ -3,7 +3,7 @@ import { actionOf, analystTables, analystViews, statusOf, type TableSpec } from 
 import type { Cell, Column } from './analytics/columns.js';
 import { topicsOf, type StoredEvent } from './envelope.js';
 import type { PlayerEvent, PlayerEventType } from './events.js';
-import { sampleEvents } from './testing/sampleEvents.js';
+import { sampleEvents } from '@placebo/testkit/domain';
 
 const events = sampleEvents();
 const byType = (type: PlayerEventType): StoredEvent => events.find((e) => e.data.type === type) ?? assert.fail(`no ${type} in the sample`);

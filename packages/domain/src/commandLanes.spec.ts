@@ -5,9 +5,7 @@ import { createCommandHandler, foldEvents } from './handler.js';
 import { createDecider } from './decider.js';
 import { portError } from './ports/portError.js';
 import { initialState } from './state.js';
-import { buyItem, name } from './testing/builders.js';
-import { loadCatalogue } from './testing/catalogue.spec.js';
-import { createCountingIds, createMemoryWorld, fakeHasher, fixedClock, yieldTurn, type MemoryWorld } from './testing/memoryPorts.js';
+import { buyItem, createCountingIds, createMemoryWorld, fakeHasher, fixedClock, loadCatalogue, name, yieldTurn, type MemoryWorld } from '@placebo/testkit/domain';
 
 const meta = (command_id: string | null = null): CommandMeta => ({ command_id, request: { host: null, user_agent: null, accept: null } });
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { buyItem, fightFought, itemPurchased, playerRegistered, purchaseRefused } from './testing/builders.js';
-import { given, stateAfter } from './testing/given.spec.js';
+import { buyItem, fightFought, given, itemPurchased, playerRegistered, purchaseRefused, stateAfter } from '@placebo/testkit/domain';
 
 const dirk = playerRegistered('dirk', 1000);
 const rich = playerRegistered('rich', 12345);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { fight, fightFought, itemPurchased, playerRegistered } from './testing/builders.js';
-import { given } from './testing/given.spec.js';
+import { fight, fightFought, given, itemPurchased, playerRegistered } from '@placebo/testkit/domain';
 
 const dirk = playerRegistered('dirk', 1000);
 const lostTo = (enemy: string, damage: number) => fightFought({ enemy, outcome: 'lost', power: 10, win_chance: 0.1, roll: 0.9, reward: 0, damage });

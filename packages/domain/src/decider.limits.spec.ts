@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { buyItem, itemPurchased, joinOrg, orgJoined, orgLeft, playerRegistered, registerPlayer } from './testing/builders.js';
-import { given, stateAfter } from './testing/given.spec.js';
-import { loadCatalogue, withLimits } from './testing/catalogue.spec.js';
+import { buyItem, given, itemPurchased, joinOrg, loadCatalogue, orgJoined, orgLeft, playerRegistered, registerPlayer, stateAfter, withLimits } from '@placebo/testkit/domain';
 
 const catalogue = withLimits(loadCatalogue(), { max_affiliations: 2 as never, max_item_types: 2 as never });
 const dirk = playerRegistered('dirk', 100_000);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { joinOrg, leaveOrg, orgJoined, orgJoinRefused, orgLeft, playerRegistered } from './testing/builders.js';
-import { FIXED_TIME, given, stateAfter } from './testing/given.spec.js';
+import { FIXED_TIME, given, joinOrg, leaveOrg, orgJoined, orgJoinRefused, orgLeft, playerRegistered, stateAfter } from '@placebo/testkit/domain';
 
 const dirk = playerRegistered('dirk', 1000);
 const rich = playerRegistered('rich', 12345);

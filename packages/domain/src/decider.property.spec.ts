@@ -8,8 +8,7 @@ import { createDecider, evolve } from './decider.js';
 import { StoredEvent, type RequestInfo } from './envelope.js';
 import { envelop, foldEvents } from './handler.js';
 import { canonicalState, initialState, itemCount, type PlayerState } from './state.js';
-import { sessionArb } from './testing/arbitraries.spec.js';
-import { loadCatalogue, withLimits } from './testing/catalogue.spec.js';
+import { loadCatalogue, sessionArb, withLimits } from '@placebo/testkit/domain';
 
 const PLAYER = 'prop-player';
 const request: RequestInfo = { host: 'localhost:5000', user_agent: null, accept: '*/*' };

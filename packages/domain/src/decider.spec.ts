@@ -19,9 +19,12 @@ import {
   registerPlayer,
   viewProfile,
   visitHome,
-} from './testing/builders.js';
-import { loadCatalogue, withLimits } from './testing/catalogue.spec.js';
-import { given, PLAYER_ID, stateAfter } from './testing/given.spec.js';
+  given,
+  loadCatalogue,
+  PLAYER_ID,
+  stateAfter,
+  withLimits,
+} from '@placebo/testkit/domain';
 
 const dirk = playerRegistered('dirk', 1000);
 

@@ -3,8 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { CommandMeta } from './handler.js';
 import { foldEvents } from './handler.js';
 import { initialState } from './state.js';
-import { buyItem, name } from './testing/builders.js';
-import { createMemoryWorld, fakeHash, yieldTurn } from './testing/memoryPorts.js';
+import { buyItem, createMemoryWorld, fakeHash, name, yieldTurn } from '@placebo/testkit/domain';
 
 const meta = (command_id: string | null = null): CommandMeta => ({ command_id, request: { host: null, user_agent: null, accept: null } });
 

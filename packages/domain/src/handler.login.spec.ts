@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
 import type { PasswordHasher } from './ports/runtime.js';
-import { name } from './testing/builders.js';
-import { createMemoryWorld, fakeHasher } from './testing/memoryPorts.js';
+import { createMemoryWorld, fakeHasher, name } from '@placebo/testkit/domain';
 
 const meta = () => ({ command_id: null, request: { host: null, user_agent: null, accept: null } });
 

@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandMeta } from './handler.js';
 import { createDecider } from './decider.js';
-import { buyItem, name } from './testing/builders.js';
-import { loadCatalogue } from './testing/catalogue.spec.js';
-import { createMemoryWorld, yieldTurn } from './testing/memoryPorts.js';
+import { buyItem, createMemoryWorld, loadCatalogue, name, yieldTurn } from '@placebo/testkit/domain';
 
 const meta = (command_id: string | null = null): CommandMeta => ({ command_id, request: { host: null, user_agent: null, accept: null } });
 

@@ -5,8 +5,7 @@ import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { StoredEvent } from './envelope.js';
 import { envelop, foldEvents, type CommandMeta, type Registration } from './handler.js';
 import { canonicalState, initialState, type PlayerState } from './state.js';
-import { buyItem, homeVisited, name, visitHome } from './testing/builders.js';
-import { createMemoryWorld, FIXED_NOW, fakeHash, type MemoryWorld } from './testing/memoryPorts.js';
+import { buyItem, createMemoryWorld, fakeHash, FIXED_NOW, homeVisited, name, visitHome, type MemoryWorld } from '@placebo/testkit/domain';
 
 const meta = (command_id: string | null = null): CommandMeta => ({ command_id, request: { host: 'localhost', user_agent: 'mocha', accept: null } });
 const right = async <L, A>(te: TaskEither<L, A>): Promise<A> => {

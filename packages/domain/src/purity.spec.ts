@@ -15,15 +15,11 @@ describe('the domain package stays pure', () => {
     assert.deepEqual(Object.keys(pkg.dependencies ?? {}).sort(), ['fp-ts', 'io-ts']);
   });
 
-  it('imports nothing but fp-ts, io-ts and its own modules, and reads no clock, randomness or environment', () => {
+  // Imports and Node globals are kept out by the compiler (tsconfig.json has `types: []`) and by depcruise; a clock or
+  // randomness is standard JavaScript, so only a look at the text finds it.
+  it('reads no clock and no randomness', () => {
     const files = sources(join(root, 'src'));
     assert.ok(files.length > 10, 'found the domain sources');
-    for (const file of files) {
-      const text = readFileSync(file, 'utf8');
-      for (const [, spec] of text.matchAll(/from '([^']+)'/g)) {
-        assert.ok(spec!.startsWith('.') || /^(fp-ts|io-ts)(\/|$)/.test(spec!), `${file} imports ${spec}`);
-      }
-      assert.doesNotMatch(text, /Date\.now\(|Math\.random\(|process\.|require\(/, file);
-    }
+    for (const file of files) assert.doesNotMatch(readFileSync(file, 'utf8'), /Date\.now\(|Math\.random\(/, file);
   });
 });

@@ -7,9 +7,7 @@ import { createDecider } from './decider.js';
 import type { RequestInfo, StoredEvent } from './envelope.js';
 import { envelop, foldEvents } from './handler.js';
 import { addItems, canonicalState, initialState, itemCount, PlayerState, upgradeState, type InventoryItem } from './state.js';
-import { buyItem, itemPurchased, name, playerRegistered, registerPlayer } from './testing/builders.js';
-import { loadCatalogue } from './testing/catalogue.spec.js';
-import { stateAfter } from './testing/given.spec.js';
+import { buyItem, itemPurchased, loadCatalogue, name, playerRegistered, registerPlayer, stateAfter } from '@placebo/testkit/domain';
 
 const PLAYER = 'collector';
 const request: RequestInfo = { host: null, user_agent: null, accept: null };

@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { Redis } from 'ioredis';
 import type { StoredEvent } from '@placebo/domain';
-import { storedEvent, unique } from '../contracts/fixtures.js';
+import { storedEvent, unique } from '@placebo/testkit/contracts';
 import { createLogger } from '../runtime/logger.js';
-import { testClusterSettings } from './clusterLog.spec.js';
 import { openClusterLog, type ClusterLog } from './clusterLog.js';
-import { ensureStack } from './stack.js';
+import { ensureStack, testClusterSettings } from '@placebo/testkit/stack';
 
 const quiet = createLogger({ level: 'error' });
 

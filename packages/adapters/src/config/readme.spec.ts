@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../cluster/stack.js';
+import { repoRoot } from '../runtime/repoRoot.js';
 import { settings } from './config.js';
 
 describe('README configuration table', () => {

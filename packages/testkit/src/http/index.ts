@@ -1,0 +1,4 @@
+export * from './contract.js';
+export * from './contractCheck.js';
+export * from './schemaArbitrary.js';
+export * from './testApi.js';

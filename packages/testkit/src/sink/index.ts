@@ -1,0 +1,2 @@
+export * from './compactionSuite.js';
+export * from './stateExportSuite.js';

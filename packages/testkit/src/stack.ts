@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { repoRoot, type ClusterLogSettings } from '@placebo/adapters';
+
+export type StackService = 'redis' | 'kafka' | 'hdfs' | 'presto';
+
+/**
+ * Starts the local stack's services (or finds them running): `deploy/local/stack.sh up <services>`, idempotent and
+ * quick when they are up. Throws with the end of the script's output when a service cannot start: a test that needs
+ * a server fails loudly, never skips.
+ */
+export const ensureStack = (services: ReadonlyArray<StackService>): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const script = join(repoRoot(), 'deploy', 'local', 'stack.sh');
+    execFile(script, ['up', ...services], { maxBuffer: 16 * 1024 * 1024, timeout: 20 * 60_000 }, (error, stdout, stderr) => {
+      if (error === null) resolve();
+      else reject(new Error(`stack.sh up ${services.join(' ')} failed (${error.message}):\n${`${stdout}\n${stderr}`.split('\n').slice(-30).join('\n')}`));
+    });
+  });
+
+/** Settings of one isolated test deployment on the local stack: own topics, own keys, own group. */
+export const testClusterSettings = (overrides: Partial<ClusterLogSettings> = {}): ClusterLogSettings => {
+  const run = `t${randomUUID().slice(0, 8)}`;
+  return {
+    kafka: { brokers: ['127.0.0.1:9092'], clientId: 'placebo-test', topicPrefix: `${run}.`, partitions: 3, replication: 1, timeoutMs: 4000 },
+    redisUrl: 'redis://127.0.0.1:6379/0',
+    redisPrefix: `${run}:`,
+    leaseMs: 2000,
+    commandTtlSeconds: 600,
+    consumerGroup: `${run}.readers`,
+    ...overrides,
+  };
+};
