@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { escapeHtml, formatTick, histogramBins, linearScale, niceTicks, renderChart, renderTable, timeTicks, toNumber, toTime, type ChartSpec } from './charts.js';
-import { parseQuestion, renderReport } from './report.js';
+import { escapeHtml, formatTick, histogramBins, linearScale, niceTicks, renderChart, renderTable, timeTicks, toNumber, toTime, type ChartSpec } from './report/charts.js';
+import { parseQuestion, renderReport } from './report/report.js';
 
 const marks = (svg: string): number => (svg.match(/class="mark"/g) ?? []).length;
 const declared = (svg: string): number => Number(/data-marks="(\d+)"/.exec(svg)?.[1]);

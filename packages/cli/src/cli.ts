@@ -5,8 +5,8 @@ import { startApi } from '@placebo/app-api';
 import { compact, createLakeSink, exportState, parquetEncoderFor, playerAt, replayLog, SinkFailure, type Sink } from '@placebo/app-sink';
 import { demoEnv } from './demo.js';
 import { createProgress } from './progress.js';
-import { simulate, simulateUsage } from './simulate.js';
-import { runReport } from './report.js';
+import { simulate, simulateUsage } from './simulate/simulate.js';
+import { runReport } from './report/report.js';
 import { formatTable } from './table.js';
 import { forkApiWorkers, isApiWorker } from './workers.js';
 

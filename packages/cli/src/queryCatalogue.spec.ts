@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { repoRoot } from '@placebo/adapters';
-import { expectedAnswers } from './simulateExpected.js';
+import { expectedAnswers } from './simulate/simulateExpected.js';
 import { CatalogueError, loadCatalogue, parseQuery } from './queryCatalogue.js';
 
 describe('the business-question catalogue (queries/*.sql)', () => {

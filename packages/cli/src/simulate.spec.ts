@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '@placebo/adapters';
-import { compareRows, sameCell } from './simulateCompare.js';
-import { expectedAnswers, round } from './simulateExpected.js';
-import { planJourneys, type SimCatalogue } from './simulateJourney.js';
-import type { SimEvent } from './simulateRun.js';
+import { compareRows, sameCell } from './simulate/simulateCompare.js';
+import { expectedAnswers, round } from './simulate/simulateExpected.js';
+import { planJourneys, type SimCatalogue } from './simulate/simulateJourney.js';
+import type { SimEvent } from './simulate/simulateRun.js';
 import { placeboRun, startServer, stop, type Running } from './testing.js';
 
 const catalogue = JSON.parse(readFileSync(join(repoRoot(), 'config', 'catalogue.json'), 'utf8')) as SimCatalogue;

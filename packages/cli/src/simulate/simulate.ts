@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { openCluster, openEmbedded, repoRoot, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
-import { createProgress } from './progress.js';
-import { loadCatalogue, type CatalogueQuery } from './queryCatalogue.js';
+import { createProgress } from '../progress.js';
+import { loadCatalogue, type CatalogueQuery } from '../queryCatalogue.js';
 import { brief, compareRows } from './simulateCompare.js';
 import { expectedAnswers } from './simulateExpected.js';
 import { createSimApi, createSimClient } from './simulateHttp.js';
 import { planJourneys, type SimCatalogue } from './simulateJourney.js';
 import { runJourney, type RunContext, type RunStats, type SimEvent } from './simulateRun.js';
-import { formatTable } from './table.js';
+import { formatTable } from '../table.js';
 
 export const simulateUsage =
   '  simulate --players N --commands M [--rate R] [--seed S] [--url URL] [--concurrency C] [--check] [--queries DIR]\n' +
