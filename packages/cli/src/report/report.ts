@@ -144,27 +144,23 @@ ${answers.map(section).join('\n')}
 `;
 };
 
-const reportUsage = 'usage: placebo report [--out report.html] [--queries queries/]';
+export interface ReportOptions {
+  /** The HTML file to write. */
+  readonly out: string;
+  /** The folder of `*.sql` questions. */
+  readonly queries: string;
+}
 
-/** `placebo report`: answers every question of the catalogue and writes one HTML file. Exit 1 when a question failed. */
-export const runReport = async (args: ReadonlyArray<string>, engine: QueryEngine, mode: string): Promise<number> => {
-  const options: Record<string, string> = { '--out': 'report.html', '--queries': 'queries' };
-  for (let i = 0; i < args.length; i += 2) {
-    const [flag, value] = [args[i]!, args[i + 1]];
-    if (!(flag in options) || value === undefined) {
-      process.stderr.write(`${reportUsage}\n`);
-      return 2;
-    }
-    options[flag] = value;
-  }
-  const dir = resolve(options['--queries']!);
+/** Answers every question of the folder and writes one HTML file. Exit 1 when a question failed. */
+export const writeReport = async (options: ReportOptions, engine: QueryEngine, mode: string): Promise<number> => {
+  const dir = resolve(options.queries);
   if (!existsSync(dir)) {
     process.stderr.write(`report: no query folder at ${dir} (run from the repository root or give --queries <dir>)\n`);
     return 2;
   }
   const answers: Answer[] = [];
   for (const q of loadQuestions(dir)) answers.push(await answer(engine, q));
-  const out = resolve(options['--out']!);
+  const out = resolve(options.out);
   writeFileSync(out, renderReport(answers, { mode, generatedAt: new Date().toISOString(), source: dir }));
   const failed = answers.filter((a) => a.error !== null);
   for (const a of failed) process.stderr.write(`report: ${a.question.file}: ${a.error}\n`);

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import { openCluster, openEmbedded, repoRoot, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
+import { openCluster, openEmbedded, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
 import { createProgress } from '../progress.js';
 import { loadCatalogue, type CatalogueQuery } from '../queryCatalogue.js';
 import { brief, compareRows } from './simulateCompare.js';
@@ -10,11 +9,7 @@ import { planJourneys, type SimCatalogue } from './simulateJourney.js';
 import { runJourney, type RunContext, type RunStats, type SimEvent } from './simulateRun.js';
 import { formatTable } from '../table.js';
 
-export const simulateUsage =
-  '  simulate --players N --commands M [--rate R] [--seed S] [--url URL] [--concurrency C] [--check] [--queries DIR]\n' +
-  '                        drive the API with seeded player journeys; --check compares every catalogue query with the expected answer';
-
-interface Options {
+export interface SimulateOptions {
   readonly players: number;
   readonly commands: number;
   readonly rate: number;
@@ -25,37 +20,6 @@ interface Options {
   readonly queries: string;
   readonly timeoutS: number;
 }
-
-const parse = (args: ReadonlyArray<string>, config: Config): Options | string => {
-  const value = (flag: string): string | null => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? (args[i + 1] ?? '') : null;
-  };
-  const int = (flag: string, fallback: number, min: number): number | string => {
-    const v = value(flag);
-    if (v === null) return fallback;
-    return /^\d+$/.test(v) && Number(v) >= min ? Number(v) : `${flag} wants a whole number of at least ${min}, got "${v}"`;
-  };
-  const players = int('--players', 50, 1);
-  const commands = int('--commands', 1000, 1);
-  const rate = int('--rate', 0, 0);
-  const seed = int('--seed', 1, 0);
-  const concurrency = int('--concurrency', 32, 1);
-  const timeoutS = int('--check-timeout', 600, 1);
-  for (const v of [players, commands, rate, seed, concurrency, timeoutS]) if (typeof v === 'string') return v;
-  const host = config.PLACEBO_HOST === '0.0.0.0' || config.PLACEBO_HOST === '::' ? '127.0.0.1' : config.PLACEBO_HOST;
-  return {
-    players: players as number,
-    commands: commands as number,
-    rate: rate as number,
-    seed: seed as number,
-    concurrency: concurrency as number,
-    timeoutS: timeoutS as number,
-    url: value('--url') ?? `http://${host}:${config.PLACEBO_PORT}`,
-    check: args.includes('--check'),
-    queries: value('--queries') ?? join(repoRoot(), 'queries'),
-  };
-};
 
 /** Bounds the requests in flight and paces them at `rate` per second (0: as fast as the server answers). */
 const createPacer = (concurrency: number, rate: number) => {
@@ -137,12 +101,7 @@ const openInfra = async (config: Config, logger: Logger): Promise<Infrastructure
   config.PLACEBO_MODE === 'cluster' ? openCluster(config, { name: 'query', readTopics: [] }, logger) : openEmbedded({ dataDir: config.PLACEBO_DATA_DIR });
 
 /** `placebo simulate`: seeded player journeys against a running API, and with --check the lake's answers against the expected ones. */
-export const simulate = async (args: ReadonlyArray<string>, config: Config, logger: Logger): Promise<number> => {
-  const options = parse(args, config);
-  if (typeof options === 'string') {
-    process.stderr.write(`simulate: ${options}\n${simulateUsage}\n`);
-    return 2;
-  }
+export const simulate = async (options: SimulateOptions, config: Config, logger: Logger): Promise<number> => {
   const queries = options.check ? await loadCatalogue(options.queries) : [];
   let infra: Infrastructure | null = null;
   const http = createSimClient(options.url, options.concurrency);
