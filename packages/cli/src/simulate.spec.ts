@@ -6,7 +6,7 @@ import { repoRoot } from '@placebo/adapters';
 import { compareRows, sameCell } from './simulate/simulateCompare.js';
 import { expectedAnswers, round } from './simulate/simulateExpected.js';
 import { planJourneys, type SimCatalogue } from './simulate/simulateJourney.js';
-import type { SimEvent } from './simulate/simulateRun.js';
+import type { SimEvent } from './simulate/playerModel.js';
 import { placeboRun, startServer, stop, type Running } from './testing.js';
 
 const catalogue = JSON.parse(readFileSync(join(repoRoot(), 'config', 'catalogue.json'), 'utf8')) as SimCatalogue;

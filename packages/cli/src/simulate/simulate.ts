@@ -6,7 +6,8 @@ import { brief, compareRows } from './simulateCompare.js';
 import { expectedAnswers } from './simulateExpected.js';
 import { createSimApi, createSimClient } from './simulateHttp.js';
 import { planJourneys, type SimCatalogue } from './simulateJourney.js';
-import { runJourney, type RunContext, type RunStats, type SimEvent } from './simulateRun.js';
+import type { RunContext, RunStats, SimEvent } from './playerModel.js';
+import { runJourney } from './simulateRun.js';
 import { formatTable } from '../table.js';
 
 export interface SimulateOptions {

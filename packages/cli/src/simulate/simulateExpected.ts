@@ -1,5 +1,5 @@
 import { userAgent } from './simulateHttp.js';
-import type { SimEvent } from './simulateRun.js';
+import type { SimEvent } from './playerModel.js';
 
 export type Cell = string | number | null;
 export type Rows = ReadonlyArray<ReadonlyArray<Cell>>;

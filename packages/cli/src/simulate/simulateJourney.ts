@@ -14,7 +14,8 @@ export interface SimCatalogue {
   readonly limits: { readonly host_starting_wealth: number };
 }
 
-export type Step =
+/** A step through the JSON API (`/v1/...`). */
+export type V1Step =
   | { readonly op: 'register'; readonly name: string; readonly password: string | null }
   | { readonly op: 'login'; readonly wrong: boolean }
   | { readonly op: 'catalogue' }
@@ -23,14 +24,19 @@ export type Step =
   | { readonly op: 'join'; readonly kind: OrgKind; readonly org: string; readonly level: string }
   | { readonly op: 'leave'; readonly kind: OrgKind; readonly org: string }
   | { readonly op: 'fight'; readonly enemy: string }
-  | { readonly op: 'logout' }
+  | { readonly op: 'logout' };
+
+/** A step through seed 000's form routes (`/create/user`, `/buy/...`, `/join/...`, `/data/user`). */
+export type Seed000Step =
   | { readonly op: 'seedCreate'; readonly userid: string; readonly username: string; readonly wealth: number }
   | { readonly op: 'seedBuy'; readonly kind: 'sword' | 'spell'; readonly type: string; readonly cost: number }
   | { readonly op: 'seedJoin'; readonly kind: 'guild' | 'team'; readonly org: string; readonly level: string; readonly cost: number }
-  | { readonly op: 'seedProfile' }
-  | { readonly op: 'hostBuy'; readonly path: HostPath; readonly kind: ItemKind }
-  | { readonly op: 'hostJoin' }
-  | { readonly op: 'hostHome' };
+  | { readonly op: 'seedProfile' };
+
+/** A step through seed 001's Host-named routes (`/purchase_a_sword`, `/join_guild`, `/`). */
+export type HostStep = { readonly op: 'hostBuy'; readonly path: HostPath; readonly kind: ItemKind } | { readonly op: 'hostJoin' } | { readonly op: 'hostHome' };
+
+export type Step = V1Step | Seed000Step | HostStep;
 
 /** How a player reaches the game: the JSON API, seed 000's form routes, or seed 001's Host-named routes. */
 export type Style = 'v1' | 'seed000' | 'host';
