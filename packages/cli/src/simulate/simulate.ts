@@ -101,6 +101,62 @@ export const checkCatalogue = async (infra: Infrastructure, queries: ReadonlyArr
 const openInfra = async (config: Config, logger: Logger): Promise<Infrastructure> =>
   config.PLACEBO_MODE === 'cluster' ? openCluster(config, { name: 'query', readTopics: [] }, logger) : openEmbedded({ dataDir: config.PLACEBO_DATA_DIR });
 
+type SimClient = ReturnType<typeof createSimClient>;
+
+/** Plays every journey against the API and prints the summary line; null when the API's catalogue cannot be read. */
+const drive = async (options: SimulateOptions, http: SimClient, logger: Logger): Promise<{ readonly events: SimEvent[]; readonly stats: RunStats } | null> => {
+  const started = Date.now();
+  const catalogueReply = await createSimApi(http.client, new URL(options.url).host).catalogue();
+  if (catalogueReply.status !== 200 || catalogueReply.body === undefined || !('items' in catalogueReply.body)) {
+    process.stderr.write(`simulate: cannot read the catalogue at ${options.url}/v1/catalogue (${catalogueReply.status})\n`);
+    return null;
+  }
+  const catalogue: SimCatalogue = catalogueReply.body;
+  const journeys = planJourneys({ seed: options.seed, players: options.players, commands: options.commands, catalogue });
+  const total = journeys.reduce((n, j) => n + j.steps.length, 0);
+  logger.info('simulate: starting', { url: options.url, players: journeys.length, commands: total, seed: options.seed, rate: options.rate, concurrency: options.concurrency });
+  const stats: RunStats = { commands: 0, accepted: 0, refused: 0, rejected: 0, errors: 0, skipped: 0, divergences: 0 };
+  const events: SimEvent[] = [];
+  const ctx: RunContext = { api: (host) => createSimApi(http.client, host), catalogue, logger, events, stats, seed: options.seed };
+  const progress = createProgress('simulate', 'commands');
+  let done = 0;
+  const tick = (): void => progress.update(++done, total);
+  const pace = createPacer(options.concurrency, options.rate);
+  await Promise.all(journeys.map((j) => runJourney(ctx, j, pace, tick)));
+  progress.done(done, total);
+  const seconds = (Date.now() - started) / 1000;
+  const summary = { ...stats, players: journeys.length, events: events.length, seconds: Math.round(seconds * 10) / 10, commands_per_second: Math.round(stats.commands / Math.max(seconds, 0.001)) };
+  logger.info('simulate: finished', summary);
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+  return { events, stats };
+};
+
+/** Why the expected answers cannot be trusted or were not reached, beside the differing queries. */
+const runProblems = (short: string | null, stats: RunStats): ReadonlyArray<string> => [
+  ...(short === null ? [] : [short]),
+  ...(stats.errors > 0 ? [`${stats.errors} commands failed (5xx or transport): the expected answers may be wrong`] : []),
+  ...(stats.divergences > 0 ? [`${stats.divergences} replies disagreed with the model`] : []),
+];
+
+/** --check: waits for the lake to hold every accepted event, then compares each catalogue query with its expected answer. */
+const checkLake = async (infra: Infrastructure, queries: ReadonlyArray<CatalogueQuery>, run: { readonly events: SimEvent[]; readonly stats: RunStats }, options: SimulateOptions, logger: Logger): Promise<number> => {
+  const waitStarted = Date.now();
+  const short = await waitForLake(infra, run.events.length, options.timeoutS, logger);
+  const waited = (Date.now() - waitStarted) / 1000;
+  const checkStarted = Date.now();
+  const rows = short === null ? await checkCatalogue(infra, queries, run.events) : [];
+  const failed = rows.filter((r) => !r.ok);
+  process.stdout.write(`${formatTable(['question', 'expected', 'actual', 'ok'], rows.map((r) => [r.name, r.expected, r.actual, r.ok ? (r.why === '' ? 'yes' : '-') : 'NO']))}\n`);
+  for (const r of failed) process.stdout.write(`${r.name}: ${r.why}\n`);
+  const problems = runProblems(short, run.stats);
+  for (const p of problems) process.stdout.write(`${p}\n`);
+  const ok = failed.length === 0 && problems.length === 0;
+  const verdict = { check: ok ? 'passed' : 'failed', queries: rows.length, differing: failed.length, lake_wait_seconds: Math.round(waited * 10) / 10, queries_seconds: Math.round((Date.now() - checkStarted) / 100) / 10 };
+  logger.info('simulate: check', verdict);
+  process.stdout.write(`${JSON.stringify(verdict)}\n`);
+  return ok ? 0 : 1;
+};
+
 /** `placebo simulate`: seeded player journeys against a running API, and with --check the lake's answers against the expected ones. */
 export const simulate = async (options: SimulateOptions, config: Config, logger: Logger): Promise<number> => {
   const queries = options.check ? await loadCatalogue(options.queries) : [];
@@ -115,46 +171,10 @@ export const simulate = async (options: SimulateOptions, config: Config, logger:
         return 2;
       }
     }
-    const started = Date.now();
-    const catalogueReply = await createSimApi(http.client, new URL(options.url).host).catalogue();
-    if (catalogueReply.status !== 200 || catalogueReply.body === undefined || !('items' in catalogueReply.body)) {
-      process.stderr.write(`simulate: cannot read the catalogue at ${options.url}/v1/catalogue (${catalogueReply.status})\n`);
-      return 1;
-    }
-    const catalogue: SimCatalogue = catalogueReply.body;
-    const journeys = planJourneys({ seed: options.seed, players: options.players, commands: options.commands, catalogue });
-    const total = journeys.reduce((n, j) => n + j.steps.length, 0);
-    logger.info('simulate: starting', { url: options.url, players: journeys.length, commands: total, seed: options.seed, rate: options.rate, concurrency: options.concurrency });
-    const stats: RunStats = { commands: 0, accepted: 0, refused: 0, rejected: 0, errors: 0, skipped: 0, divergences: 0 };
-    const events: SimEvent[] = [];
-    const ctx: RunContext = { api: (host) => createSimApi(http.client, host), catalogue, logger, events, stats, seed: options.seed };
-    const progress = createProgress('simulate', 'commands');
-    let done = 0;
-    const tick = (): void => progress.update(++done, total);
-    const pace = createPacer(options.concurrency, options.rate);
-    await Promise.all(journeys.map((j) => runJourney(ctx, j, pace, tick)));
-    progress.done(done, total);
-    const seconds = (Date.now() - started) / 1000;
-    const summary = { ...stats, players: journeys.length, events: events.length, seconds: Math.round(seconds * 10) / 10, commands_per_second: Math.round(stats.commands / Math.max(seconds, 0.001)) };
-    logger.info('simulate: finished', summary);
-    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    const run = await drive(options, http, logger);
+    if (run === null) return 1;
     if (!options.check || infra === null) return 0;
-
-    const waitStarted = Date.now();
-    const short = await waitForLake(infra, events.length, options.timeoutS, logger);
-    const waited = (Date.now() - waitStarted) / 1000;
-    const checkStarted = Date.now();
-    const rows = short === null ? await checkCatalogue(infra, queries, events) : [];
-    const failed = rows.filter((r) => !r.ok);
-    process.stdout.write(`${formatTable(['question', 'expected', 'actual', 'ok'], rows.map((r) => [r.name, r.expected, r.actual, r.ok ? (r.why === '' ? 'yes' : '-') : 'NO']))}\n`);
-    for (const r of failed) process.stdout.write(`${r.name}: ${r.why}\n`);
-    const problems = [...(short === null ? [] : [short]), ...(stats.errors > 0 ? [`${stats.errors} commands failed (5xx or transport): the expected answers may be wrong`] : []), ...(stats.divergences > 0 ? [`${stats.divergences} replies disagreed with the model`] : [])];
-    for (const p of problems) process.stdout.write(`${p}\n`);
-    const ok = failed.length === 0 && problems.length === 0;
-    const verdict = { check: ok ? 'passed' : 'failed', queries: rows.length, differing: failed.length, lake_wait_seconds: Math.round(waited * 10) / 10, queries_seconds: Math.round((Date.now() - checkStarted) / 100) / 10 };
-    logger.info('simulate: check', verdict);
-    process.stdout.write(`${JSON.stringify(verdict)}\n`);
-    return ok ? 0 : 1;
+    return await checkLake(infra, queries, run, options, logger);
   } finally {
     http.close();
     await infra?.close();
