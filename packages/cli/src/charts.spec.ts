@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { escapeHtml, formatTick, histogramBins, linearScale, niceTicks, renderChart, renderTable, timeTicks, toNumber, toTime, type ChartSpec } from './charts.js';
-import { parseQuestion, renderReport } from './report.js';
+import { escapeHtml, formatTick, histogramBins, linearScale, niceTicks, renderChart, renderTable, timeTicks, toNumber, toTime, type ChartSpec } from './report/charts.js';
+import { parseQuery } from './queryCatalogue.js';
+import { renderReport } from './report/report.js';
 
 const marks = (svg: string): number => (svg.match(/class="mark"/g) ?? []).length;
 const declared = (svg: string): number => Number(/data-marks="(\d+)"/.exec(svg)?.[1]);
@@ -123,7 +124,7 @@ describe('charts: rendering', () => {
 
 describe('report: the catalogue header and the page', () => {
   it('reads the header, values sharing a line and continuation lines, and drops the final semicolon', () => {
-    const q = parseQuestion(
+    const q = parseQuery(
       'a.sql',
       ['-- name: first_buy', '-- question: How long -- in seconds -- until a purchase?', '-- description: Mean over', '--   all players.', '-- chart: line', '-- x: day   -- y: a, b', 'select 1 as day,', '  2 as a, 3 as b;', ''].join('\n'),
     );
@@ -134,14 +135,14 @@ describe('report: the catalogue header and the page', () => {
   });
 
   it('names what is wrong with a header', () => {
-    assert.match(parseQuestion('b.sql', '-- chart: pie\nselect 1').problem ?? '', /unknown chart "pie"/);
-    assert.match(parseQuestion('b.sql', '-- chart: bar\n-- x: a\nselect 1').problem ?? '', /needs a y column/);
-    assert.match(parseQuestion('b.sql', '-- chart: table\n').problem ?? '', /no SQL/);
-    assert.equal(parseQuestion('b.sql', 'select 1').name, 'b');
+    assert.match(parseQuery('b.sql', '-- chart: pie\nselect 1').problem ?? '', /unknown chart "pie"/);
+    assert.match(parseQuery('b.sql', '-- chart: bar\n-- x: a\nselect 1').problem ?? '', /needs a y column/);
+    assert.match(parseQuery('b.sql', '-- chart: table\n').problem ?? '', /no SQL/);
+    assert.equal(parseQuery('b.sql', 'select 1').name, 'b');
   });
 
   it('renders a page with a section per question, escaped, with errors and empty results said plainly', () => {
-    const q = parseQuestion('c.sql', '-- name: <b>x</b>\n-- chart: table\nselect \'<i>\'');
+    const q = parseQuery('c.sql', '-- name: <b>x</b>\n-- chart: table\nselect \'<i>\'');
     const html = renderReport(
       [
         { question: q, result: { columns: ['v'], rows: [['<i>']] }, error: null },

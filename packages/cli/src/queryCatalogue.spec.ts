@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { repoRoot } from '@placebo/adapters';
-import { expectedAnswers } from './simulateExpected.js';
-import { CatalogueError, loadCatalogue, parseQuery } from './queryCatalogue.js';
+import { expectedAnswers } from './simulate/simulateExpected.js';
+import { CatalogueError, checkQuery, loadCatalogue } from './queryCatalogue.js';
 
 describe('the business-question catalogue (queries/*.sql)', () => {
   it('parses every file, with unique names, a question, a chart and one statement', async () => {
@@ -24,19 +24,19 @@ describe('the business-question catalogue (queries/*.sql)', () => {
   });
 
   it('reads the header: x and y on one line, continued descriptions, a trailing semicolon', () => {
-    const q = parseQuery(
+    const q = checkQuery(
       '09_items.sql',
       '-- name: items\n-- question: How many?\n-- description: first part\n--   second part\n-- chart: bar\n-- x: type   -- y: items\nselect 1 as items;\n',
     );
-    assert.deepEqual(q, { file: '09_items.sql', name: 'items', question: 'How many?', description: 'first part second part', chart: 'bar', x: 'type', y: 'items', sql: 'select 1 as items' });
-    assert.equal(parseQuery('t.sql', '-- name: t\n-- question: q\n-- chart: table\nselect 1').x, null);
+    assert.deepEqual(q, { file: '09_items.sql', name: 'items', question: 'How many?', description: 'first part second part', chart: 'bar', x: 'type', y: ['items'], sql: 'select 1 as items', problem: null });
+    assert.equal(checkQuery('t.sql', '-- name: t\n-- question: q\n-- chart: table\nselect 1').x, '');
   });
 
   it('names what is wrong with a bad file', () => {
-    assert.throws(() => parseQuery('a.sql', '-- question: q\n-- chart: bar\nselect 1'), (e: unknown) => e instanceof CatalogueError && /name/.test(e.message));
-    assert.throws(() => parseQuery('a.sql', '-- name: a\n-- question: q\n-- chart: pie\nselect 1'), /chart pie/);
-    assert.throws(() => parseQuery('b.sql', '-- name: a\n-- question: q\n-- chart: bar\nselect 1'), /file name/);
-    assert.throws(() => parseQuery('a.sql', '-- name: a\n-- question: q\n-- chart: bar\nselect 1; select 2'), /one statement/);
-    assert.throws(() => parseQuery('a.sql', '-- name: a\n-- question: q\n-- chart: bar\n'), /no SQL/);
+    assert.throws(() => checkQuery('a.sql', '-- question: q\n-- chart: bar\nselect 1'), (e: unknown) => e instanceof CatalogueError && /name/.test(e.message));
+    assert.throws(() => checkQuery('a.sql', '-- name: a\n-- question: q\n-- chart: pie\nselect 1'), /chart pie/);
+    assert.throws(() => checkQuery('b.sql', '-- name: a\n-- question: q\n-- chart: bar\nselect 1'), /file name/);
+    assert.throws(() => checkQuery('a.sql', '-- name: a\n-- question: q\n-- chart: bar\nselect 1; select 2'), /one statement/);
+    assert.throws(() => checkQuery('a.sql', '-- name: a\n-- question: q\n-- chart: bar\n'), /no SQL/);
   });
 });

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compareRows, sameCell } from './simulateCompare.js';
-import { expectedAnswers, round } from './simulateExpected.js';
-import { planJourneys, type SimCatalogue } from './simulateJourney.js';
-import type { SimEvent } from './simulateRun.js';
+import { compareRows, sameCell } from './simulate/simulateCompare.js';
+import { expectedAnswers, round } from './simulate/simulateExpected.js';
+import { planJourneys, type SimCatalogue } from './simulate/simulateJourney.js';
+import type { SimEvent } from './simulate/playerModel.js';
 import { placeboRun, startServer, stop, type Running } from '@placebo/testkit/cli';
 import { readCatalogueJson } from '@placebo/testkit/domain';
 

@@ -14,7 +14,8 @@ export interface SimCatalogue {
   readonly limits: { readonly host_starting_wealth: number };
 }
 
-export type Step =
+/** A step through the JSON API (`/v1/...`). */
+export type V1Step =
   | { readonly op: 'register'; readonly name: string; readonly password: string | null }
   | { readonly op: 'login'; readonly wrong: boolean }
   | { readonly op: 'catalogue' }
@@ -23,14 +24,19 @@ export type Step =
   | { readonly op: 'join'; readonly kind: OrgKind; readonly org: string; readonly level: string }
   | { readonly op: 'leave'; readonly kind: OrgKind; readonly org: string }
   | { readonly op: 'fight'; readonly enemy: string }
-  | { readonly op: 'logout' }
+  | { readonly op: 'logout' };
+
+/** A step through seed 000's form routes (`/create/user`, `/buy/...`, `/join/...`, `/data/user`). */
+export type Seed000Step =
   | { readonly op: 'seedCreate'; readonly userid: string; readonly username: string; readonly wealth: number }
   | { readonly op: 'seedBuy'; readonly kind: 'sword' | 'spell'; readonly type: string; readonly cost: number }
   | { readonly op: 'seedJoin'; readonly kind: 'guild' | 'team'; readonly org: string; readonly level: string; readonly cost: number }
-  | { readonly op: 'seedProfile' }
-  | { readonly op: 'hostBuy'; readonly path: HostPath; readonly kind: ItemKind }
-  | { readonly op: 'hostJoin' }
-  | { readonly op: 'hostHome' };
+  | { readonly op: 'seedProfile' };
+
+/** A step through seed 001's Host-named routes (`/purchase_a_sword`, `/join_guild`, `/`). */
+export type HostStep = { readonly op: 'hostBuy'; readonly path: HostPath; readonly kind: ItemKind } | { readonly op: 'hostJoin' } | { readonly op: 'hostHome' };
+
+export type Step = V1Step | Seed000Step | HostStep;
 
 /** How a player reaches the game: the JSON API, seed 000's form routes, or seed 001's Host-named routes. */
 export type Style = 'v1' | 'seed000' | 'host';
@@ -81,6 +87,46 @@ const seedSpells: ReadonlyArray<readonly [string, number]> = [['charm', 4999], [
 const seedGuilds: ReadonlyArray<readonly [string, string, number]> = [['soldiers', 'recruit', 100], ['soldiers', 'masterofarms', 9999], ['magicians', 'accolyte', 99], ['Golds Gym', 'member', 250], ['santas shop', 'elf', 500]];
 const seedTeams: ReadonlyArray<readonly [string, string, number]> = [['team ABCD', 'member', 0], ['team BLAH', 'member', 0], ['Magician Guild', 'apprentice', 150]];
 
+const buyStep = (r: Rand, c: SimCatalogue, offerLover: boolean): V1Step => {
+  const item = pick(r, c.items);
+  const offers = c.offers.filter((o) => o.kinds.length === 0 || o.kinds.includes(item.kind));
+  const misuse = r() < 0.02 ? c.offers.find((o) => o.kinds.length > 0 && !o.kinds.includes(item.kind)) : undefined;
+  const offer = misuse ?? (offers.length > 0 && r() < (offerLover ? 0.6 : 0.1) ? pick(r, offers) : undefined);
+  const quantity = item.kind === 'arrow' ? 10 + Math.floor(r() * 40) : r() < 0.85 ? 1 : 2 + Math.floor(r() * 3);
+  return { op: 'buy', kind: item.kind, type: item.type, quantity, offer: offer?.id ?? null };
+};
+
+/** Joins an org (at its first level most of the time); `joined` learns it, so a later step may leave it. */
+const joinStep = (r: Rand, c: SimCatalogue, joined: Array<{ kind: OrgKind; org: string }>): V1Step => {
+  const org = pick(r, c.orgs);
+  const level = r() < 0.75 ? org.levels[0] : pick(r, org.levels);
+  if (!joined.some((j) => j.kind === org.kind && j.org === org.name)) joined.push({ kind: org.kind, org: org.name });
+  return { op: 'join', kind: org.kind, org: org.name, level: level?.level ?? '' };
+};
+
+const leaveStep = (r: Rand, joined: Array<{ kind: OrgKind; org: string }>): V1Step | undefined => {
+  const at = Math.floor(r() * joined.length);
+  const [left] = joined.splice(at, 1);
+  return left === undefined ? undefined : { op: 'leave', kind: left.kind, org: left.org };
+};
+
+/** A logged-in player's next move: mostly buying and fighting, some joining and leaving. */
+const v1Move = (r: Rand, c: SimCatalogue, offerLover: boolean, joined: Array<{ kind: OrgKind; org: string }>): V1Step | undefined => {
+  const move = weighted(r, [['buy', 36], ['fight', 22], ['join', 12], ['leave', joined.length > 0 ? 7 : 0], ['profile', 8], ['catalogue', 3], ['logout', 4]] as const);
+  switch (move) {
+    case 'buy':
+      return buyStep(r, c, offerLover);
+    case 'fight':
+      return { op: 'fight', enemy: weighted(r, c.enemies.map((e, i) => [e.type, i === 0 ? 5 : i === 1 ? 3 : 1] as const)) };
+    case 'join':
+      return joinStep(r, c, joined);
+    case 'leave':
+      return leaveStep(r, joined);
+    default:
+      return { op: move };
+  }
+};
+
 const v1Journey = (r: Rand, c: SimCatalogue, seed: number, index: number, length: number): Step[] => {
   const steps: Step[] = [];
   const name = `sim${seed}-p${index}`;
@@ -95,35 +141,14 @@ const v1Journey = (r: Rand, c: SimCatalogue, seed: number, index: number, length
   let loggedIn = true;
   while (steps.length < length - 1) {
     if (!loggedIn) {
-      steps.push({ op: 'login', wrong: r() < 0.05 });
-      loggedIn = steps[steps.length - 1]?.op === 'login' && !(steps[steps.length - 1] as { wrong: boolean }).wrong;
+      const wrong = r() < 0.05;
+      steps.push({ op: 'login', wrong });
+      loggedIn = !wrong;
       continue;
     }
-    const move = weighted(r, [['buy', 36], ['fight', 22], ['join', 12], ['leave', joined.length > 0 ? 7 : 0], ['profile', 8], ['catalogue', 3], ['logout', 4]] as const);
-    if (move === 'buy') {
-      const item = pick(r, c.items);
-      const offers = c.offers.filter((o) => o.kinds.length === 0 || o.kinds.includes(item.kind));
-      const misuse = r() < 0.02 ? c.offers.find((o) => o.kinds.length > 0 && !o.kinds.includes(item.kind)) : undefined;
-      const offer = misuse ?? (offers.length > 0 && r() < (offerLover ? 0.6 : 0.1) ? pick(r, offers) : undefined);
-      const quantity = item.kind === 'arrow' ? 10 + Math.floor(r() * 40) : r() < 0.85 ? 1 : 2 + Math.floor(r() * 3);
-      steps.push({ op: 'buy', kind: item.kind, type: item.type, quantity, offer: offer?.id ?? null });
-    } else if (move === 'fight') {
-      steps.push({ op: 'fight', enemy: weighted(r, c.enemies.map((e, i) => [e.type, i === 0 ? 5 : i === 1 ? 3 : 1] as const)) });
-    } else if (move === 'join') {
-      const org = pick(r, c.orgs);
-      const level = r() < 0.75 ? org.levels[0] : pick(r, org.levels);
-      steps.push({ op: 'join', kind: org.kind, org: org.name, level: level?.level ?? '' });
-      if (!joined.some((j) => j.kind === org.kind && j.org === org.name)) joined.push({ kind: org.kind, org: org.name });
-    } else if (move === 'leave') {
-      const at = Math.floor(r() * joined.length);
-      const [left] = joined.splice(at, 1);
-      if (left !== undefined) steps.push({ op: 'leave', kind: left.kind, org: left.org });
-    } else if (move === 'logout') {
-      steps.push({ op: 'logout' });
-      loggedIn = false;
-    } else {
-      steps.push({ op: move });
-    }
+    const step = v1Move(r, c, offerLover, joined);
+    if (step !== undefined) steps.push(step);
+    if (step?.op === 'logout') loggedIn = false;
   }
   if (loggedIn) steps.push({ op: 'logout' });
   return steps;

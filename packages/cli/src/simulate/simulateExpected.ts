@@ -1,5 +1,5 @@
 import { userAgent } from './simulateHttp.js';
-import type { SimEvent } from './simulateRun.js';
+import type { SimEvent } from './playerModel.js';
 
 export type Cell = string | number | null;
 export type Rows = ReadonlyArray<ReadonlyArray<Cell>>;
@@ -105,18 +105,38 @@ const timeSummary = (ms: ReadonlyArray<number>): Rows => [
 
 const wealthRanges = [0, 100, 500, 1000, 2000, 5000, 10000, 50000, 100000, 1000000];
 
-/** The answer every catalogue query should give over exactly these events (one function per query name). */
-export const expectedAnswers = (events: ReadonlyArray<SimEvent>): ReadonlyMap<string, Rows> => {
-  const buys = events.filter((e) => e.type === 'ItemPurchased' || e.type === 'PurchaseRefused');
-  const approved = buys.filter((e) => e.status === 'approved_purchase');
-  const social = events.filter((e) => e.type === 'OrgJoined' || e.type === 'OrgJoinRefused' || e.type === 'OrgLeft');
-  const joins = social.filter((e) => e.status === 'approved_join');
-  const fights = events.filter((e) => e.type === 'FightFought');
-  const players = figuresOf(events);
-  const played = players.map((p) => ({ p, ms: playedMs(p) })).filter((x) => x.ms !== null) as Array<{ p: PlayerFigures; ms: number }>;
-  const purchaseType = (e: SimEvent): string => `purchase_${e.kind ?? ''}`;
-  const answers = new Map<string, Rows>();
+/** What the expected answers are computed from: the events, and the players' figures they add up to. */
+interface Facts {
+  readonly events: ReadonlyArray<SimEvent>;
+  readonly buys: ReadonlyArray<SimEvent>;
+  readonly approved: ReadonlyArray<SimEvent>;
+  readonly social: ReadonlyArray<SimEvent>;
+  readonly joins: ReadonlyArray<SimEvent>;
+  readonly fights: ReadonlyArray<SimEvent>;
+  readonly players: ReadonlyArray<PlayerFigures>;
+  readonly played: ReadonlyArray<{ readonly p: PlayerFigures; readonly ms: number }>;
+}
 
+const factsOf = (events: ReadonlyArray<SimEvent>): Facts => {
+  const buys = events.filter((e) => e.type === 'ItemPurchased' || e.type === 'PurchaseRefused');
+  const social = events.filter((e) => e.type === 'OrgJoined' || e.type === 'OrgJoinRefused' || e.type === 'OrgLeft');
+  const players = figuresOf(events);
+  return {
+    events,
+    buys,
+    approved: buys.filter((e) => e.status === 'approved_purchase'),
+    social,
+    joins: social.filter((e) => e.status === 'approved_join'),
+    fights: events.filter((e) => e.type === 'FightFought'),
+    players,
+    played: players.map((p) => ({ p, ms: playedMs(p) })).filter((x) => x.ms !== null) as Array<{ p: PlayerFigures; ms: number }>,
+  };
+};
+
+type Answers = Map<string, Rows>;
+
+/** Questions 01–08: how long until a first purchase or join, fights, and what wealth goes with. */
+const timeAndWealth = ({ events, fights, players, played }: Facts, answers: Answers): void => {
   answers.set('time_to_first_purchase', timeSummary(firstTimes(events, (e) => e.status === 'approved_purchase').map((x) => x.ms)));
   answers.set('time_to_first_org_join', timeSummary(firstTimes(events, (e) => e.status === 'approved_join').map((x) => x.ms)));
   answers.set(
@@ -167,6 +187,10 @@ export const expectedAnswers = (events: ReadonlyArray<SimEvent>): ReadonlyMap<st
       answers.set('wealth_trend', [[played.length, round(slope, 3), round(intercept, 2), round(intercept + 600 * slope, 2)]]);
     } else answers.set('wealth_trend', [[played.length, null, null, null]]);
   }
+};
+
+/** Questions 09–13: items, prices, orgs and hosts. */
+const purchasesAndOrgs = ({ approved, social, joins }: Facts, answers: Answers): void => {
   answers.set(
     'items_per_type',
     [...groupBy(approved, (e) => `${e.kind ?? ''}\u0000${e.item_type ?? ''}`).values()]
@@ -200,7 +224,10 @@ export const expectedAnswers = (events: ReadonlyArray<SimEvent>): ReadonlyMap<st
       .map(([host, es]) => [host, es.length, sum(es.map((e) => e.quantity ?? 0)), round(sum(es.map((e) => e.cost ?? 0)), 2)] as Cell[])
       .sort(orderBy((r) => -(r[1] as number), (r) => r[0] ?? null)),
   );
+};
 
+/** Seed 000's queries, over its form routes' events. */
+const seed000 = ({ buys, approved, social }: Facts, answers: Answers): void => {
   answers.set('seed000_buys', buys.map((e) => [e.status, e.item_type ?? null, e.cost ?? null] as Cell[]).sort(orderBy((r) => r[0] ?? null, (r) => r[1] ?? null, (r) => r[2] ?? null)));
   answers.set(
     'seed000_items_per_type',
@@ -219,7 +246,12 @@ export const expectedAnswers = (events: ReadonlyArray<SimEvent>): ReadonlyMap<st
       .sort(orderBy((r) => -(r[2] as number), (r) => r[0] ?? null, (r) => r[1] ?? null)),
   );
   answers.set('seed000_average_wealth_per_org', [...groupBy(social, (e) => e.org ?? '').entries()].sort(orderBy(([k]) => k)).map(([org, es]) => [org, round(mean(es.map((e) => e.wealth)), 2)]));
+};
 
+const purchaseType = (e: SimEvent): string => `purchase_${e.kind ?? ''}`;
+
+/** Seed 001's queries, over its Host-named routes' events. */
+const seed001 = ({ approved, joins }: Facts, answers: Answers): void => {
   answers.set(
     'seed001_purchases',
     approved
@@ -237,5 +269,12 @@ export const expectedAnswers = (events: ReadonlyArray<SimEvent>): ReadonlyMap<st
   answers.set('seed001_bow_purchases', []);
   answers.set('seed001_arrow_purchases', []);
   answers.set('seed001_guild_event_types', guildJoins.length > 0 ? [['join_guild']] : []);
+};
+
+/** The answer every catalogue query should give over exactly these events (one entry per query name). */
+export const expectedAnswers = (events: ReadonlyArray<SimEvent>): ReadonlyMap<string, Rows> => {
+  const facts = factsOf(events);
+  const answers: Answers = new Map();
+  for (const add of [timeAndWealth, purchasesAndOrgs, seed000, seed001]) add(facts, answers);
   return answers;
 };

@@ -1,87 +1,17 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { QueryEngine } from '@placebo/domain';
-import { chartKinds, escapeHtml, renderChart, renderTable, type ChartKind, type ChartSpec, type Dataset } from './charts.js';
-
-/** One business question of the catalogue: a `queries/*.sql` file, its header and its statement. */
-export interface Question {
-  readonly file: string;
-  readonly name: string;
-  readonly question: string;
-  readonly description: string;
-  readonly chart: ChartKind;
-  readonly x: string;
-  readonly y: ReadonlyArray<string>;
-  readonly sql: string;
-  /** What is wrong with the header, if anything (the question is reported, not run). */
-  readonly problem: string | null;
-}
-
-/**
- * Reads the header: leading `-- key: value` comments (several may share a line, `-- x: a   -- y: b`; a comment
- * without a key continues the previous value). The statement is the rest, without its final semicolon, which Presto
- * refuses.
- */
-export const parseQuestion = (file: string, text: string): Question => {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const fields: Record<string, string> = {};
-  let last: string | null = null;
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '') continue;
-    if (!line.startsWith('--')) break;
-    for (const part of line.replace(/^--\s*/, '').split(/\s+--\s*(?=[a-z_]+\s*:)/i).filter((p) => p !== '')) {
-      const m = /^([a-z_]+)\s*:\s*(.*)$/i.exec(part);
-      if (m !== null) {
-        last = m[1]!.toLowerCase();
-        fields[last] = m[2]!.trim();
-      } else if (last !== null) {
-        fields[last] = `${fields[last]} ${part.trim()}`.trim();
-      }
-    }
-  }
-  const sql = lines.slice(i).join('\n').trim().replace(/[\s;]+$/, '');
-  const chart = (fields.chart ?? 'table').toLowerCase();
-  const list = (s: string | undefined) => (s ?? '').split(',').map((c) => c.trim()).filter((c) => c !== '');
-  const known = (chartKinds as ReadonlyArray<string>).includes(chart);
-  const problem = !known
-    ? `unknown chart "${fields.chart}" (use ${chartKinds.join(', ')})`
-    : sql === ''
-      ? 'no SQL statement after the header'
-      : chart !== 'table' && (fields.x ?? '') === ''
-        ? `a ${chart} chart needs an x column (-- x: <column>)`
-        : (chart === 'bar' || chart === 'line') && list(fields.y).length === 0
-          ? `a ${chart} chart needs a y column (-- y: <column>)`
-          : null;
-  return {
-    file,
-    name: fields.name || basename(file, '.sql'),
-    question: fields.question ?? '',
-    description: fields.description ?? '',
-    chart: known ? (chart as ChartKind) : 'table',
-    x: fields.x ?? '',
-    y: list(fields.y),
-    sql,
-    problem,
-  };
-};
-
-/** Every `*.sql` file of the folder, in name order. */
-export const loadQuestions = (dir: string): ReadonlyArray<Question> =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.sql'))
-    .sort()
-    .map((f) => parseQuestion(f, readFileSync(join(dir, f), 'utf8')));
+import { loadQueries, type CatalogueQuery } from '../queryCatalogue.js';
+import { escapeHtml, renderChart, renderTable, type ChartSpec, type Dataset } from './charts.js';
 
 export interface Answer {
-  readonly question: Question;
+  readonly question: CatalogueQuery;
   readonly result: Dataset | null;
   readonly error: string | null;
 }
 
-export const answer = async (engine: QueryEngine, question: Question): Promise<Answer> => {
+export const answer = async (engine: QueryEngine, question: CatalogueQuery): Promise<Answer> => {
   if (question.problem !== null) return { question, result: null, error: question.problem };
   const r = await engine.query(question.sql)();
   return E.isLeft(r) ? { question, result: null, error: `query failed: ${r.left.message}` } : { question, result: r.right, error: null };
@@ -144,27 +74,23 @@ ${answers.map(section).join('\n')}
 `;
 };
 
-const reportUsage = 'usage: placebo report [--out report.html] [--queries queries/]';
+export interface ReportOptions {
+  /** The HTML file to write. */
+  readonly out: string;
+  /** The folder of `*.sql` questions. */
+  readonly queries: string;
+}
 
-/** `placebo report`: answers every question of the catalogue and writes one HTML file. Exit 1 when a question failed. */
-export const runReport = async (args: ReadonlyArray<string>, engine: QueryEngine, mode: string): Promise<number> => {
-  const options: Record<string, string> = { '--out': 'report.html', '--queries': 'queries' };
-  for (let i = 0; i < args.length; i += 2) {
-    const [flag, value] = [args[i]!, args[i + 1]];
-    if (!(flag in options) || value === undefined) {
-      process.stderr.write(`${reportUsage}\n`);
-      return 2;
-    }
-    options[flag] = value;
-  }
-  const dir = resolve(options['--queries']!);
+/** Answers every question of the folder and writes one HTML file. Exit 1 when a question failed. */
+export const writeReport = async (options: ReportOptions, engine: QueryEngine, mode: string): Promise<number> => {
+  const dir = resolve(options.queries);
   if (!existsSync(dir)) {
     process.stderr.write(`report: no query folder at ${dir} (run from the repository root or give --queries <dir>)\n`);
     return 2;
   }
   const answers: Answer[] = [];
-  for (const q of loadQuestions(dir)) answers.push(await answer(engine, q));
-  const out = resolve(options['--out']!);
+  for (const q of await loadQueries(dir)) answers.push(await answer(engine, q));
+  const out = resolve(options.out);
   writeFileSync(out, renderReport(answers, { mode, generatedAt: new Date().toISOString(), source: dir }));
   const failed = answers.filter((a) => a.error !== null);
   for (const a of failed) process.stderr.write(`report: ${a.question.file}: ${a.error}\n`);
