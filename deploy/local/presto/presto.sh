@@ -78,9 +78,9 @@ patch_cache_ok() { # dir
 }
 
 presto_patch_build() { # dir
-  local dir=$1 t0
+  local dir=$1 key=${1##*/} t0
   t0=$(now)
-  log "presto: building the FileHiveMetastore patch ${dir##*/} (javac), log: $LOGS/presto-patch.log"
+  log "presto: building the FileHiveMetastore patch ${key:0:12} (javac), log: $LOGS/presto-patch.log"
   rm -rf "${PATCH_CACHE:?}"/*
   mkdir -p "$PATCH_CACHE"
   PATH="$JAVA_HOME/bin:$PATH" sh "$PATCH_SCRIPT" "$METASTORE_SOURCES" \
