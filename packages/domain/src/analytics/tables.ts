@@ -108,6 +108,22 @@ const figures: ReadonlyArray<Column> = [
   col('player_wealth', 'double', 'Wealth right after the event.'),
 ];
 
+/** all_events' purchase cells; `cost` is also a join's price, so it sits here, in the column order. */
+const purchaseCells = (d: PlayerEvent): Row => {
+  if (d.type === 'ItemPurchased' || d.type === 'PurchaseRefused') {
+    return { item_kind: d.kind, item_type: d.item_type, quantity: d.quantity, cost: d.cost, offer_id: d.offer_id };
+  }
+  const cost = d.type === 'OrgJoined' || d.type === 'OrgJoinRefused' ? d.cost : null;
+  return { item_kind: null, item_type: null, quantity: null, cost, offer_id: null };
+};
+
+const noOrg: Row = { org_kind: null, org: null, level: null };
+const orgCells = (d: PlayerEvent): Row =>
+  d.type === 'OrgJoined' || d.type === 'OrgJoinRefused' || d.type === 'OrgLeft' ? { org_kind: d.org_kind, org: d.org, level: d.level } : noOrg;
+
+const noFight: Row = { enemy: null, outcome: null, reward: null };
+const fightCells = (d: PlayerEvent): Row => (d.type === 'FightFought' ? { enemy: d.enemy, outcome: d.outcome, reward: d.reward } : noFight);
+
 const allEvents: TableSpec = {
   name: 'all_events',
   doc: 'Every event of the log, one row each (topic all_events).',
@@ -134,29 +150,20 @@ const allEvents: TableSpec = {
   ],
   project: (e) => {
     const d = e.data;
-    const purchase = d.type === 'ItemPurchased' || d.type === 'PurchaseRefused' ? d : null;
-    const org = d.type === 'OrgJoined' || d.type === 'OrgJoinRefused' || d.type === 'OrgLeft' ? d : null;
-    const fight = d.type === 'FightFought' ? d : null;
-    return Object.assign(commonRow(e, d.type), {
-      action: actionOf(d),
-      status: statusOf(d),
-      item_kind: purchase?.kind ?? null,
-      item_type: purchase?.item_type ?? null,
-      quantity: purchase?.quantity ?? null,
-      cost: purchase?.cost ?? (org !== null && 'cost' in org ? org.cost : null),
-      offer_id: purchase?.offer_id ?? null,
-      org_kind: org?.org_kind ?? null,
-      org: org?.org ?? null,
-      level: org?.level ?? null,
-      enemy: fight?.enemy ?? null,
-      outcome: fight?.outcome ?? null,
-      reward: fight?.reward ?? null,
-      player_created: e.player.created_at,
-      player_wealth: e.player.wealth,
-      player_health: e.player.health,
-      player_num_items: e.player.items,
-      player_num_affiliations: e.player.orgs,
-    });
+    return Object.assign(
+      commonRow(e, d.type),
+      { action: actionOf(d), status: statusOf(d) },
+      purchaseCells(d),
+      orgCells(d),
+      fightCells(d),
+      {
+        player_created: e.player.created_at,
+        player_wealth: e.player.wealth,
+        player_health: e.player.health,
+        player_num_items: e.player.items,
+        player_num_affiliations: e.player.orgs,
+      },
+    );
   },
 };
 
