@@ -65,6 +65,65 @@ interface Lane {
   running: boolean;
 }
 
+/** The snapshot plus any events stored after it (a crash may have left the snapshot behind the log). */
+const loadPlayer = async (deps: Pick<CommandLaneDeps, 'decider' | 'log' | 'snapshots'>, playerId: string): Promise<E.Either<PortError, PlayerState>> => {
+  const { decider, log, snapshots } = deps;
+  for (let attempt = 1; ; attempt++) {
+    const snap = await snapshots.get(playerId)();
+    if (E.isLeft(snap)) return snap;
+    // A snapshot stored before inventories were counted would add quantities to nothing: count its items first.
+    const base = O.match(() => decider.initialState(playerId), upgradeState)(snap.right);
+    const tail = await log.readPlayer(playerId, base.version)();
+    if (E.isRight(tail)) return E.right(foldEvents(base, tail.right));
+    if (tail.left._tag !== 'VersionConflict') return tail as E.Left<PortError>;
+    // A newer snapshot took in the events after ours between the two reads: read it again.
+    if (attempt >= 3) return E.left(portError(`player ${playerId}: the log index is past the stored snapshot (version ${base.version}); rebuild snapshots with \`placebo replay\``, false));
+  }
+};
+
+/** Jobs whose command ran before (in an earlier write, or earlier in this batch) answer its first result. */
+const findReplays = async (log: EventLog, playerId: string, jobs: ReadonlyArray<Job>): Promise<E.Either<PortError, ReadonlyArray<ReadonlyArray<StoredEvent>>>> => {
+  const found = await Promise.all(jobs.map((j) => (j.meta.command_id === null || j.meta.fresh === true ? Promise.resolve(E.right([])) : log.findByCommand(playerId, j.commandId)())));
+  const out: ReadonlyArray<StoredEvent>[] = [];
+  for (const f of found) {
+    if (E.isLeft(f)) return f;
+    out.push(f.right);
+  }
+  return E.right(out);
+};
+
+type Planned = { readonly job: Job; readonly outcome: Outcome };
+
+/** Decides the batch against `state`; the events of every accepted command, in order, for one append. */
+const planBatch = (deps: Pick<CommandLaneDeps, 'decider' | 'clock' | 'ids'>, state: PlayerState, jobs: ReadonlyArray<Job>, prior: ReadonlyArray<ReadonlyArray<StoredEvent>>) => {
+  const { decider, clock, ids } = deps;
+  const planned: Planned[] = [];
+  const events: StoredEvent[] = [];
+  const inBatch = new Map<string, ReadonlyArray<StoredEvent>>();
+  let s = state;
+  jobs.forEach((job, i) => {
+    const earlier = prior[i]?.length ? prior[i] : job.meta.command_id === null ? undefined : inBatch.get(job.commandId);
+    if (earlier !== undefined) {
+      planned.push({ job, outcome: E.right({ player_id: state.id, events: earlier, state: s, replayed: true }) });
+      return;
+    }
+    const decision = decider.decide(job.command, s);
+    if (E.isLeft(decision)) {
+      planned.push({ job, outcome: decision });
+      return;
+    }
+    const occurred_at = new Date(clock.now()).toISOString();
+    const next = envelop(s, decision.right, { command_id: job.commandId, request: job.meta.request, occurred_at }, ids.uuid);
+    s = next.state;
+    events.push(...next.stored);
+    inBatch.set(job.commandId, next.stored);
+    planned.push({ job, outcome: E.right({ player_id: state.id, events: next.stored, state: s, replayed: false }) });
+  });
+  // A replayed answer shows the player now: after everything this batch decided.
+  const settled = planned.map((p) => (E.isRight(p.outcome) && p.outcome.right.replayed ? { ...p, outcome: E.right({ ...p.outcome.right, state: s }) } : p));
+  return { planned: settled, events, after: s };
+};
+
 /**
  * Per-player lanes: a player's commands run in arrival order, and those that queue up while the player's previous
  * write is in flight are decided one after another in memory and appended in one write (per-player group commit), each
@@ -73,7 +132,7 @@ interface Lane {
  * check decides, and a conflict (another process wrote the player) drops it and decides again from the stores.
  */
 export const createCommandLanes = (deps: CommandLaneDeps): CommandLanes => {
-  const { decider, log, snapshots, clock, ids } = deps;
+  const { log, snapshots, ids } = deps;
   const maxAttempts = deps.maxAttempts ?? 8;
   const cachedPlayers = deps.cachedPlayers ?? 10_000;
   const maxBatch = deps.maxBatch ?? 256;
@@ -86,66 +145,11 @@ export const createCommandLanes = (deps: CommandLaneDeps): CommandLanes => {
     if (cache.size > cachedPlayers) cache.delete(cache.keys().next().value as string);
   };
 
-  /** The snapshot plus any events stored after it (a crash may have left the snapshot behind the log). */
-  const load = async (playerId: string): Promise<E.Either<PortError, PlayerState>> => {
-    for (let attempt = 1; ; attempt++) {
-      const snap = await snapshots.get(playerId)();
-      if (E.isLeft(snap)) return snap;
-      // A snapshot stored before inventories were counted would add quantities to nothing: count its items first.
-      const base = O.match(() => decider.initialState(playerId), upgradeState)(snap.right);
-      const tail = await log.readPlayer(playerId, base.version)();
-      if (E.isRight(tail)) return E.right(foldEvents(base, tail.right));
-      if (tail.left._tag !== 'VersionConflict') return tail as E.Left<PortError>;
-      // A newer snapshot took in the events after ours between the two reads: read it again.
-      if (attempt >= 3) return E.left(portError(`player ${playerId}: the log index is past the stored snapshot (version ${base.version}); rebuild snapshots with \`placebo replay\``, false));
-    }
-  };
+  const load = (playerId: string): Promise<E.Either<PortError, PlayerState>> => loadPlayer(deps, playerId);
 
   const current = async (playerId: string): Promise<E.Either<PortError, PlayerState>> => {
     const hit = cache.get(playerId);
     return hit !== undefined ? E.right(hit) : load(playerId);
-  };
-
-  /** Jobs whose command ran before (in an earlier write, or earlier in this batch) answer its first result. */
-  const replays = async (playerId: string, jobs: ReadonlyArray<Job>): Promise<E.Either<PortError, ReadonlyArray<ReadonlyArray<StoredEvent>>>> => {
-    const found = await Promise.all(jobs.map((j) => (j.meta.command_id === null || j.meta.fresh === true ? Promise.resolve(E.right([])) : log.findByCommand(playerId, j.commandId)())));
-    const out: ReadonlyArray<StoredEvent>[] = [];
-    for (const f of found) {
-      if (E.isLeft(f)) return f;
-      out.push(f.right);
-    }
-    return E.right(out);
-  };
-
-  type Planned = { readonly job: Job; readonly outcome: Outcome };
-
-  /** Decides the batch against `state`; the events of every accepted command, in order, for one append. */
-  const plan = (state: PlayerState, jobs: ReadonlyArray<Job>, prior: ReadonlyArray<ReadonlyArray<StoredEvent>>) => {
-    const planned: Planned[] = [];
-    const events: StoredEvent[] = [];
-    const inBatch = new Map<string, ReadonlyArray<StoredEvent>>();
-    let s = state;
-    jobs.forEach((job, i) => {
-      const earlier = prior[i]?.length ? prior[i] : job.meta.command_id === null ? undefined : inBatch.get(job.commandId);
-      if (earlier !== undefined) {
-        planned.push({ job, outcome: E.right({ player_id: state.id, events: earlier, state: s, replayed: true }) });
-        return;
-      }
-      const decision = decider.decide(job.command, s);
-      if (E.isLeft(decision)) {
-        planned.push({ job, outcome: decision });
-        return;
-      }
-      const occurred_at = new Date(clock.now()).toISOString();
-      const next = envelop(s, decision.right, { command_id: job.commandId, request: job.meta.request, occurred_at }, ids.uuid);
-      s = next.state;
-      events.push(...next.stored);
-      inBatch.set(job.commandId, next.stored);
-      planned.push({ job, outcome: E.right({ player_id: state.id, events: next.stored, state: s, replayed: false }) });
-    });
-    // A replayed answer shows the player now: after everything this batch decided.
-    const settled = planned.map((p) => (E.isRight(p.outcome) && p.outcome.right.replayed ? { ...p, outcome: E.right({ ...p.outcome.right, state: s }) } : p));
-    return { planned: settled, events, after: s };
   };
 
   const runBatch = async (playerId: string, jobs: ReadonlyArray<Job>): Promise<void> => {
@@ -153,9 +157,9 @@ export const createCommandLanes = (deps: CommandLaneDeps): CommandLanes => {
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const state = await current(playerId);
       if (E.isLeft(state)) return answer(state);
-      const prior = await replays(playerId, jobs);
+      const prior = await findReplays(log, playerId, jobs);
       if (E.isLeft(prior)) return answer(prior);
-      const { planned, events, after } = plan(state.right, jobs, prior.right);
+      const { planned, events, after } = planBatch(deps, state.right, jobs, prior.right);
       if (events.length > 0) {
         const appended = await log.append(playerId, state.right.version, events, after)();
         if (E.isLeft(appended)) {
