@@ -77,17 +77,17 @@ export const toJsonSchema = (codec: t.Mixed): JsonSchema => {
     case 'ArrayType':
     case 'ReadonlyArrayType':
       return { type: 'array', items: toJsonSchema((c as unknown as { readonly type: t.Mixed }).type) };
-    case 'StringType':
-      return { type: 'string' };
-    case 'NumberType':
-      return { type: 'number' };
-    case 'BooleanType':
-      return { type: 'boolean' };
-    case 'NullType':
-      return { type: 'null' };
     default:
-      return knownSchemas[c.name] ?? {};
+      return leafSchema(c);
   }
+};
+
+const primitiveTypes: Readonly<Record<string, string>> = { StringType: 'string', NumberType: 'number', BooleanType: 'boolean', NullType: 'null' };
+
+/** A primitive codec's JSON type, else a named codec's known schema, else anything. */
+const leafSchema = (c: Tagged): JsonSchema => {
+  if (c._tag !== undefined && Object.hasOwn(primitiveTypes, c._tag)) return { type: primitiveTypes[c._tag] };
+  return knownSchemas[c.name] ?? {};
 };
 
 const mapProps = (props: Record<string, t.Mixed>): JsonSchema =>

@@ -22,17 +22,9 @@ const send = (ctx: Ctx, reply: Reply): void => {
   ctx.body = reply.body;
 };
 
-/** The JSON API: bodies decoded with io-ts at the edge into domain commands; every player route needs its owner's session. */
-export const v1Router = (deps: ApiDeps): Router<AppState> => {
+/** Registration, log-in and log-out. */
+const addAccountRoutes = (router: Router<AppState>, deps: ApiDeps): void => {
   const { handler } = deps;
-  const router = createRouter('/v1');
-
-  /** The path's player, once the caller proved to be that player. */
-  const owner = async (ctx: Ctx, raw: string | undefined): Promise<PlayerId> => {
-    const id = decodeField(PlayerId, 'id', raw);
-    await requireOwner(ctx, handler, id);
-    return id;
-  };
 
   router.post('/players', async (ctx) => {
     const raw = strictBody(ctx);
@@ -63,6 +55,18 @@ export const v1Router = (deps: ApiDeps): Router<AppState> => {
     eventOf(result.events, 'LoggedOut');
     ctx.status = 204;
   });
+};
+
+/** A player's own routes: each needs the session of the player in the path. */
+const addPlayerRoutes = (router: Router<AppState>, deps: ApiDeps): void => {
+  const { handler } = deps;
+
+  /** The path's player, once the caller proved to be that player. */
+  const owner = async (ctx: Ctx, raw: string | undefined): Promise<PlayerId> => {
+    const id = decodeField(PlayerId, 'id', raw);
+    await requireOwner(ctx, handler, id);
+    return id;
+  };
 
   router.get('/players/:id', async (ctx) => {
     const id = await owner(ctx, ctx.params.id);
@@ -110,10 +114,15 @@ export const v1Router = (deps: ApiDeps): Router<AppState> => {
     const result = await orFail(handler.execute(id, { type: 'Fight', enemy: body.enemy, roll: roll.right }, await scopedMeta(ctx, deps, id, body, body.command_id)));
     send(ctx, fightView(result.events));
   });
+};
 
+/** The JSON API: bodies decoded with io-ts at the edge into domain commands; every player route needs its owner's session. */
+export const v1Router = (deps: ApiDeps): Router<AppState> => {
+  const router = createRouter('/v1');
+  addAccountRoutes(router, deps);
+  addPlayerRoutes(router, deps);
   router.get('/catalogue', (ctx) => {
     ctx.body = deps.catalogue;
   });
-
   return router;
 };
