@@ -32,6 +32,16 @@ const mediaType = (contentType: string | undefined): string | undefined => conte
 /** Answers any request can get without naming an operation (no route, another method). */
 const transport = ['413', '415', '431', '500', '501'];
 
+/** An exchange no operation documents: a transport answer, a 404 for an unknown path, or a 405 that lists the methods. */
+const undocumented = (x: Exchange, operations: Readonly<Record<string, DocOperation>> | undefined): string | null => {
+  if (transport.includes(String(x.status))) return null;
+  if (operations === undefined) return x.status === 404 ? null : `no documented path, answered ${x.status} (expected 404)`;
+  const allowed = Object.keys(operations).map((m) => m.toUpperCase());
+  const allow = (x.allow ?? '').split(',').map((m) => m.trim());
+  if (!allowed.every((m) => allow.includes(m))) return `Allow is "${x.allow ?? ''}", the document has ${allowed.join(', ')}`;
+  return (x.method === 'OPTIONS' && x.status === 200) || x.status === 405 ? null : `an undocumented method answered ${x.status} (expected 405)`;
+};
+
 /** A checker for one document: `check` returns what is wrong with an exchange, or null when the document allows it. */
 export const createContract = (doc: JsonSchema) => {
   const ajv = new Ajv2020({ strict: true, strictTypes: false, allErrors: true });
@@ -85,14 +95,7 @@ export const createContract = (doc: JsonSchema) => {
     const method = x.method === 'HEAD' ? 'get' : x.method.toLowerCase();
     const operations = template === undefined ? undefined : paths[template];
     const op = operations?.[method];
-    if (op === undefined) {
-      if (transport.includes(String(x.status))) return null;
-      if (operations === undefined) return x.status === 404 ? null : `no documented path, answered ${x.status} (expected 404)`;
-      const allowed = Object.keys(operations).map((m) => m.toUpperCase());
-      const allow = (x.allow ?? '').split(',').map((m) => m.trim());
-      if (!allowed.every((m) => allow.includes(m))) return `Allow is "${x.allow ?? ''}", the document has ${allowed.join(', ')}`;
-      return (x.method === 'OPTIONS' && x.status === 200) || x.status === 405 ? null : `an undocumented method answered ${x.status} (expected 405)`;
-    }
+    if (op === undefined) return undocumented(x, operations);
     const listed = op.responses[String(x.status)];
     if (listed === undefined) return `${x.status} is not documented (documented: ${Object.keys(op.responses).join(', ')})`;
     const shared = listed.$ref?.replace('#/', '');

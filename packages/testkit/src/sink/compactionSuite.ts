@@ -48,6 +48,60 @@ const play = async (handler: CommandHandler, players: number, rounds: number): P
   }
 };
 
+interface CompactionFixture {
+  readonly h: CompactionHarness;
+  readonly infra: Infrastructure;
+}
+
+/** Draining the log into the lake, counting its rows and files, and compacting under a reader. */
+const compactionProbes = (get: () => CompactionFixture) => {
+  const drain = async (consumer: string): Promise<void> => {
+    const { h, infra } = get();
+    await createSink({ source: infra.log, offsets: infra.offsets, lake: h.lake, encoder: h.encoder, registry: h.registry, tables: analystTables, consumer, flushRows: 6, batchSize: 6, flushMs: 60_000, logger: quiet }).drain();
+  };
+  const expected = async (): Promise<string> => {
+    const all = await ok(get().infra.log.read('all_events', 0, 0, 1_000_000));
+    return JSON.stringify(analystTables.map((t) => [t.name, all.filter((r) => t.project(r.event) !== null).length]));
+  };
+  const counts = async (): Promise<string> => {
+    const sql = analystTables.map((t) => `select '${t.name}' as t, count(*) as n, count(distinct event_id) as d from ${t.name}`).join(' union all ');
+    const rows = (await ok(get().h.query.query(`select t, n, d from (${sql}) x order by t`))).rows as [string, number, number][];
+    for (const [t, n, d] of rows) assert.equal(n, d, `${t}: no event_id twice`);
+    const byName = new Map(rows.map(([t, n]) => [t, n]));
+    return JSON.stringify(analystTables.map((t) => [t.name, byName.get(t.name)]));
+  };
+  const files = async (): Promise<{ data: number; markers: number }> => {
+    const { h } = get();
+    let data = 0;
+    let markers = 0;
+    for (const t of analystTables) {
+      for (const p of await ok(h.lake.list(t.name))) {
+        if (parseFileName(p) !== null) data++;
+        if (parseMarkerName(p) !== null) markers++;
+      }
+    }
+    return { data, markers };
+  };
+  /** Compacts while a reader loop counts: every count it sees is `want`. */
+  const compactWatched = async (want: string): Promise<CompactionReport> => {
+    const { h } = get();
+    let running = true;
+    let reads = 0;
+    const watch = (async () => {
+      while (running) {
+        assert.equal(await counts(), want, 'a reader during compaction sees every row once');
+        reads++;
+      }
+    })();
+    const report = await ok(() => compact({ lake: h.lake, registry: h.registry, encoder: h.encoder, decoder: h.decoder, tables: analystTables, olderThanDays: 0, now: Date.now, graceMs: h.graceMs, settleMs: h.settleMs })).finally(() => (running = false));
+    await watch;
+    assert.ok(reads > 1, `the reader ran during the compaction (${reads} reads)`);
+    return report;
+  };
+
+  return { drain, expected, counts, files, compactWatched };
+};
+
 /**
  * The sink fills the harness' lake with many small files from an embedded log; `compact` merges them while a reader
  * counts every table in a loop: the counts never change, there are fewer files after, and a sink restarted after the
@@ -61,46 +115,7 @@ export const compactionSuite = (name: string, open: () => Promise<CompactionHarn
     let infra: Infrastructure;
     let handler: CommandHandler;
 
-    const drain = async (consumer: string): Promise<void> => {
-      await createSink({ source: infra.log, offsets: infra.offsets, lake: h.lake, encoder: h.encoder, registry: h.registry, tables: analystTables, consumer, flushRows: 6, batchSize: 6, flushMs: 60_000, logger: quiet }).drain();
-    };
-    const expected = async (): Promise<string> => {
-      const all = await ok(infra.log.read('all_events', 0, 0, 1_000_000));
-      return JSON.stringify(analystTables.map((t) => [t.name, all.filter((r) => t.project(r.event) !== null).length]));
-    };
-    const counts = async (): Promise<string> => {
-      const sql = analystTables.map((t) => `select '${t.name}' as t, count(*) as n, count(distinct event_id) as d from ${t.name}`).join(' union all ');
-      const rows = (await ok(h.query.query(`select t, n, d from (${sql}) x order by t`))).rows as [string, number, number][];
-      for (const [t, n, d] of rows) assert.equal(n, d, `${t}: no event_id twice`);
-      const byName = new Map(rows.map(([t, n]) => [t, n]));
-      return JSON.stringify(analystTables.map((t) => [t.name, byName.get(t.name)]));
-    };
-    const files = async (): Promise<{ data: number; markers: number }> => {
-      let data = 0;
-      let markers = 0;
-      for (const t of analystTables) {
-        for (const p of await ok(h.lake.list(t.name))) {
-          if (parseFileName(p) !== null) data++;
-          if (parseMarkerName(p) !== null) markers++;
-        }
-      }
-      return { data, markers };
-    };
-    /** Compacts while a reader loop counts: every count it sees is `want`. */
-    const compactWatched = async (want: string): Promise<CompactionReport> => {
-      let running = true;
-      let reads = 0;
-      const watch = (async () => {
-        while (running) {
-          assert.equal(await counts(), want, 'a reader during compaction sees every row once');
-          reads++;
-        }
-      })();
-      const report = await ok(() => compact({ lake: h.lake, registry: h.registry, encoder: h.encoder, decoder: h.decoder, tables: analystTables, olderThanDays: 0, now: Date.now, graceMs: h.graceMs, settleMs: h.settleMs })).finally(() => (running = false));
-      await watch;
-      assert.ok(reads > 1, `the reader ran during the compaction (${reads} reads)`);
-      return report;
-    };
+    const { drain, expected, counts, files, compactWatched } = compactionProbes(() => ({ h, infra }));
 
     before(async () => {
       h = await open();

@@ -47,6 +47,40 @@ const handlerFor = (infra: Infrastructure): CommandHandler =>
 
 const buy = (kind: 'sword' | 'potion', type: string, quantity: number): PlayerCommand => ({ type: 'BuyItem', kind, item_type: type as never, quantity: quantity as never, offer_id: null, client_cost: null });
 
+interface StateFixture {
+  readonly h: StateLakeHarness;
+  readonly infra: Infrastructure;
+}
+
+/** Exports and reads back for one suite: `exportNow` exports a minute after the previous export. */
+const stateProbes = (get: () => StateFixture, { rich, poor }: { readonly rich: string; readonly poor: string }) => {
+  let exportsDone = 0;
+  const rows = async (sql: string): Promise<ReadonlyArray<ReadonlyArray<unknown>>> => (await ok(get().h.query.query(sql))).rows;
+  const exportNow = async (): Promise<{ report: StateExportReport; at: number }> => {
+    const { h, infra } = get();
+    const at = T0 + 60_000 * exportsDone++;
+    const report = await ok(() => exportState({ snapshots: infra.snapshots, lake: h.lake, registry: h.registry, encoder: h.encoder, tables: stateTables, now: () => at, pageSize: 1 }));
+    return { report, at };
+  };
+  const state = async (id: string): Promise<PlayerState> => O.getOrElseW(() => assert.fail(`no snapshot of ${id}`))(await ok(get().infra.snapshots.get(id)));
+  const iso = (ms: number): string => new Date(ms).toISOString();
+
+  /** Exactly the rows the snapshots hold now, exported at `at`. */
+  const assertCurrent = async (at: number): Promise<void> => {
+    const [r, p] = [await state(rich), await state(poor)];
+    const player = (s: PlayerState, items: number, orgs: number) => [s.id, s.name, s.wealth, s.health, iso(Date.parse(s.created_at)), items, orgs, s.version, iso(at)];
+    assert.deepEqual(await rows('select player_id, name, wealth, health, created_at, num_items, num_orgs, version, exported_at from players order by player_id'), [player(p, 0, 0), player(r, 4, 1)]);
+    assert.deepEqual(await rows('select player_id, kind, type, quantity from player_items order by player_id, kind, type'), [
+      [rich, 'potion', 'potion', 1],
+      [rich, 'sword', 'cutlass', 3],
+    ]);
+    const joined = r.affiliations[0]!.joined_at;
+    assert.deepEqual(await rows('select player_id, org_kind, org, level, joined_at from player_orgs'), [[rich, 'guild', 'soldiers', 'recruit', iso(Date.parse(joined))]]);
+  };
+
+  return { rows, exportNow, assertCurrent };
+};
+
 /**
  * Players registered through the command handler (embedded log and snapshots), exported by `exportState` into the
  * harness' lake, read back through its engine: exact rows, and never none nor twice while exports replace each other.
@@ -60,29 +94,8 @@ export const stateExportSuite = (name: string, open: () => Promise<StateLakeHarn
     let handler: CommandHandler;
     const run = Math.random().toString(36).slice(2, 8);
     const [rich, poor] = [`rich-${run}`, `poor-${run}`];
-    let exportsDone = 0;
 
-    const rows = async (sql: string): Promise<ReadonlyArray<ReadonlyArray<unknown>>> => (await ok(h.query.query(sql))).rows;
-    const exportNow = async (): Promise<{ report: StateExportReport; at: number }> => {
-      const at = T0 + 60_000 * exportsDone++;
-      const report = await ok(() => exportState({ snapshots: infra.snapshots, lake: h.lake, registry: h.registry, encoder: h.encoder, tables: stateTables, now: () => at, pageSize: 1 }));
-      return { report, at };
-    };
-    const state = async (id: string): Promise<PlayerState> => O.getOrElseW(() => assert.fail(`no snapshot of ${id}`))(await ok(infra.snapshots.get(id)));
-    const iso = (ms: number): string => new Date(ms).toISOString();
-
-    /** Exactly the rows the snapshots hold now, exported at `at`. */
-    const assertCurrent = async (at: number): Promise<void> => {
-      const [r, p] = [await state(rich), await state(poor)];
-      const player = (s: PlayerState, items: number, orgs: number) => [s.id, s.name, s.wealth, s.health, iso(Date.parse(s.created_at)), items, orgs, s.version, iso(at)];
-      assert.deepEqual(await rows('select player_id, name, wealth, health, created_at, num_items, num_orgs, version, exported_at from players order by player_id'), [player(p, 0, 0), player(r, 4, 1)]);
-      assert.deepEqual(await rows('select player_id, kind, type, quantity from player_items order by player_id, kind, type'), [
-        [rich, 'potion', 'potion', 1],
-        [rich, 'sword', 'cutlass', 3],
-      ]);
-      const joined = r.affiliations[0]!.joined_at;
-      assert.deepEqual(await rows('select player_id, org_kind, org, level, joined_at from player_orgs'), [[rich, 'guild', 'soldiers', 'recruit', iso(Date.parse(joined))]]);
-    };
+    const { rows, exportNow, assertCurrent } = stateProbes(() => ({ h, infra }), { rich, poor });
 
     before(async () => {
       h = await open();
