@@ -167,27 +167,66 @@ const historyCheck = async (url, opts, runId) => {
   return cases.map((c) => ({ label: c.label, before: c.before, items: c.items, ...stats(c.ms), noKey: stats(c.noKey) }));
 };
 
+/** The API's environment for one mode (bare Koa needs none). */
+const apiEnv = (mode, opts, dataDir, { redisPrefix, topicPrefix }) =>
+  mode === 'koa'
+    ? {}
+    : {
+        PLACEBO_MODE: mode,
+        PLACEBO_DATA_DIR: dataDir,
+        PLACEBO_HOST: '127.0.0.1',
+        PLACEBO_PORT: '0',
+        PLACEBO_LOG_LEVEL: 'warn',
+        // Registration and login hash passwords; the bench measures purchases, so the cheapest allowed cost.
+        PLACEBO_SCRYPT_COST: '1024',
+        PLACEBO_API_WORKERS: String(opts.workers),
+        PLACEBO_CATALOGUE: richCatalogue(dataDir),
+        // One load generator on one address: the per-address budgets would measure the limit, not the API.
+        PLACEBO_RATE_IP_PER_MIN: '0',
+        PLACEBO_RATE_AUTH_IP_PER_MIN: '0',
+        ...(mode === 'cluster' ? { PLACEBO_REDIS_PREFIX: redisPrefix, PLACEBO_TOPIC_PREFIX: topicPrefix } : {}),
+      };
+
+/** The players the load buys for: made up for bare Koa, registered and logged in otherwise. */
+const benchPlayers = async (mode, server, opts, runId, redisPrefix) => {
+  if (mode === 'koa') return Array.from({ length: opts.players }, (_, i) => ({ id: `p${i}`, token: 'none' }));
+  log(`${mode}: registering and logging in ${opts.players} players`);
+  const players = await inParallel(opts.players, 8, (i) => register(server.url, `b${runId}p${i}`));
+  if (mode === 'cluster') await checkRedisKeys(redisPrefix);
+  return players;
+};
+
+const loadResult = (mode, env, r, cpu, peak) => ({
+  rps: r.requests.total / r.duration,
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  total: r.requests.total,
+  ok: r['2xx'],
+  non2xx: r.non2xx,
+  errors: r.errors + r.timeouts,
+  statuses: Object.keys(r.statusCodeStats ?? {}).join(' '),
+  peakRss: peak,
+  cpuPerRequest: (cpu / r.requests.total) * 1e6,
+  cpuShare: cpu / r.duration,
+  kafkaClient: mode === 'cluster' ? (env.PLACEBO_KAFKA_CLIENT ?? 'kafkajs') : undefined,
+});
+
+/** Adds to `result` what the players' inventories recorded, and the history check when asked for. */
+const checkRecorded = async (mode, server, players, opts, runId, result) => {
+  // Every 2xx is a durable purchase: the players' inventories hold at least that many items (requests still in
+  // flight when the load stopped may add up to one per connection).
+  const inventories = await inParallel(players.length, 8, async (i) => (await call(server.url, 'GET', `/v1/players/${players[i].id}`, undefined, players[i].token)).inventory.reduce((n, e) => n + e.quantity, 0));
+  result.recorded = inventories.reduce((a, b) => a + b, 0);
+  if (result.recorded < result.ok || result.recorded > result.ok + opts.connections) {
+    log(`${mode}: WARNING ${result.ok} purchases answered 2xx but ${result.recorded} recorded`);
+  }
+  if (opts.history > 0) result.history = await historyCheck(server.url, opts, runId);
+};
+
 const runMode = async (mode, opts, runId) => {
   const dataDir = mkdtempSync(join(tmpdir(), `placebo-bench-${mode}-`));
   const { redisPrefix, topicPrefix } = clusterPrefixes(runId);
-  const env =
-    mode === 'koa'
-      ? {}
-      : {
-          PLACEBO_MODE: mode,
-          PLACEBO_DATA_DIR: dataDir,
-          PLACEBO_HOST: '127.0.0.1',
-          PLACEBO_PORT: '0',
-          PLACEBO_LOG_LEVEL: 'warn',
-          // Registration and login hash passwords; the bench measures purchases, so the cheapest allowed cost.
-          PLACEBO_SCRYPT_COST: '1024',
-          PLACEBO_API_WORKERS: String(opts.workers),
-          PLACEBO_CATALOGUE: richCatalogue(dataDir),
-          // One load generator on one address: the per-address budgets would measure the limit, not the API.
-          PLACEBO_RATE_IP_PER_MIN: '0',
-          PLACEBO_RATE_AUTH_IP_PER_MIN: '0',
-          ...(mode === 'cluster' ? { PLACEBO_REDIS_PREFIX: redisPrefix, PLACEBO_TOPIC_PREFIX: topicPrefix } : {}),
-        };
+  const env = apiEnv(mode, opts, dataDir, { redisPrefix, topicPrefix });
   log(`${mode}: starting`);
   let server;
   let rss;
@@ -196,44 +235,14 @@ const runMode = async (mode, opts, runId) => {
     server = await startChild(mode, mode === 'koa' ? [...profile, self, '--serve-koa'] : [...profile, placeboBin, 'api'], env);
     rss = rssSampler(server.child.pid);
     if (mode === 'cluster') checkNotEmbedded(dataDir);
-    let players;
-    if (mode === 'koa') {
-      players = Array.from({ length: opts.players }, (_, i) => ({ id: `p${i}`, token: 'none' }));
-    } else {
-      log(`${mode}: registering and logging in ${opts.players} players`);
-      players = await inParallel(opts.players, 8, (i) => register(server.url, `b${runId}p${i}`));
-      if (mode === 'cluster') await checkRedisKeys(redisPrefix);
-    }
+    const players = await benchPlayers(mode, server, opts, runId, redisPrefix);
     log(`${mode}: ${opts.connections} connections for ${opts.duration} s`);
     rss.reset();
     const cpuBefore = cpuSeconds(server.child.pid);
     const r = await purchaseLoad(server.url, players, opts, `${runId}-${mode}`);
     const cpu = cpuSeconds(server.child.pid) - cpuBefore;
-    const peak = rss.peak();
-    const result = {
-      rps: r.requests.total / r.duration,
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      total: r.requests.total,
-      ok: r['2xx'],
-      non2xx: r.non2xx,
-      errors: r.errors + r.timeouts,
-      statuses: Object.keys(r.statusCodeStats ?? {}).join(' '),
-      peakRss: peak,
-      cpuPerRequest: (cpu / r.requests.total) * 1e6,
-      cpuShare: cpu / r.duration,
-      kafkaClient: mode === 'cluster' ? (env.PLACEBO_KAFKA_CLIENT ?? 'kafkajs') : undefined,
-    };
-    if (mode !== 'koa') {
-      // Every 2xx is a durable purchase: the players' inventories hold at least that many items (requests still in
-      // flight when the load stopped may add up to one per connection).
-      const inventories = await inParallel(players.length, 8, async (i) => (await call(server.url, 'GET', `/v1/players/${players[i].id}`, undefined, players[i].token)).inventory.reduce((n, e) => n + e.quantity, 0));
-      result.recorded = inventories.reduce((a, b) => a + b, 0);
-      if (result.recorded < result.ok || result.recorded > result.ok + opts.connections) {
-        log(`${mode}: WARNING ${result.ok} purchases answered 2xx but ${result.recorded} recorded`);
-      }
-      if (opts.history > 0) result.history = await historyCheck(server.url, opts, runId);
-    }
+    const result = loadResult(mode, env, r, cpu, rss.peak());
+    if (mode !== 'koa') await checkRecorded(mode, server, players, opts, runId, result);
     result.peakRssAll = rss.peak();
     return result;
   } finally {

@@ -75,38 +75,13 @@ else if (mode === '--sink') await sinkChild(args[0]);
 else await parent(Number(mode ?? 200_000));
 
 async function parent(total) {
-  const perPlayer = 100;
   const catalogue = Catalogue.decode(JSON.parse(readFileSync('config/catalogue.json', 'utf8'))).right;
   const decider = createDecider(catalogue);
   const dir = mkdtempSync(join(tmpdir(), 'placebo-bench-'));
   const infra = openEmbedded({ dataDir: dir });
-  const request = { host: 'bench.local', user_agent: 'bench', accept: '*/*' };
-  const kinds = ['sword', 'knife', 'potion', 'arrow', 'spell'];
-  let seq = 0;
-
   let t0 = performance.now();
-  const appends = [];
-  for (let p = 0; p * perPlayer < total; p++) {
-    const id = `bench-${p}`;
-    let state = initialState(id);
-    const events = [];
-    const cmds = [{ type: 'RegisterPlayer', name: id, wealth: 1_000_000, origin: 'seed' }];
-    for (let i = 1; i < perPlayer; i++) {
-      cmds.push(i % 7 === 0
-        ? { type: 'Fight', enemy: 'goblin', roll: (i % 10) / 10 }
-        : { type: 'BuyItem', kind: kinds[i % kinds.length], item_type: null, quantity: 1, offer_id: null, client_cost: null });
-    }
-    for (const c of cmds) {
-      const d = decider.decide(c, state);
-      const next = envelop(state, d.right, { command_id: `c${seq}`, request, occurred_at: new Date(Date.UTC(2026, 10, 23) + seq).toISOString() }, () => `e${++seq}`);
-      state = next.state;
-      events.push(...next.stored);
-    }
-    appends.push(infra.log.append(id, 0, events)());
-  }
-  await Promise.all(appends);
+  const events = await fillLog(infra, decider, total);
   const fill = (performance.now() - t0) / 1000;
-  const events = seq;
 
   t0 = performance.now();
   const replay = await replayLog({ source: infra.log, snapshots: infra.snapshots, verify: false });
@@ -124,9 +99,6 @@ async function parent(total) {
     for (const f of ['placebo.db', 'placebo.db-wal', 'placebo.db-shm']) if (existsSync(join(dir, f))) copyFileSync(join(dir, f), join(copy, f));
     return copy;
   };
-  const mb = (n) => `${n} MB`;
-  const int = (n) => Math.round(n).toLocaleString('en-US');
-
   const fileRows = 50_000;
   const encodes = [
     ['read + project only (baseline)', 'none'],
@@ -149,7 +121,44 @@ async function parent(total) {
   });
   rmSync(dir, { recursive: true, force: true });
 
-  console.log(`${int(events)} events, ${replay.players} players; node ${process.version}, ${cpus().length} cores\n`);
+  printReport({ events, players: replay.players, fill, replay, replaySeconds, fileRows, encodes, sinks });
+}
+
+/** Decides about `total` events, 100 per player, and appends each player's in one write; answers how many events. */
+async function fillLog(infra, decider, total) {
+  const perPlayer = 100;
+  const request = { host: 'bench.local', user_agent: 'bench', accept: '*/*' };
+  const kinds = ['sword', 'knife', 'potion', 'arrow', 'spell'];
+  let seq = 0;
+
+  const appends = [];
+  for (let p = 0; p * perPlayer < total; p++) {
+    const id = `bench-${p}`;
+    let state = initialState(id);
+    const events = [];
+    const cmds = [{ type: 'RegisterPlayer', name: id, wealth: 1_000_000, origin: 'seed' }];
+    for (let i = 1; i < perPlayer; i++) {
+      cmds.push(i % 7 === 0
+        ? { type: 'Fight', enemy: 'goblin', roll: (i % 10) / 10 }
+        : { type: 'BuyItem', kind: kinds[i % kinds.length], item_type: null, quantity: 1, offer_id: null, client_cost: null });
+    }
+    for (const c of cmds) {
+      const d = decider.decide(c, state);
+      const next = envelop(state, d.right, { command_id: `c${seq}`, request, occurred_at: new Date(Date.UTC(2026, 10, 23) + seq).toISOString() }, () => `e${++seq}`);
+      state = next.state;
+      events.push(...next.stored);
+    }
+    appends.push(infra.log.append(id, 0, events)());
+  }
+  await Promise.all(appends);
+  return seq;
+}
+
+/** The three tables: filling and replaying the log, encoding Parquet, and the sink. */
+function printReport({ events, players, fill, replay, replaySeconds, fileRows, encodes, sinks }) {
+  const mb = (n) => `${n} MB`;
+  const int = (n) => Math.round(n).toLocaleString('en-US');
+  console.log(`${int(events)} events, ${players} players; node ${process.version}, ${cpus().length} cores\n`);
   console.log('| step | count | seconds | per second |\n|---|---:|---:|---:|');
   console.log(`| fill log (decide + append, group commit) | ${int(events)} | ${fill.toFixed(2)} | ${int(events / fill)} |`);
   console.log(`| replay: log -> snapshots | ${int(replay.events)} | ${replaySeconds.toFixed(2)} | ${int(replay.events / replaySeconds)} |`);
