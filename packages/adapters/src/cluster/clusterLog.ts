@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import type { Admin } from 'kafkajs';
 import type { AccountStore, EventLog, LogSource, OffsetStore, SessionStore, SnapshotStore, Topic } from '@placebo/domain';
 import { createBatchProducer } from '../kafka/batchProducer.js';
 import { createKafka, endOffsets, ensureTopics, topicName, type KafkaSettings } from '../kafka/kafkaClient.js';
@@ -48,10 +49,8 @@ export interface ClusterLog {
   readonly close: () => Promise<void>;
 }
 
-/** Kafka (log) + Redis (index, snapshots, accounts, sessions, offsets): the cluster's write and read side. */
-export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Promise<ClusterLog> => {
-  const kafka = createKafka(s.kafka, logger);
-  const admin = kafka.admin();
+/** The Redis client of the index and stores, not yet connected. */
+const createClusterRedis = (s: ClusterLogSettings, logger: Logger): Redis => {
   const redis = new Redis(s.redisUrl, {
     enableAutoPipelining: true,
     maxRetriesPerRequest: 1,
@@ -65,15 +64,28 @@ export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Pro
     lazyConnect: true,
   });
   redis.on('error', (e: Error) => logger.warn('redis: connection error', { error: e.message }));
+  return redis;
+};
+
+/** Connects Redis and the Kafka admin and makes sure the topics exist; lets both go when any step fails. */
+const connectAll = async (redis: Redis, admin: Admin, kafka: KafkaSettings): Promise<void> => {
   try {
     await redis.connect();
     await admin.connect();
-    await ensureTopics(admin, s.kafka);
+    await ensureTopics(admin, kafka);
   } catch (e) {
     redis.disconnect();
     await admin.disconnect().catch(() => undefined);
     throw e;
   }
+};
+
+/** Kafka (log) + Redis (index, snapshots, accounts, sessions, offsets): the cluster's write and read side. */
+export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Promise<ClusterLog> => {
+  const kafka = createKafka(s.kafka, logger);
+  const admin = kafka.admin();
+  const redis = createClusterRedis(s, logger);
+  await connectAll(redis, admin, s.kafka);
   const keys = redisKeys(s.redisPrefix);
   const logSize = async (): Promise<number> => [...(await endOffsets(admin, topicName(s.kafka, 'all_events'))).values()].reduce((a, b) => a + b, 0);
   const indexed = async (): Promise<boolean> => (await redis.hget(keys.meta, 'index')) === '1' || (await logSize()) === 0;

@@ -53,6 +53,88 @@ const must = async <A>(te: () => Promise<E.Either<PortError, A>>): Promise<A> =>
 
 const runIdOf = (info: string): string | null => /run_id:(\w+)/.exec(info)?.[1] ?? null;
 
+type RepairScript = ReturnType<typeof redisScript>;
+
+const storedWatermarks = async (o: IndexGuardOptions): Promise<Map<number, number>> => {
+  const raw = await o.redis.hget(o.keys.meta, WATERMARKS);
+  const parsed = raw === null ? {} : (JSON.parse(raw) as Record<string, number>);
+  return new Map(Object.entries(parsed).map(([p, v]) => [Number(p), v]));
+};
+
+/** The player's events that Redis had lost, now back in its tail (none when its head already covers them). */
+const repairPlayer = async (o: IndexGuardOptions, repair: RepairScript, playerId: string, events: ReadonlyArray<StoredEvent>): Promise<ReadonlyArray<StoredEvent>> => {
+  const byVersion = new Map(events.map((e) => [e.player_version, e]));
+  const sorted = [...byVersion.values()].sort((a, b) => a.player_version - b.player_version);
+  const put = Number(await repair([o.keys.player(playerId), o.keys.tail(playerId)], sorted.flatMap((e) => [e.player_version, JSON.stringify(e)])));
+  if (put === 0) return [];
+  const missing = sorted.slice(-put);
+  const byCommand = new Map<string, StoredEvent[]>();
+  for (const e of missing) byCommand.set(e.command_id, [...(byCommand.get(e.command_id) ?? []), e]);
+  await Promise.all([...byCommand].map(([c, list]) => o.redis.set(o.keys.command(playerId, c), JSON.stringify(list), 'EX', o.commandTtlSeconds, 'NX')));
+  return missing;
+};
+
+interface Tally {
+  scanned: number;
+  players: Set<string>;
+  events: number;
+  accountsWithoutPassword: string[];
+}
+
+/** Puts back what one batch of records holds beyond their players' heads (a player's records arrive in order). */
+const repairBatch = async (o: IndexGuardOptions, repair: RepairScript, records: ReadonlyArray<LogRecord>, tally: Tally): Promise<void> => {
+  const byPlayer = new Map<string, StoredEvent[]>();
+  for (const r of records) byPlayer.set(r.event.player_id, [...(byPlayer.get(r.event.player_id) ?? []), r.event]);
+  await Promise.all(
+    [...byPlayer].map(async ([playerId, list]) => {
+      const missing = await repairPlayer(o, repair, playerId, list);
+      if (missing.length === 0) return;
+      tally.players.add(playerId);
+      tally.events += missing.length;
+      for (const e of missing) {
+        if (e.data.type !== 'PlayerRegistered') continue;
+        const found = await must(o.accounts.find(e.data.name));
+        if (found._tag === 'Some') continue;
+        // Held again for its player (never handed to another); the password hash was only in Redis.
+        const claimed = await o.accounts.claim(e.data.name, playerId, null)();
+        if (E.isRight(claimed)) tally.accountsWithoutPassword.push(playerId);
+        else if (claimed.left._tag !== 'NameTaken') throw new Error(claimed.left.message);
+      }
+    }),
+  );
+  tally.scanned += records.length;
+};
+
+/** Reads the log from the stored watermarks to Kafka's end offsets and puts back what Redis lost. */
+const scanAndRepair = async (
+  o: IndexGuardOptions,
+  repair: RepairScript,
+  progress?: (done: number, total: number) => void,
+): Promise<{ readonly ends: Map<number, number>; readonly report: IndexRepair }> => {
+  if (!(await o.indexed())) throw new Error('Redis lost its keys (no index of the Kafka log): run `placebo replay`');
+  const [from, ends] = await Promise.all([storedWatermarks(o), o.endOffsets()]);
+  const total = [...ends].reduce((sum, [p, end]) => sum + Math.max(0, end - (from.get(p) ?? 0)), 0);
+  const tally: Tally = { scanned: 0, players: new Set(), events: 0, accountsWithoutPassword: [] };
+  if (total > 0) {
+    const source = o.openSource();
+    try {
+      for (const [p, end] of ends) {
+        for (let next = from.get(p) ?? 0; next < end; ) {
+          const records: ReadonlyArray<LogRecord> = await must(source.read('all_events', p, next, 10_000));
+          if (records.length === 0) break;
+          await repairBatch(o, repair, records, tally);
+          next = (records[records.length - 1]?.offset ?? next) + 1;
+          progress?.(tally.scanned, total);
+        }
+      }
+    } finally {
+      await source.close();
+    }
+  }
+  const report = { scanned: tally.scanned, players: tally.players.size, events: tally.events, accountsWithoutPassword: tally.accountsWithoutPassword };
+  return { ends, report };
+};
+
 /**
  * Keeps Redis' index of the log (player heads and tails) honest when Redis loses its newest writes — an AOF synced
  * every second loses up to a second on a crash. Writes acknowledged to clients are in Kafka; an index that forgot them
@@ -77,85 +159,15 @@ export const createIndexGuard = (o: IndexGuardOptions): IndexGuard => {
   let verifying: Promise<IndexRepair> | null = null;
   let closed = false;
 
-  const storedWatermarks = async (): Promise<Map<number, number>> => {
-    const raw = await o.redis.hget(o.keys.meta, WATERMARKS);
-    const parsed = raw === null ? {} : (JSON.parse(raw) as Record<string, number>);
-    return new Map(Object.entries(parsed).map(([p, v]) => [Number(p), v]));
-  };
-
   const store = async (ends: Map<number, number>, readAt: number): Promise<void> => {
     if (readAt !== generation || blocked !== null) return;
     await o.redis.hset(o.keys.meta, WATERMARKS, JSON.stringify(Object.fromEntries(ends)));
   };
 
-  /** The player's events that Redis had lost, now back in its tail (none when its head already covers them). */
-  const repairPlayer = async (playerId: string, events: ReadonlyArray<StoredEvent>): Promise<ReadonlyArray<StoredEvent>> => {
-    const byVersion = new Map(events.map((e) => [e.player_version, e]));
-    const sorted = [...byVersion.values()].sort((a, b) => a.player_version - b.player_version);
-    const put = Number(await repair([o.keys.player(playerId), o.keys.tail(playerId)], sorted.flatMap((e) => [e.player_version, JSON.stringify(e)])));
-    if (put === 0) return [];
-    const missing = sorted.slice(-put);
-    const byCommand = new Map<string, StoredEvent[]>();
-    for (const e of missing) byCommand.set(e.command_id, [...(byCommand.get(e.command_id) ?? []), e]);
-    await Promise.all([...byCommand].map(([c, list]) => o.redis.set(o.keys.command(playerId, c), JSON.stringify(list), 'EX', o.commandTtlSeconds, 'NX')));
-    return missing;
-  };
-
-  interface Tally {
-    scanned: number;
-    players: Set<string>;
-    events: number;
-    accountsWithoutPassword: string[];
-  }
-
-  /** Puts back what one batch of records holds beyond their players' heads (a player's records arrive in order). */
-  const repairBatch = async (records: ReadonlyArray<LogRecord>, tally: Tally): Promise<void> => {
-    const byPlayer = new Map<string, StoredEvent[]>();
-    for (const r of records) byPlayer.set(r.event.player_id, [...(byPlayer.get(r.event.player_id) ?? []), r.event]);
-    await Promise.all(
-      [...byPlayer].map(async ([playerId, list]) => {
-        const missing = await repairPlayer(playerId, list);
-        if (missing.length === 0) return;
-        tally.players.add(playerId);
-        tally.events += missing.length;
-        for (const e of missing) {
-          if (e.data.type !== 'PlayerRegistered') continue;
-          const found = await must(o.accounts.find(e.data.name));
-          if (found._tag === 'Some') continue;
-          // Held again for its player (never handed to another); the password hash was only in Redis.
-          const claimed = await o.accounts.claim(e.data.name, playerId, null)();
-          if (E.isRight(claimed)) tally.accountsWithoutPassword.push(playerId);
-          else if (claimed.left._tag !== 'NameTaken') throw new Error(claimed.left.message);
-        }
-      }),
-    );
-    tally.scanned += records.length;
-  };
-
   const runVerify = async (progress?: (done: number, total: number) => void): Promise<IndexRepair> => {
     const readAt = generation;
-    if (!(await o.indexed())) throw new Error('Redis lost its keys (no index of the Kafka log): run `placebo replay`');
-    const [from, ends] = await Promise.all([storedWatermarks(), o.endOffsets()]);
-    const total = [...ends].reduce((sum, [p, end]) => sum + Math.max(0, end - (from.get(p) ?? 0)), 0);
-    const tally: Tally = { scanned: 0, players: new Set(), events: 0, accountsWithoutPassword: [] };
-    if (total > 0) {
-      const source = o.openSource();
-      try {
-        for (const [p, end] of ends) {
-          for (let next = from.get(p) ?? 0; next < end; ) {
-            const records: ReadonlyArray<LogRecord> = await must(source.read('all_events', p, next, 10_000));
-            if (records.length === 0) break;
-            await repairBatch(records, tally);
-            next = (records[records.length - 1]?.offset ?? next) + 1;
-            progress?.(tally.scanned, total);
-          }
-        }
-      } finally {
-        await source.close();
-      }
-    }
+    const { ends, report } = await scanAndRepair(o, repair, progress);
     if (readAt === generation) await o.redis.hset(o.keys.meta, WATERMARKS, JSON.stringify(Object.fromEntries(ends)));
-    const report = { scanned: tally.scanned, players: tally.players.size, events: tally.events, accountsWithoutPassword: tally.accountsWithoutPassword };
     if (report.players > 0) o.logger.warn('redis lost writes that kafka holds; the index has them again', { ...report });
     return report;
   };
