@@ -1,4 +1,3 @@
-export * from './fileNames.js';
 export * from './sink.js';
 export * from './main.js';
 export * from './replay.js';

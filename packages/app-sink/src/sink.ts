@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
-import { BASE_GEN, gensTableOf, type LakeStore, type LogSource, type OffsetStore, type PortError, type Row, type RowFileEncoder, type TablePartition, type TableRegistry, type TableSpec, type Topic } from '@placebo/domain';
-import { fileName, parseFileName, parseMarkerName, watermarkKey } from './fileNames.js';
+import { BASE_GEN, fileName, gensTableOf, parseFileName, parseMarkerName, watermarkKey, type LakeStore, type LogSource, type OffsetStore, type PortError, type Row, type RowFileEncoder, type TablePartition, type TableRegistry, type TableSpec, type Topic } from '@placebo/domain';
 import { createPlayerVersions, rememberVersions, type PlayerVersions } from './playerVersions.js';
 import { createRegistrations } from './registrations.js';
 

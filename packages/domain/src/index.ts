@@ -16,3 +16,4 @@ export * from './analytics/tables.js';
 export * from './ports/lake.js';
 export * from './analytics/stateTables.js';
 export * from './analytics/generations.js';
+export * from './analytics/lakeLayout.js';

@@ -3,9 +3,13 @@ import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { Client } from 'presto-client';
 import {
   BASE_GEN,
+  DATE_COLUMN,
+  DATE_VALUE,
   EXPORT_COLUMN,
+  EXPORT_ID_VALUE,
   filesTableOf,
   GEN_COLUMN,
+  GEN_VALUE,
   generationViewSql,
   gensTableOf,
   MARKER_COLUMN,
@@ -13,6 +17,7 @@ import {
   mergedTableOf,
   exportsTableOf,
   partitionColumnOf,
+  partitionPathOf,
   portError,
   sqlType,
   stateViewSql,
@@ -30,8 +35,6 @@ import { parsePrestoJson, runStatement, type StatementFailure, type StatementRes
 
 const quote = (id: string): string => `"${id.replaceAll('"', '""')}"`;
 const literal = (s: string): string => `'${s.replaceAll("'", "''")}'`;
-const DT = /^\d{4}-\d{2}-\d{2}$/;
-const GEN = /^\d{4}$/;
 
 /**
  * A table with files in the lake: an analyst table's generation-0 files (by `dt`), merged generations (by `dt`, `gen`)
@@ -115,11 +118,11 @@ export const createPrestoQueryEngine = (options: {
   const qualified = (name: string): string => `${quote(options.catalog)}.${quote(options.schema)}.${quote(name)}`;
   const lakeTables: ReadonlyArray<LakeTable> = [
     ...options.tables.flatMap((t) => [
-      { name: filesTableOf(t), folder: t.name, columns: t.columns, partitions: ['dt'], values: [DT] },
-      { name: mergedTableOf(t), folder: t.name, columns: t.columns, partitions: ['dt', GEN_COLUMN], values: [DT, GEN] },
-      { name: gensTableOf(t), folder: t.name, columns: markerColumns, partitions: ['dt', MARKER_COLUMN], values: [DT, GEN] },
+      { name: filesTableOf(t), folder: t.name, columns: t.columns, partitions: [DATE_COLUMN], values: [DATE_VALUE] },
+      { name: mergedTableOf(t), folder: t.name, columns: t.columns, partitions: [DATE_COLUMN, GEN_COLUMN], values: [DATE_VALUE, GEN_VALUE] },
+      { name: gensTableOf(t), folder: t.name, columns: markerColumns, partitions: [DATE_COLUMN, MARKER_COLUMN], values: [DATE_VALUE, GEN_VALUE] },
     ]),
-    ...(options.stateTables ?? []).map((t) => ({ name: exportsTableOf(t), folder: exportsTableOf(t), columns: t.columns, partitions: [EXPORT_COLUMN], values: [/^\d{1,20}$/] })),
+    ...(options.stateTables ?? []).map((t) => ({ name: exportsTableOf(t), folder: exportsTableOf(t), columns: t.columns, partitions: [EXPORT_COLUMN], values: [EXPORT_ID_VALUE] })),
   ];
   const allViews: ReadonlyArray<ViewSpec> = [
     ...options.tables.map((t) => ({ name: t.name, doc: t.doc, sql: generationViewSql(t) })),
@@ -135,7 +138,7 @@ export const createPrestoQueryEngine = (options: {
    */
   const target = (p: TablePartition): { readonly table: LakeTable; readonly values: ReadonlyArray<string> } | null => {
     const merged = p.gen !== undefined && p.gen !== BASE_GEN;
-    const name = analyst.has(p.table) && partitionColumnOf(p) === 'dt' ? (merged ? mergedTableOf({ name: p.table }) : filesTableOf({ name: p.table })) : p.table;
+    const name = analyst.has(p.table) && partitionColumnOf(p) === DATE_COLUMN ? (merged ? mergedTableOf({ name: p.table }) : filesTableOf({ name: p.table })) : p.table;
     const table = byName.get(name);
     if (table === undefined) return null;
     const values = table.partitions.length === 2 ? [p.dt, p.gen ?? ''] : [p.dt];
@@ -193,7 +196,7 @@ export const createPrestoQueryEngine = (options: {
   };
 
   const registered = new Set<string>();
-  const keyOf = (p: TablePartition): string => `${p.table}/${partitionColumnOf(p)}=${p.dt}${p.gen === undefined ? '' : `/gen=${p.gen}`}`;
+  const keyOf = partitionPathOf;
   const addPartition = async (p: TablePartition): Promise<E.Either<PortError, void>> => {
     const key = keyOf(p);
     const t = target(p);
