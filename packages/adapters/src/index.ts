@@ -16,7 +16,7 @@ export * from './redis/redisKeys.js';
 export * from './redis/redisStores.js';
 export * from './kafka/kafkaClient.js';
 export * from './kafka/batchProducer.js';
-export * from './kafka/kafkaEventLog.js';
+export * from './kafka/kafkaRedisEventLog.js';
 export * from './kafka/kafkaLogSource.js';
 export * from './cluster/clusterLog.js';
 export * from './hdfs/webHdfsLakeStore.js';
