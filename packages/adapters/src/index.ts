@@ -9,6 +9,7 @@ export * from './parquet/parquetEncoder.js';
 export * from './local/localLakeStore.js';
 export * from './duckdb/duckDbQueryEngine.js';
 export * from './config/config.js';
+export * from './infrastructure.js';
 export * from './embedded/embedded.js';
 export * from './duckdb/duckDbParquetEncoder.js';
 export * from './duckdb/duckDbParquetDecoder.js';
