@@ -1,8 +1,8 @@
 import type { Infrastructure } from '@placebo/adapters';
 import { createCommandHandler, createDecider, type Catalogue, type Clock, type CommandHandler, type Ids, type PasswordHasher } from '@placebo/domain';
-import { serializeByKey, serializeHandler } from './serialize.js';
+import { createKeyedQueue, queuePerPlayer } from './playerQueue.js';
 
-/** The command handler over the infrastructure's stores, with registrations and logins of one name serialized in this process. */
+/** The command handler over the infrastructure's stores, with registrations and logins of one name queued one at a time in this process. */
 export const createHandler = (options: {
   readonly infra: Pick<Infrastructure, 'log' | 'snapshots' | 'accounts' | 'sessions'>;
   readonly catalogue: Catalogue;
@@ -14,7 +14,7 @@ export const createHandler = (options: {
   readonly maxWaitingLogins?: number;
   readonly maxSessionsPerPlayer?: number;
 }): CommandHandler =>
-  serializeHandler(
+  queuePerPlayer(
     createCommandHandler({
       decider: createDecider(options.catalogue),
       log: options.infra.log,
@@ -27,6 +27,6 @@ export const createHandler = (options: {
       sessionTtlSeconds: options.sessionTtlSeconds,
       ...(options.maxSessionsPerPlayer === undefined ? {} : { maxSessionsPerPlayer: options.maxSessionsPerPlayer }),
     }),
-    serializeByKey(),
+    createKeyedQueue(),
     options.maxWaitingLogins,
   );

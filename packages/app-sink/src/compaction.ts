@@ -1,6 +1,25 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { BASE_GEN, gensTableOf, markerColumns, nextGen, type LakeStore, type PortError, type Row, type RowFileDecoder, type RowFileEncoder, type TablePartition, type TableRegistry, type TableSpec } from '@placebo/domain';
-import { fileName, markerName, parseFileName, parseMarkerName, type FileRange } from './fileNames.js';
+import {
+  BASE_GEN,
+  dateDir,
+  fileName,
+  generationPartition,
+  gensTableOf,
+  markerColumns,
+  markerName,
+  newestGen,
+  nextGen,
+  parseFileName,
+  parseMarkerName,
+  type FileRange,
+  type LakeStore,
+  type PortError,
+  type Row,
+  type RowFileDecoder,
+  type RowFileEncoder,
+  type TableRegistry,
+  type TableSpec,
+} from '@placebo/domain';
 
 export interface CompactionOptions {
   readonly lake: LakeStore;
@@ -44,15 +63,146 @@ interface DateState {
   readonly markers: Map<string, string>;
 }
 
-const genOf = (f: FileRange): string => f.gen ?? BASE_GEN;
-const laneOf = (f: FileRange): string => `${f.topic}|${f.partition}`;
+type Result<A> = Promise<E.Either<PortError, A>>;
+
+const sourceOf = (f: FileRange): string => `${f.topic}|${f.partition}`;
 
 /** A file of an older generation is covered when a file of the current one spans its range: its rows are there. */
-const covered = (f: File, current: ReadonlyArray<File>): boolean => current.some((c) => laneOf(c) === laneOf(f) && c.from <= f.from && c.to >= f.to);
+const covered = (f: File, current: ReadonlyArray<File>): boolean => current.some((c) => sourceOf(c) === sourceOf(f) && c.from <= f.from && c.to >= f.to);
 
-const partitionOf = (table: string, dt: string, gen: string): TablePartition => (gen === BASE_GEN ? { table, dt } : { table, dt, gen });
+const currentOf = (s: DateState): string => newestGen(s.markers.keys());
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The dates of a table under `dir` (the table's folder or one date's), as the lake holds them now. */
+const stateOf = async (o: CompactionOptions, table: TableSpec, dir: string): Result<Map<string, DateState>> => {
+  const listed = await o.lake.list(dir)();
+  if (E.isLeft(listed)) return listed;
+  const dates = new Map<string, DateState>();
+  const at = (dt: string): DateState => dates.get(dt) ?? dates.set(dt, { files: [], markers: new Map() }).get(dt)!;
+  for (const path of listed.right) {
+    const m = parseMarkerName(path);
+    if (m !== null && m.table === table.name) at(m.dt).markers.set(m.gen, path);
+    const f = parseFileName(path);
+    if (f !== null && f.table === table.name) at(f.dt).files.push({ ...f, path, gen: f.gen ?? BASE_GEN });
+  }
+  return E.right(dates);
+};
+
+/** What is not committed yet is a crashed run's output: unregistered, then removed. */
+const removeOrphans = async (o: CompactionOptions, table: TableSpec, dt: string, orphans: ReadonlyArray<File>): Result<void> => {
+  if (orphans.length === 0) return E.right(undefined);
+  const gens = [...new Set(orphans.map((f) => f.gen))];
+  if (o.registry.unregister !== undefined) {
+    const r = await o.registry.unregister(gens.map((g) => generationPartition(table.name, dt, g)))();
+    if (E.isLeft(r)) return r;
+  }
+  return o.lake.remove(orphans.map((f) => f.path))();
+};
+
+/** Merges one source partition's files of a date into one file of generation `gen`, named by the range it covers. */
+const mergeFiles = async (o: CompactionOptions, table: TableSpec, dt: string, gen: string, fs: ReadonlyArray<File>): Result<number> => {
+  const merged: Row[] = [];
+  for (const f of [...fs].sort((a, b) => a.from - b.from)) {
+    const bytes = await o.lake.read(f.path)();
+    if (E.isLeft(bytes)) return bytes;
+    const decoded = await o.decoder.decode(table.columns, bytes.right)();
+    if (E.isLeft(decoded)) return decoded;
+    merged.push(...decoded.right);
+  }
+  const first = fs[0]!;
+  const range = { table: table.name, dt, topic: first.topic, partition: first.partition, gen, from: Math.min(...fs.map((f) => f.from)), to: Math.max(...fs.map((f) => f.to)) };
+  const bytes = await o.encoder.encode(table.columns, merged)();
+  if (E.isLeft(bytes)) return bytes;
+  const published = await o.lake.publish(fileName(range, o.encoder.extension), bytes.right)();
+  return E.isLeft(published) ? published : E.right(merged.length);
+};
+
+/**
+ * Switches a date to its new generation with the marker, unless a sink wrote to the date since the listing: then the
+ * switch is left to the next run rather than hide its file. True when switched.
+ */
+const commitGeneration = async (o: CompactionOptions, table: TableSpec, dt: string, s: DateState, gen: string, summary: { readonly files: number; readonly rows: number }): Result<boolean> => {
+  const current = currentOf(s);
+  const again = await stateOf(o, table, dateDir(table.name, dt));
+  if (E.isLeft(again)) return again;
+  const now = again.right.get(dt)?.files.filter((f) => f.gen <= current).length ?? 0;
+  if (now !== s.files.filter((f) => f.gen <= current).length) {
+    o.logger?.info('compaction: files landed meanwhile; the date is left for the next run', { table: table.name, dt });
+    return E.right(false);
+  }
+  const marker = await o.encoder.encode(markerColumns, [summary])();
+  if (E.isLeft(marker)) return marker;
+  const committed = await o.lake.publish(markerName(table.name, dt, gen, o.encoder.extension), marker.right)();
+  if (E.isLeft(committed)) return committed;
+  await sleep(o.settleMs ?? 1000);
+  const switched = await o.registry.register([{ table: gensTableOf(table), dt, gen }])();
+  return E.isLeft(switched) ? switched : E.right(true);
+};
+
+/** Compacts one date into a new generation; null when there is nothing to merge or the switch is left for later. */
+const compactDate = async (o: CompactionOptions, table: TableSpec, dt: string, s: DateState): Result<CompactedDate | null> => {
+  const current = currentOf(s);
+  const live = s.files.filter((f) => f.gen === current);
+  // Files of older generations that the current one lacks were added by a sink that had not seen the switch.
+  const late = s.files.filter((f) => f.gen < current && !covered(f, live));
+  const sources = [...live, ...late];
+  const bySource = new Map<string, File[]>();
+  for (const f of sources) bySource.set(sourceOf(f), [...(bySource.get(sourceOf(f)) ?? []), f]);
+  const cleaned = await removeOrphans(o, table, dt, s.files.filter((f) => f.gen > current));
+  if (E.isLeft(cleaned)) return cleaned;
+  if (late.length === 0 && [...bySource.values()].every((fs) => fs.length <= 1)) return E.right(null);
+
+  const gen = nextGen(newestGen([current, ...s.files.map((f) => f.gen)]));
+  let rows = 0;
+  for (const fs of bySource.values()) {
+    const merged = await mergeFiles(o, table, dt, gen, fs);
+    if (E.isLeft(merged)) return merged;
+    rows += merged.right;
+  }
+  const registered = await o.registry.register([generationPartition(table.name, dt, gen)])();
+  if (E.isLeft(registered)) return registered;
+  const switched = await commitGeneration(o, table, dt, s, gen, { files: bySource.size, rows });
+  if (E.isLeft(switched)) return switched;
+  return E.right(switched.right ? { table: table.name, dt, gen, files_before: sources.length, files_after: bySource.size, rows } : null);
+};
+
+/** Unregisters what the current generation of a date covers, older files and markers, and names their files. */
+const retire = async (o: CompactionOptions, table: TableSpec, dt: string): Result<string[]> => {
+  const listed = await stateOf(o, table, dateDir(table.name, dt));
+  if (E.isLeft(listed)) return listed;
+  const s = listed.right.get(dt);
+  if (s === undefined) return E.right([]);
+  const current = currentOf(s);
+  const live = s.files.filter((f) => f.gen === current);
+  const old = s.files.filter((f) => f.gen < current && covered(f, live));
+  const markers = [...s.markers].filter(([g]) => g < current);
+  // A generation's partition goes once none of its files stays (a late file keeps it readable until carried forward).
+  const emptied = [...new Set(old.map((f) => f.gen))].filter((g) => s.files.every((f) => f.gen !== g || old.includes(f)));
+  if (o.registry.unregister !== undefined) {
+    const r = await o.registry.unregister([...emptied.map((g) => generationPartition(table.name, dt, g)), ...markers.map(([g]) => ({ table: gensTableOf(table), dt, gen: g }))])();
+    if (E.isLeft(r)) return r;
+  }
+  return E.right([...old.map((f) => f.path), ...markers.map(([, p]) => p)]);
+};
+
+/** Compacts every closed date of every table; names the dates it looked at, to retire their replaced generations. */
+const compactDates = async (o: CompactionOptions, last: string): Result<{ compacted: CompactedDate[]; seen: { table: TableSpec; dt: string }[] }> => {
+  const compacted: CompactedDate[] = [];
+  const seen: { table: TableSpec; dt: string }[] = [];
+  for (const table of o.tables) {
+    const dates = await stateOf(o, table, table.name);
+    if (E.isLeft(dates)) return dates;
+    for (const [dt, s] of [...dates.right].sort(([a], [b]) => a.localeCompare(b))) {
+      if (dt > last) continue;
+      const r = await compactDate(o, table, dt, s);
+      if (E.isLeft(r)) return r;
+      if (r.right !== null) compacted.push(r.right);
+      seen.push({ table, dt });
+    }
+  }
+  return E.right({ compacted, seen });
+};
 
 /**
  * Merges the small files of closed dates into one file per (table, date, source topic, source partition), named by the
@@ -63,120 +213,13 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  */
 export const compact = async (o: CompactionOptions): Promise<E.Either<PortError, CompactionReport>> => {
   const last = new Date(o.now() - o.olderThanDays * 86_400_000).toISOString().slice(0, 10);
-  const compacted: CompactedDate[] = [];
-  const retired: { table: TableSpec; dt: string }[] = [];
-  const ext = o.encoder.extension;
-
-  const stateOf = async (table: TableSpec, dir: string): Promise<E.Either<PortError, Map<string, DateState>>> => {
-    const listed = await o.lake.list(dir)();
-    if (E.isLeft(listed)) return listed;
-    const dates = new Map<string, DateState>();
-    const at = (dt: string): DateState => dates.get(dt) ?? dates.set(dt, { files: [], markers: new Map() }).get(dt)!;
-    for (const path of listed.right) {
-      const m = parseMarkerName(path);
-      if (m !== null && m.table === table.name) at(m.dt).markers.set(m.gen, path);
-      const f = parseFileName(path);
-      if (f !== null && f.table === table.name) at(f.dt).files.push({ ...f, path, gen: genOf(f) });
-    }
-    return E.right(dates);
-  };
-  const currentOf = (s: DateState): string => [...s.markers.keys()].sort().at(-1) ?? BASE_GEN;
-
-  const compactDate = async (table: TableSpec, dt: string, s: DateState): Promise<E.Either<PortError, void>> => {
-    const current = currentOf(s);
-    const live = s.files.filter((f) => f.gen === current);
-    // What is not committed yet is a crashed run's output; files of older generations that the current one lacks were
-    // added by a sink that had not seen the switch.
-    const orphans = s.files.filter((f) => f.gen > current);
-    const late = s.files.filter((f) => f.gen < current && !covered(f, live));
-    const sources = [...live, ...late];
-    const lanes = new Map<string, File[]>();
-    for (const f of sources) lanes.set(laneOf(f), [...(lanes.get(laneOf(f)) ?? []), f]);
-    if (orphans.length > 0) {
-      const gens = [...new Set(orphans.map((f) => f.gen))];
-      if (o.registry.unregister !== undefined) {
-        const r = await o.registry.unregister(gens.map((g) => partitionOf(table.name, dt, g)))();
-        if (E.isLeft(r)) return r;
-      }
-      const r = await o.lake.remove(orphans.map((f) => f.path))();
-      if (E.isLeft(r)) return r;
-    }
-    if (late.length === 0 && [...lanes.values()].every((fs) => fs.length <= 1)) return E.right(undefined);
-
-    const gen = nextGen([current, ...s.files.map((f) => f.gen)].sort().at(-1)!);
-    let rows = 0;
-    for (const fs of lanes.values()) {
-      const merged: Row[] = [];
-      for (const f of [...fs].sort((a, b) => a.from - b.from)) {
-        const bytes = await o.lake.read(f.path)();
-        if (E.isLeft(bytes)) return bytes;
-        const decoded = await o.decoder.decode(table.columns, bytes.right)();
-        if (E.isLeft(decoded)) return decoded;
-        merged.push(...decoded.right);
-      }
-      const first = fs[0]!;
-      const range = { table: table.name, dt, topic: first.topic, partition: first.partition, gen, from: Math.min(...fs.map((f) => f.from)), to: Math.max(...fs.map((f) => f.to)) };
-      const bytes = await o.encoder.encode(table.columns, merged)();
-      if (E.isLeft(bytes)) return bytes;
-      const published = await o.lake.publish(fileName(range, ext), bytes.right)();
-      if (E.isLeft(published)) return published;
-      rows += merged.length;
-    }
-    const registered = await o.registry.register([partitionOf(table.name, dt, gen)])();
-    if (E.isLeft(registered)) return registered;
-
-    // A sink that wrote to this date since the listing: leave the switch to the next run rather than hide its file.
-    const again = await stateOf(table, `${table.name}/dt=${dt}`);
-    if (E.isLeft(again)) return again;
-    const now = again.right.get(dt)?.files.filter((f) => f.gen <= current).length ?? 0;
-    if (now !== s.files.filter((f) => f.gen <= current).length) {
-      o.logger?.info('compaction: files landed meanwhile; the date is left for the next run', { table: table.name, dt });
-      return E.right(undefined);
-    }
-    const marker = await o.encoder.encode(markerColumns, [{ files: lanes.size, rows }])();
-    if (E.isLeft(marker)) return marker;
-    const committed = await o.lake.publish(markerName(table.name, dt, gen, ext), marker.right)();
-    if (E.isLeft(committed)) return committed;
-    await sleep(o.settleMs ?? 1000);
-    const switched = await o.registry.register([{ table: gensTableOf(table), dt, gen }])();
-    if (E.isLeft(switched)) return switched;
-    compacted.push({ table: table.name, dt, gen, files_before: sources.length, files_after: lanes.size, rows });
-    return E.right(undefined);
-  };
-
-  /** Unregisters what the current generation of a date covers, older files and markers, and names their files. */
-  const retire = async (table: TableSpec, dt: string): Promise<E.Either<PortError, string[]>> => {
-    const listed = await stateOf(table, `${table.name}/dt=${dt}`);
-    if (E.isLeft(listed)) return listed;
-    const s = listed.right.get(dt);
-    if (s === undefined) return E.right([]);
-    const current = currentOf(s);
-    const live = s.files.filter((f) => f.gen === current);
-    const old = s.files.filter((f) => f.gen < current && covered(f, live));
-    const markers = [...s.markers].filter(([g]) => g < current);
-    // A generation's partition goes once none of its files stays (a late file keeps it readable until carried forward).
-    const emptied = [...new Set(old.map((f) => f.gen))].filter((g) => s.files.every((f) => f.gen !== g || old.includes(f)));
-    if (o.registry.unregister !== undefined) {
-      const r = await o.registry.unregister([...emptied.map((g) => partitionOf(table.name, dt, g)), ...markers.map(([g]) => ({ table: gensTableOf(table), dt, gen: g }))])();
-      if (E.isLeft(r)) return r;
-    }
-    return E.right([...old.map((f) => f.path), ...markers.map(([, p]) => p)]);
-  };
-
-  for (const table of o.tables) {
-    const dates = await stateOf(table, table.name);
-    if (E.isLeft(dates)) return dates;
-    for (const [dt, s] of [...dates.right].sort(([a], [b]) => a.localeCompare(b))) {
-      if (dt > last) continue;
-      const r = await compactDate(table, dt, s);
-      if (E.isLeft(r)) return r;
-      retired.push({ table, dt });
-    }
-  }
+  const dates = await compactDates(o, last);
+  if (E.isLeft(dates)) return dates;
+  const { compacted, seen } = dates.right;
   if (compacted.length > 0) await sleep(o.graceMs ?? 30_000);
   const paths: string[] = [];
-  for (const { table, dt } of retired) {
-    const r = await retire(table, dt);
+  for (const { table, dt } of seen) {
+    const r = await retire(o, table, dt);
     if (E.isLeft(r)) return r;
     paths.push(...r.right);
   }

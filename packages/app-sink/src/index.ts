@@ -1,5 +1,4 @@
-export * from './fileNames.js';
-export * from './sink.js';
+export * from './sink/sink.js';
 export * from './main.js';
 export * from './replay.js';
 export * from './playerAt.js';

@@ -1,7 +1,7 @@
 import { analystTables, stateTables, type RowFileEncoder } from '@placebo/domain';
 import { createDuckDbParquetEncoder, createParquetEncoder, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
 import * as E from 'fp-ts/lib/Either.js';
-import { createSink, type Sink } from './sink.js';
+import { createSink, type Sink } from './sink/sink.js';
 import { exportState } from './stateExport.js';
 
 /** The Parquet writer named by PLACEBO_PARQUET_ENCODER. */

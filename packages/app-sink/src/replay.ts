@@ -22,20 +22,17 @@ const must = async <A>(te: () => Promise<E.Either<PortError, A>>): Promise<A> =>
   return r.right;
 };
 
-/**
- * Folds the whole log (topic all_events, every partition) into player states. With `verify` it compares them with
- * the stored snapshots and changes nothing; otherwise it replaces every snapshot with the fold.
- */
-export const replayLog = async (o: {
+type ReplayOptions = {
   readonly source: LogSource;
   readonly snapshots: SnapshotStore;
   readonly verify: boolean;
   readonly batchSize?: number;
   readonly progress?: (done: number, total: number) => void;
   readonly now?: () => number;
-}): Promise<ReplayReport> => {
-  const now = o.now ?? Date.now;
-  const started = now();
+};
+
+/** Folds every partition of all_events into player states; counts the records read and the repeated copies skipped. */
+const foldLog = async (o: ReplayOptions): Promise<{ states: Map<string, PlayerState>; read: number; duplicates: number }> => {
   const batch = o.batchSize ?? 10_000;
   const states = new Map<string, PlayerState>();
   let read = 0;
@@ -61,27 +58,47 @@ export const replayLog = async (o: {
       o.progress?.(Math.min(read, total), total);
     }
   }
+  return { states, read, duplicates };
+};
+
+/** Compares the folded states with the stored snapshots, changing nothing. */
+const compareSnapshots = async (snapshots: SnapshotStore, states: ReadonlyMap<string, PlayerState>): Promise<Pick<ReplayReport, 'differing' | 'missing' | 'orphans'>> => {
   const differing: string[] = [];
   const missing: string[] = [];
   const orphans: string[] = [];
-  if (o.verify) {
-    const seen = new Set<string>();
-    let cursor: string | null = null;
-    do {
-      const page: { states: ReadonlyArray<PlayerState>; next: string | null } = await must(o.snapshots.scan(cursor, 1000));
-      for (const stored of page.states) {
-        seen.add(stored.id);
-        const folded = states.get(stored.id);
-        if (folded === undefined) orphans.push(stored.id);
-        else if (canonicalState(folded) !== canonicalState(stored)) differing.push(stored.id);
-      }
-      cursor = page.next;
-    } while (cursor !== null);
-    for (const id of states.keys()) if (!seen.has(id)) missing.push(id);
-  } else {
-    await must(o.snapshots.clear());
-    const all = [...states.values()];
-    for (let i = 0; i < all.length; i += 1000) await must(o.snapshots.put(all.slice(i, i + 1000)));
-  }
-  return { events: read - duplicates, duplicates, players: states.size, differing, missing, orphans, seconds: (now() - started) / 1000 };
+  const seen = new Set<string>();
+  let cursor: string | null = null;
+  do {
+    const page: { states: ReadonlyArray<PlayerState>; next: string | null } = await must(snapshots.scan(cursor, 1000));
+    for (const stored of page.states) {
+      seen.add(stored.id);
+      const folded = states.get(stored.id);
+      if (folded === undefined) orphans.push(stored.id);
+      else if (canonicalState(folded) !== canonicalState(stored)) differing.push(stored.id);
+    }
+    cursor = page.next;
+  } while (cursor !== null);
+  for (const id of states.keys()) if (!seen.has(id)) missing.push(id);
+  return { differing, missing, orphans };
+};
+
+/** Replaces every snapshot with the folded states. */
+const replaceSnapshots = async (snapshots: SnapshotStore, states: ReadonlyMap<string, PlayerState>): Promise<void> => {
+  await must(snapshots.clear());
+  const all = [...states.values()];
+  for (let i = 0; i < all.length; i += 1000) await must(snapshots.put(all.slice(i, i + 1000)));
+};
+
+/**
+ * Folds the whole log (topic all_events, every partition) into player states. With `verify` it compares them with
+ * the stored snapshots and changes nothing; otherwise it replaces every snapshot with the fold.
+ */
+export const replayLog = async (o: ReplayOptions): Promise<ReplayReport> => {
+  const now = o.now ?? Date.now;
+  const started = now();
+  const { states, read, duplicates } = await foldLog(o);
+  let compared: Pick<ReplayReport, 'differing' | 'missing' | 'orphans'> = { differing: [], missing: [], orphans: [] };
+  if (o.verify) compared = await compareSnapshots(o.snapshots, states);
+  else await replaceSnapshots(o.snapshots, states);
+  return { events: read - duplicates, duplicates, players: states.size, ...compared, seconds: (now() - started) / 1000 };
 };

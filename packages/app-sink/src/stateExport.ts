@@ -1,7 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  EXPORT_COLUMN,
+  exportFileName,
   exportIdAt,
+  exportIdOf,
+  exportPartition,
   exportsTableOf,
   STATE_HEAD,
   type LakeStore,
@@ -10,7 +12,6 @@ import {
   type RowFileEncoder,
   type SnapshotStore,
   type StateTableSpec,
-  type TablePartition,
   type TableRegistry,
 } from '@placebo/domain';
 
@@ -36,10 +37,6 @@ export interface StateExportReport {
   /** Ids of the older exports removed. */
   readonly removed: ReadonlyArray<string>;
 }
-
-const pathOf = (t: StateTableSpec, id: string, extension: string): string => `${exportsTableOf(t)}/${EXPORT_COLUMN}=${id}/part-${id}.${extension}`;
-const partitionOf = (t: StateTableSpec, id: string): TablePartition => ({ table: exportsTableOf(t), column: EXPORT_COLUMN, dt: id });
-const idPattern = new RegExp(`/${EXPORT_COLUMN}=(\\d+)/[^/]+$`);
 
 /**
  * Writes the current state of every player (the snapshots) as one new export: one file per table in a new
@@ -74,9 +71,9 @@ export const exportState = async (o: StateExportOptions): Promise<E.Either<PortE
   for (const t of ordered) {
     const bytes = await o.encoder.encode(t.columns, rows.get(t.name)!)();
     if (E.isLeft(bytes)) return bytes;
-    const published = await o.lake.publish(pathOf(t, id, o.encoder.extension), bytes.right)();
+    const published = await o.lake.publish(exportFileName(t, id, o.encoder.extension), bytes.right)();
     if (E.isLeft(published)) return published;
-    const registered = await o.registry.register([partitionOf(t, id)])();
+    const registered = await o.registry.register([exportPartition(t, id)])();
     if (E.isLeft(registered)) return registered;
   }
   const removed = await removeOldExports(o, o.keep ?? 2);
@@ -93,8 +90,8 @@ const removeOldExports = async (o: StateExportOptions, keep: number): Promise<E.
     files.set(
       t,
       listed.right.flatMap((path) => {
-        const m = idPattern.exec(path);
-        return m === null ? [] : [{ path, id: m[1]! }];
+        const id = exportIdOf(path);
+        return id === null ? [] : [{ path, id }];
       }),
     );
   }
@@ -108,7 +105,7 @@ const removeOldExports = async (o: StateExportOptions, keep: number): Promise<E.
     if (old.length === 0) continue;
     const ids = [...new Set(old.map((f) => f.id))];
     if (o.registry.unregister !== undefined) {
-      const r = await o.registry.unregister(ids.map((id) => partitionOf(t, id)))();
+      const r = await o.registry.unregister(ids.map((id) => exportPartition(t, id)))();
       if (E.isLeft(r)) return r;
     }
     const r = await o.lake.remove(old.map((f) => f.path))();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
-import type { CommandHandler, CommandMeta } from './handler.js';
-import { createCommandHandler, foldEvents } from './handler.js';
+import type { CommandHandler, CommandMeta } from './commandHandler.js';
+import { createCommandHandler, foldEvents } from './commandHandler.js';
 import { createDecider } from './decider.js';
 import { portError } from './ports/portError.js';
 import { initialState } from './state.js';

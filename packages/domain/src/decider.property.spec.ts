@@ -6,7 +6,7 @@ import { Count } from './codecs.js';
 import type { PlayerCommand } from './commands.js';
 import { createDecider, evolve } from './decider.js';
 import { StoredEvent, type RequestInfo } from './envelope.js';
-import { envelop, foldEvents } from './handler.js';
+import { envelop, foldEvents } from './commandHandler.js';
 import { canonicalState, initialState, itemCount, type PlayerState } from './state.js';
 import { loadCatalogue, sessionArb, withLimits } from '@placebo/testkit/domain';
 

@@ -5,7 +5,7 @@ import type { Count, ItemKind } from './codecs.js';
 import type { PlayerCommand } from './commands.js';
 import { createDecider } from './decider.js';
 import type { RequestInfo, StoredEvent } from './envelope.js';
-import { envelop, foldEvents } from './handler.js';
+import { envelop, foldEvents } from './commandHandler.js';
 import { addItems, canonicalState, initialState, itemCount, PlayerState, upgradeState, type InventoryItem } from './state.js';
 import { buyItem, itemPurchased, loadCatalogue, name, playerRegistered, registerPlayer, stateAfter } from '@placebo/testkit/domain';
 

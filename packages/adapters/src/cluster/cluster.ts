@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { analystTables, analystViews, stateTables, type Topic } from '@placebo/domain';
 import type { Config } from '../config/config.js';
-import type { Infrastructure } from '../embedded/embedded.js';
+import type { Infrastructure } from '../infrastructure.js';
 import { createWebHdfsLakeStore } from '../hdfs/webHdfsLakeStore.js';
 import { createPrestoQueryEngine } from '../presto/prestoQueryEngine.js';
 import { createRedisRateLimiters } from '../rateLimit/rateLimiters.js';

@@ -4,7 +4,7 @@ import type { Admin } from 'kafkajs';
 import type { AccountStore, EventLog, LogSource, OffsetStore, SessionStore, SnapshotStore, Topic } from '@placebo/domain';
 import { createBatchProducer } from '../kafka/batchProducer.js';
 import { createKafka, endOffsets, ensureTopics, topicName, type KafkaSettings } from '../kafka/kafkaClient.js';
-import { createKafkaEventLog, type LogMaintenance } from '../kafka/kafkaEventLog.js';
+import { createKafkaRedisEventLog, type LogMaintenance } from '../kafka/kafkaRedisEventLog.js';
 import { createKafkaLogSource } from '../kafka/kafkaLogSource.js';
 import { createIndexGuard, type IndexRepair } from './indexGuard.js';
 import { redisKeys } from '../redis/redisKeys.js';
@@ -103,7 +103,7 @@ export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Pro
     logger,
   });
   const producer = createBatchProducer(kafka, { timeoutMs: s.kafka.timeoutMs });
-  const writer = createKafkaEventLog({
+  const writer = createKafkaRedisEventLog({
     redis,
     keys,
     producer,

@@ -4,7 +4,7 @@ import { DuckDBTypeId, type DuckDBType } from '@duckdb/node-api';
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { openSandboxedDuckDb } from './duckDbSandbox.js';
-import { BASE_GEN, EXPORT_COLUMN, exportsTableOf, portError, sqlType, stateViewSql, type Column, type QueryEngine, type StateTableSpec, type TableRegistry, type TableSpec, type ViewSpec } from '@placebo/domain';
+import { BASE_GEN, DATE_COLUMN, DATE_DIR_PREFIX, EXPORT_COLUMN, exportsTableOf, GEN_COLUMN, genDirName, genOfMarkerDir, newestGen, portError, sqlType, stateViewSql, type Column, type QueryEngine, type StateTableSpec, type TableRegistry, type TableSpec, type ViewSpec } from '@placebo/domain';
 
 const quote = (id: string): string => `"${id.replaceAll('"', '""')}"`;
 const literal = (s: string): string => `'${s.replaceAll("'", "''")}'`;
@@ -13,7 +13,7 @@ const hasFiles = (dir: string): boolean =>
   existsSync(dir) && readdirSync(dir, { withFileTypes: true }).some((d) => d.isDirectory() && readdirSync(join(dir, d.name)).some((f) => f.endsWith('.parquet')));
 
 /** A typed table with no rows, from the same declaration as the Parquet schema, and the partition column last. */
-export const emptyTableSql = (t: Pick<TableSpec, 'columns'>, partition = 'dt'): string =>
+export const emptyTableSql = (t: Pick<TableSpec, 'columns'>, partition = DATE_COLUMN): string =>
   `select ${[...t.columns.map((c) => `cast(null as ${sqlType(c.type)}) as ${quote(c.name)}`), `cast(null as varchar) as ${quote(partition)}`].join(', ')} where false`;
 
 /** The rows of `<dir>/<partition>=…/*.parquet`, declared columns first, then the partition column from the folder name. */
@@ -21,6 +21,17 @@ const partitionedSql = (dir: string, columns: ReadonlyArray<Column>, partition: 
   hasFiles(dir)
     ? `select ${[...columns.map((c) => quote(c.name)), quote(partition)].join(', ')} from read_parquet(${literal(join(dir, '*', '*.parquet'))}, union_by_name = true, hive_partitioning = true, hive_types = {${literal(partition)}: varchar})`
     : emptyTableSql({ columns }, partition);
+
+/** The date folders of a table, in order; none when the table has no folder yet. */
+const datesIn = (dir: string): string[] => {
+  try {
+    return readdirSync(dir)
+      .filter((d) => d.startsWith(DATE_DIR_PREFIX))
+      .sort();
+  } catch {
+    return [];
+  }
+};
 
 const parquetIn = (dir: string): boolean => {
   try {
@@ -38,27 +49,20 @@ const parquetIn = (dir: string): boolean => {
 const currentFolders = (dir: string): { readonly base: string[]; readonly merged: string[] } => {
   const base: string[] = [];
   const merged: string[] = [];
-  let dates: string[];
-  try {
-    dates = readdirSync(dir).filter((d) => d.startsWith('dt='));
-  } catch {
-    return { base, merged };
-  }
-  for (const d of dates.sort()) {
+  for (const d of datesIn(dir)) {
     let entries;
     try {
       entries = readdirSync(join(dir, d), { withFileTypes: true });
     } catch {
       continue;
     }
-    const markers = entries
-      .filter((e) => e.isDirectory() && e.name.startsWith('marker=') && parquetIn(join(dir, d, e.name)))
-      .map((e) => e.name.slice('marker='.length))
-      .sort();
-    const gen = markers[markers.length - 1] ?? BASE_GEN;
+    const gen = newestGen(entries.flatMap((e) => {
+      const g = e.isDirectory() ? genOfMarkerDir(e.name) : null;
+      return g !== null && parquetIn(join(dir, d, e.name)) ? [g] : [];
+    }));
     if (gen === BASE_GEN) {
       if (entries.some((e) => e.isFile() && e.name.endsWith('.parquet'))) base.push(join(dir, d, '*.parquet'));
-    } else if (parquetIn(join(dir, d, `gen=${gen}`))) merged.push(join(dir, d, `gen=${gen}`, '*.parquet'));
+    } else if (parquetIn(join(dir, d, genDirName(gen)))) merged.push(join(dir, d, genDirName(gen), '*.parquet'));
   }
   return { base, merged };
 };
@@ -66,10 +70,10 @@ const currentFolders = (dir: string): { readonly base: string[]; readonly merged
 /** An analyst table: per date, the rows of its current generation, declared columns first, then `dt`. */
 const generationSql = (dir: string, columns: ReadonlyArray<Column>): string => {
   const { base, merged } = currentFolders(dir);
-  const names = [...columns.map((c) => quote(c.name)), quote('dt')].join(', ');
+  const names = [...columns.map((c) => quote(c.name)), quote(DATE_COLUMN)].join(', ');
   const read = (globs: string[], keys: string[]): string =>
     `select ${names} from read_parquet([${globs.map(literal).join(', ')}], union_by_name = true, hive_partitioning = true, hive_types = {${keys.map((k) => `${literal(k)}: varchar`).join(', ')}})`;
-  const parts = [...(base.length > 0 ? [read(base, ['dt'])] : []), ...(merged.length > 0 ? [read(merged, ['dt', 'gen'])] : [])];
+  const parts = [...(base.length > 0 ? [read(base, [DATE_COLUMN])] : []), ...(merged.length > 0 ? [read(merged, [DATE_COLUMN, GEN_COLUMN])] : [])];
   return parts.length === 0 ? emptyTableSql({ columns }) : parts.join(' union all ');
 };
 

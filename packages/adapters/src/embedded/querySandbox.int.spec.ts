@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import { openEmbedded, type Infrastructure } from './embedded.js';
+import type { Infrastructure } from '../infrastructure.js';
+import { openEmbedded } from './embedded.js';
 
 describe('embedded analyst SQL is sandboxed to the lake', () => {
   let dir: string;

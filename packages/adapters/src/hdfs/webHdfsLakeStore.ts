@@ -61,6 +61,56 @@ const settled = async (calls: ReadonlyArray<Promise<unknown>>): Promise<void> =>
   if (failed !== undefined) throw failed.reason;
 };
 
+type Client = ReturnType<typeof createWebHdfsClient>;
+
+/** The entries of a folder; null when it does not exist. */
+const listStatusWith =
+  (client: Client) =>
+  async (dir: string): Promise<ReadonlyArray<FileStatus> | null> => {
+    try {
+      const body = (await client.call('GET', dir, 'LISTSTATUS')) as { FileStatuses?: { FileStatus?: FileStatus[] } } | null;
+      return body?.FileStatuses?.FileStatus ?? [];
+    } catch (e) {
+      if (e instanceof WebHdfsError && e.status === 404) return null;
+      throw e;
+    }
+  };
+
+/** Every file under `start`, level by level with `parallel` listings at a time, leaving out the root's `_tmp/`. */
+const walkFiles = async (start: ReadonlyArray<string>, parallel: number, listStatus: (parts: ReadonlyArray<string>) => Promise<ReadonlyArray<FileStatus> | null>): Promise<string[]> => {
+  const files: string[] = [];
+  let level: ReadonlyArray<ReadonlyArray<string>> = [start];
+  while (level.length > 0) {
+    const listed = await mapLimit(level, parallel, async (parts) => ({ parts, entries: await listStatus(parts) }));
+    const next: string[][] = [];
+    for (const { parts, entries } of listed) {
+      // A folder that vanished while walking lists as empty, like one that never existed.
+      for (const e of entries ?? []) {
+        if (e.pathSuffix === '') files.push(parts.join('/'));
+        else if (e.type === 'DIRECTORY' && !(parts.length === 0 && e.pathSuffix === TMP)) next.push([...parts, e.pathSuffix]);
+        else if (e.type === 'FILE') files.push([...parts, e.pathSuffix].join('/'));
+      }
+    }
+    level = next;
+  }
+  return files.sort();
+};
+
+/** MKDIRS once per folder and process; a failed attempt is forgotten so the next call tries again. */
+const createFolders = (client: Client) => {
+  const known = new Map<string, Promise<void>>();
+  const mkdirs = (dir: string): Promise<void> => {
+    let done = known.get(dir);
+    if (done === undefined) {
+      done = client.call('PUT', dir, 'MKDIRS').then(() => undefined);
+      done.catch(() => known.delete(dir));
+      known.set(dir, done);
+    }
+    return done;
+  };
+  return { mkdirs, forget: (dir: string): boolean => known.delete(dir) };
+};
+
 export interface WebHdfsLakeStore extends LakeStore {
   /** Creates a lake folder (and its parents) if missing, e.g. a table's folder before a query engine maps it. */
   readonly ensureDir: (dir: string) => TaskEither<PortError, void>;
@@ -85,30 +135,11 @@ export const createWebHdfsLakeStore = (options: {
   const parallel = options.maxSockets ?? 16;
   const client = createWebHdfsClient({ url: options.url, user: options.user, timeoutMs: options.timeoutMs ?? 60_000, maxSockets: parallel });
   const absolute = (parts: ReadonlyArray<string>): string => (parts.length === 0 ? root : `${root}/${parts.join('/')}`);
-  const known = new Map<string, Promise<void>>();
-
-  /** MKDIRS once per folder and process; a failed attempt is forgotten so the next call tries again. */
-  const mkdirs = (dir: string): Promise<void> => {
-    let done = known.get(dir);
-    if (done === undefined) {
-      done = client.call('PUT', dir, 'MKDIRS').then(() => undefined);
-      done.catch(() => known.delete(dir));
-      known.set(dir, done);
-    }
-    return done;
-  };
+  const { mkdirs, forget } = createFolders(client);
 
   const rename = (from: string, to: string): Promise<unknown> => client.call('PUT', from, 'RENAME', { destination: to, renameoptions: 'OVERWRITE' });
 
-  const listStatus = async (dir: string): Promise<ReadonlyArray<FileStatus> | null> => {
-    try {
-      const body = (await client.call('GET', dir, 'LISTSTATUS')) as { FileStatuses?: { FileStatus?: FileStatus[] } } | null;
-      return body?.FileStatuses?.FileStatus ?? [];
-    } catch (e) {
-      if (e instanceof WebHdfsError && e.status === 404) return null;
-      throw e;
-    }
-  };
+  const listStatus = listStatusWith(client);
 
   let swept = false;
   const sweepStaleTmp = async (): Promise<void> => {
@@ -138,7 +169,7 @@ export const createWebHdfsLakeStore = (options: {
             } catch (e) {
               // The folder was removed behind this process's back: forget it, create it, rename again.
               if (!(e instanceof WebHdfsError && e.exception === 'FileNotFoundException' && e.message.includes('destination parent'))) throw e;
-              known.delete(parent);
+              forget(parent);
               await mkdirs(parent);
               await rename(tmp, target);
             }
@@ -154,23 +185,7 @@ export const createWebHdfsLakeStore = (options: {
         'list files',
         async () => {
           const start = segments(dir, true);
-          if (start[0] === TMP) return [];
-          const files: string[] = [];
-          let level: ReadonlyArray<ReadonlyArray<string>> = [start];
-          while (level.length > 0) {
-            const listed = await mapLimit(level, parallel, async (parts) => ({ parts, entries: await listStatus(absolute(parts)) }));
-            const next: string[][] = [];
-            for (const { parts, entries } of listed) {
-              // A folder that vanished while walking lists as empty, like one that never existed.
-              for (const e of entries ?? []) {
-                if (e.pathSuffix === '') files.push(parts.join('/'));
-                else if (e.type === 'DIRECTORY' && !(parts.length === 0 && e.pathSuffix === TMP)) next.push([...parts, e.pathSuffix]);
-                else if (e.type === 'FILE') files.push([...parts, e.pathSuffix].join('/'));
-              }
-            }
-            level = next;
-          }
-          return files.sort();
+          return start[0] === TMP ? [] : walkFiles(start, parallel, (parts) => listStatus(absolute(parts)));
         },
         isRetriable,
       ),

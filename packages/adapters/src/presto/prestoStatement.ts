@@ -1,4 +1,4 @@
-import type { Client, Column, PrestoError } from 'presto-client';
+import type { Client, Column, PrestoError, PrestoQueryError } from 'presto-client';
 
 /** How a statement ended when it did not succeed: the SQL was refused, or Presto could not be asked or answer. */
 export type StatementFailure =
@@ -27,23 +27,36 @@ export const parsePrestoJson = (text: string): unknown =>
 const codeOf = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
 
+type QueryError = Pick<PrestoQueryError, 'errorType' | 'errorName' | 'message'>;
+
+/** Presto's error of the query, on the error itself or under `error`; none when the HTTP exchange failed. */
+const queryErrorOf = (e: PrestoError): QueryError | undefined => {
+  if ('errorType' in e && e.errorType !== undefined) return e;
+  return 'error' in e && e.error !== undefined && 'errorType' in e.error ? e.error : undefined;
+};
+
+/** The HTTP exchange failed (connection refused, timeout, 5xx until the deadline). */
+const exchangeFailure = (e: PrestoError): StatementFailure => {
+  const cause = 'error' in e ? e.error : undefined;
+  const code = codeOf(cause) ?? ('code' in e && e.code !== undefined ? `HTTP ${e.code}` : undefined);
+  // A 4xx on the first request (e.g. "User must be set") is a misconfiguration that a retry will not fix.
+  const status = 'code' in e && typeof e.code === 'number' ? e.code : 0;
+  return { kind: 'infrastructure', retriable: status < 400 || status >= 500, message: code === undefined ? e.message : `${e.message} (${code})`, cause: e };
+};
+
 /**
  * Sorts a presto-client error. Presto's own error types: USER_ERROR is the SQL's fault; INSUFFICIENT_RESOURCES and
  * EXTERNAL (HDFS, metastore) may pass; INTERNAL_ERROR is Presto's and not retried. Anything without a Presto error
  * type is the HTTP exchange failing (connection refused, timeout, 5xx until the deadline).
  */
 export const classify = (e: PrestoError): StatementFailure => {
-  const query = 'errorType' in e && e.errorType !== undefined ? e : 'error' in e && e.error !== undefined && 'errorType' in e.error ? e.error : undefined;
+  const query = queryErrorOf(e);
   if (query?.errorType === 'USER_ERROR') return { kind: 'sql', name: query.errorName ?? 'USER_ERROR', message: query.message };
   if (query !== undefined) {
     const retriable = query.errorType === 'INSUFFICIENT_RESOURCES' || query.errorType === 'EXTERNAL';
     return { kind: 'infrastructure', retriable, message: `${query.errorName ?? query.errorType}: ${query.message}`, cause: e };
   }
-  const cause = 'error' in e ? e.error : undefined;
-  const code = codeOf(cause) ?? ('code' in e && e.code !== undefined ? `HTTP ${e.code}` : undefined);
-  // A 4xx on the first request (e.g. "User must be set") is a misconfiguration that a retry will not fix.
-  const status = 'code' in e && typeof e.code === 'number' ? e.code : 0;
-  return { kind: 'infrastructure', retriable: status < 400 || status >= 500, message: code === undefined ? e.message : `${e.message} (${code})`, cause: e };
+  return exchangeFailure(e);
 };
 
 /** One statement through presto-client's callback API, as a promise that always resolves. */

@@ -1,15 +1,12 @@
 import type { TableSpec } from './tables.js';
 import { col, type Column } from './columns.js';
+import { BASE_GEN, GEN_COLUMN, MARKER_COLUMN } from './lakeLayout.js';
 
-/**
- * Compaction generations of the analyst tables. The sink's files of a date are generation 0 and stay where they always
- * were, `<table>/dt=<dt>/part-….parquet`; a compaction writes generation g ≥ 1 under `<table>/dt=<dt>/gen=<g>/`, then
- * commits it with a one-row marker `<table>/dt=<dt>/marker=<g>/marker.parquet`. Readers take, per date, the newest
- * generation that has a marker, so a date switches from the small files to the merged ones in one step.
+/*
+ * The tables behind the compaction generations of the analyst tables (their folders are laid out in lakeLayout.ts): a
+ * query engine with a metastore registers a date's generation-0 files, its merged generations and their markers as
+ * three tables, and the analyst table is a view that reads, per date, the newest committed generation.
  */
-export const BASE_GEN = '0000';
-export const GEN_COLUMN = 'gen';
-export const MARKER_COLUMN = 'marker';
 
 /** Storage tables behind an analyst table: its generation-0 files, its merged generations and their markers. */
 export const filesTableOf = (t: Pick<TableSpec, 'name'>): string => `${t.name}_files`;
@@ -17,8 +14,6 @@ export const mergedTableOf = (t: Pick<TableSpec, 'name'>): string => `${t.name}_
 export const gensTableOf = (t: Pick<TableSpec, 'name'>): string => `${t.name}_gens`;
 
 export const storageTablesOf = (t: Pick<TableSpec, 'name'>): ReadonlyArray<string> => [filesTableOf(t), mergedTableOf(t), gensTableOf(t)];
-
-export const nextGen = (g: string): string => String(Number(g) + 1).padStart(BASE_GEN.length, '0');
 
 export const markerColumns: ReadonlyArray<Column> = [
   col('files', 'int64', 'Files of the generation.'),

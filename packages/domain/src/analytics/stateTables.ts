@@ -1,8 +1,6 @@
 import { itemCount, type PlayerState } from '../state.js';
 import { col, type Column, type Row } from './columns.js';
-
-/** The partition column of every state export: one folder `export_id=<id>` per export, one file per table in it. */
-export const EXPORT_COLUMN = 'export_id';
+import { EXPORT_COLUMN, exportsTableOf } from './lakeLayout.js';
 
 /**
  * A table of current player state, exported from the snapshots rather than fed from the log. Its files land in the
@@ -15,12 +13,6 @@ export interface StateTableSpec {
   /** The table's rows for one registered player, exported at `exportedAt` (epoch milliseconds). */
   readonly rows: (s: PlayerState, exportedAt: number) => ReadonlyArray<Row>;
 }
-
-/** Where a state table's exports are stored and registered. */
-export const exportsTableOf = (t: Pick<StateTableSpec, 'name'>): string => `${t.name}_exports`;
-
-/** Ids sort as text in the order they were taken (both engines compare the partition column as varchar). */
-export const exportIdAt = (epochMs: number): string => String(Math.max(0, Math.floor(epochMs))).padStart(15, '0');
 
 const players: StateTableSpec = {
   name: 'players',

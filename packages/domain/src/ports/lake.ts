@@ -42,10 +42,6 @@ export interface TablePartition {
   readonly gen?: string;
 }
 
-/** The partition column of a partition, and its folder under the table: `dt=2026-11-23`, `export_id=…`. */
-export const partitionColumnOf = (p: TablePartition): string => p.column ?? 'dt';
-export const partitionDirOf = (p: TablePartition): string => `${p.table}/${partitionColumnOf(p)}=${p.dt}`;
-
 /**
  * Makes published files queryable: creates the schema, tables and views if missing and registers new partitions
  * (Presto's metastore). Idempotent; engines that read the folders directly (DuckDB) need nothing.

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import { analystTables, createCommandHandler, createDecider, type CommandHandler, type LakeStore, type PlayerCommand, type QueryEngine, type RowFileDecoder, type RowFileEncoder, type TableRegistry } from '@placebo/domain';
+import { analystTables, createCommandHandler, createDecider, parseFileName, parseMarkerName, type CommandHandler, type LakeStore, type PlayerCommand, type QueryEngine, type RowFileDecoder, type RowFileEncoder, type TableRegistry } from '@placebo/domain';
 import { createScryptHasher, cryptoIds, openEmbedded, systemClock, type Infrastructure } from '@placebo/adapters';
-import { compact, createSink, parseFileName, parseMarkerName, type CompactionReport } from '@placebo/app-sink';
+import { compact, createSink, type CompactionReport } from '@placebo/app-sink';
 import { loadCatalogue } from '../domain/catalogue.js';
 
 /** A fresh, empty lake and the engine over it. */

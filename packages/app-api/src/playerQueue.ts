@@ -12,7 +12,7 @@ export interface KeyedQueue {
  * Runs tasks of one key one at a time, in arrival order; tasks of different keys run concurrently.
  * A failed task does not stall the tasks queued behind it. Keys are forgotten once idle, so memory stays bounded.
  */
-export const serializeByKey = (): KeyedQueue => {
+export const createKeyedQueue = (): KeyedQueue => {
   const tails = new Map<string, Promise<void>>();
   const counts = new Map<string, number>();
   const run = <A>(key: string, task: () => Promise<A>): Promise<A> => {
@@ -38,12 +38,12 @@ export const serializeByKey = (): KeyedQueue => {
 const nameKey = (name: string): string => `name:${nameBucket(name)}`;
 
 /**
- * Registrations and logins of one name run one at a time in this process, so a burst of them for one name meets no
- * name-claim race. A name's login queue is bounded: past `maxWaitingLogins` a login answers 429 at once, so a flood of
- * guesses cannot hold the owner's login behind them. Commands need no queue here: the handler's per-player lanes order
- * each player's commands.
+ * A per-player queue in front of the handler: registrations and logins of one name (or one player id) run one at a
+ * time in this process, so a burst of them for one name meets no name-claim race. A name's login queue is bounded:
+ * past `maxWaitingLogins` a login answers 429 at once, so a flood of guesses cannot hold the owner's login behind
+ * them. Commands need no queue here: the handler's per-player lanes order each player's commands.
  */
-export const serializeHandler = (handler: CommandHandler, queue: KeyedQueue = serializeByKey(), maxWaitingLogins = Number.POSITIVE_INFINITY): CommandHandler => ({
+export const queuePerPlayer = (handler: CommandHandler, queue: KeyedQueue = createKeyedQueue(), maxWaitingLogins = Number.POSITIVE_INFINITY): CommandHandler => ({
   ...handler,
   register: (r, meta) => () => queue(r.player_id ?? nameKey(r.name), handler.register(r, meta)),
   login: (name, password, meta) => () => {

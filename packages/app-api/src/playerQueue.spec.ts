@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { serializeByKey } from './serialize.js';
+import { createKeyedQueue } from './playerQueue.js';
 
 const tick = () => new Promise((r) => setImmediate(r));
 
-describe('serializeByKey', () => {
+describe('createKeyedQueue', () => {
   it('runs the tasks of one key one at a time, in order', async () => {
-    const queue = serializeByKey();
+    const queue = createKeyedQueue();
     const trace: string[] = [];
     let running = 0;
     const task = (name: string) => async () => {
@@ -23,7 +23,7 @@ describe('serializeByKey', () => {
   });
 
   it('runs different keys concurrently', async () => {
-    const queue = serializeByKey();
+    const queue = createKeyedQueue();
     let release: () => void = () => undefined;
     const blocked = queue('slow', () => new Promise<string>((r) => (release = () => r('slow'))));
     const other = await queue('fast', async () => 'fast');
@@ -33,7 +33,7 @@ describe('serializeByKey', () => {
   });
 
   it('keeps going after a failed task, which still rejects its caller', async () => {
-    const queue = serializeByKey();
+    const queue = createKeyedQueue();
     const failed = queue('k', async () => {
       throw new Error('boom');
     });

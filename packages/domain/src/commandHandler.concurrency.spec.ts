@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
-import type { CommandMeta } from './handler.js';
-import { foldEvents } from './handler.js';
+import type { CommandMeta } from './commandHandler.js';
+import { foldEvents } from './commandHandler.js';
 import { initialState } from './state.js';
 import { buyItem, createMemoryWorld, fakeHash, name, yieldTurn } from '@placebo/testkit/domain';
 

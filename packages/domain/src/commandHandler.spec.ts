@@ -3,7 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { StoredEvent } from './envelope.js';
-import { envelop, foldEvents, type CommandMeta, type Registration } from './handler.js';
+import { envelop, foldEvents, type CommandMeta, type Registration } from './commandHandler.js';
 import { canonicalState, initialState, type PlayerState } from './state.js';
 import { buyItem, createMemoryWorld, fakeHash, FIXED_NOW, homeVisited, name, visitHome, type MemoryWorld } from '@placebo/testkit/domain';
 

@@ -8,6 +8,7 @@ import {
   analystTables,
   createCommandHandler,
   createDecider,
+  parseFileName,
   portError,
   topicsOf,
   type CommandHandler,
@@ -24,7 +25,6 @@ import {
 } from '@placebo/domain';
 import { createDuckDbParquetEncoder, createParquetEncoder, createScryptHasher, cryptoIds, openEmbedded, systemClock, type Infrastructure } from '@placebo/adapters';
 import { loadCatalogue } from '@placebo/testkit/domain';
-import { parseFileName } from './fileNames.js';
 import { createPlayerVersions } from './playerVersions.js';
 import { createSink, type SinkOptions } from './sink.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
-import type { CommandMeta } from './handler.js';
+import type { CommandMeta } from './commandHandler.js';
 import { createDecider } from './decider.js';
 import { buyItem, createMemoryWorld, loadCatalogue, name, yieldTurn } from '@placebo/testkit/domain';
 

@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import * as E from 'fp-ts/lib/Either.js';
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import type { Redis } from 'ioredis';
+import { portError, topicsOf, type EventLog, type PlayerState, type PortError, type StoredEvent, type VersionConflict } from '@placebo/domain';
+import type { RedisKeys } from '../redis/redisKeys.js';
+import { ABANDON_WRITE, BEGIN_WRITE, COMMIT_WRITE, redisScript } from '../redis/scripts.js';
+import { tryPort } from '../runtime/tryPort.js';
+import type { BatchProducer, TopicMessages } from './batchProducer.js';
+import { topicName, type KafkaSettings } from './kafkaClient.js';
+
+export interface KafkaRedisEventLogOptions {
+  readonly redis: Redis;
+  readonly keys: RedisKeys;
+  readonly producer: BatchProducer;
+  readonly kafka: Pick<KafkaSettings, 'topicPrefix'>;
+  /** How long a writer holds a player's intent before another process may complete it. */
+  readonly leaseMs: number;
+  /** How long a command's events answer `findByCommand` (idempotency window). */
+  readonly commandTtlSeconds: number;
+  /** How long an append waits for another writer of the same player before it fails as retriable. */
+  readonly waitMs: number;
+  /** Why appends must not run now (Redis' index is being verified), or null. */
+  readonly gate?: () => PortError | null;
+}
+
+/** What a process does for players whose writes were cut off (see `createKafkaRedisEventLog`). */
+export interface LogMaintenance {
+  readonly completeIntent: (playerId: string) => Promise<E.Either<PortError, void>>;
+  readonly pending: (olderThanMs: number, max: number) => TaskEither<PortError, string[]>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+const failed = (what: string, e: unknown): PortError => portError(`${what}: ${e instanceof Error ? e.message : String(e)}`, true, e);
+
+/** Each event's JSON, made once: the intent, the Kafka messages and the tail use the same strings. */
+const jsonOf = (events: ReadonlyArray<StoredEvent>): string[] => events.map((e) => JSON.stringify(e));
+
+const messagesOf = (kafka: Pick<KafkaSettings, 'topicPrefix'>, events: ReadonlyArray<StoredEvent>, json: ReadonlyArray<string>): TopicMessages[] => {
+  const byTopic = new Map<string, { key: string; value: string }[]>();
+  events.forEach((e, i) => {
+    const value = json[i] ?? JSON.stringify(e);
+    for (const t of topicsOf(e.data)) {
+      const name = topicName(kafka, t);
+      const list = byTopic.get(name) ?? [];
+      list.push({ key: e.player_id, value });
+      byTopic.set(name, list);
+    }
+  });
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+};
+
+/** The keys and arguments of `COMMIT_WRITE` for an intent's events (`json[i]` is `events[i]`). */
+const commitCall = (
+  o: Pick<KafkaRedisEventLogOptions, 'keys' | 'commandTtlSeconds'>,
+  playerId: string,
+  token: string,
+  events: ReadonlyArray<StoredEvent>,
+  json: ReadonlyArray<string>,
+  snapshot: PlayerState | undefined,
+): { readonly keys: string[]; readonly args: (string | number)[] } => {
+  const { keys } = o;
+  // One write may hold several commands' events (per-player group commit): each command is indexed on its own.
+  const byCommand = new Map<string, string[]>();
+  events.forEach((e, i) => byCommand.set(e.command_id, [...(byCommand.get(e.command_id) ?? []), json[i] ?? JSON.stringify(e)]));
+  const commandKeys = [...byCommand.keys()].map((c) => keys.command(playerId, c));
+  // A write of one command indexes the intent itself ('' tells the script so): its events cross the wire once.
+  const commandJson = byCommand.size === 1 ? [''] : [...byCommand.values()].map((list) => `[${list.join(',')}]`);
+  // Events the snapshot covers need no tail entry: only a recovered intent (no snapshot) fills the tail.
+  const pairs = snapshot === undefined ? events.flatMap((e, i) => [e.player_version, json[i] ?? JSON.stringify(e)]) : [];
+  const snap = snapshot === undefined ? ['', ''] : [snapshot.version, JSON.stringify(snapshot)];
+  return {
+    keys: [keys.player(playerId), keys.tail(playerId), keys.snapshot(playerId), keys.snapshots, keys.pending, ...commandKeys],
+    args: [token, o.commandTtlSeconds, ...snap, playerId, ...commandJson, ...pairs],
+  };
+};
+
+/** The player's events after `after` from its tail in Redis; a base older than the floor is a conflict. */
+const readTail = async (redis: Redis, keys: RedisKeys, playerId: string, after: number): Promise<E.Either<PortError | VersionConflict, StoredEvent[]>> => {
+  let floor: string | null;
+  let tail: Record<string, string>;
+  try {
+    [floor, tail] = await Promise.all([redis.hget(keys.player(playerId), 'floor'), redis.hgetall(keys.tail(playerId))]);
+  } catch (e) {
+    return E.left(failed('read player', e));
+  }
+  // Versions up to the floor left the tail when a snapshot took them in: the caller's base is older than that.
+  if (after < Number(floor ?? 0)) return E.left({ _tag: 'VersionConflict', player_id: playerId, expected: after });
+  const events = Object.entries(tail)
+    .map(([v, json]) => [Number(v), json] as const)
+    .filter(([v]) => v > after)
+    .sort(([a], [b]) => a - b)
+    .map(([, json]) => JSON.parse(json) as StoredEvent);
+  return E.right(events);
+};
+
+/** The three Lua steps of a write intent (begin, produce and commit, abandon) over one Redis index. */
+const createIntents = (o: KafkaRedisEventLogOptions) => {
+  const { redis, keys } = o;
+  const begin = redisScript(redis, BEGIN_WRITE);
+  const commit = redisScript(redis, COMMIT_WRITE);
+  const abandon = redisScript(redis, ABANDON_WRITE);
+
+  /** `BEGIN_WRITE`: 'ok', 'conflict', 'recover' with an open intent's events, or 'busy' with the lease's time left. */
+  const beginWrite = async (playerId: string, args: ReadonlyArray<string | number>): Promise<E.Either<PortError, string[]>> => {
+    try {
+      return E.right((await begin([keys.player(playerId), keys.pending], [...args])) as string[]);
+    } catch (e) {
+      return E.left(failed('begin write', e));
+    }
+  };
+
+  /** Produces an intent's events and closes it, storing `snapshot` (the state after them) when the writer has it. */
+  const complete = async (playerId: string, token: string, events: ReadonlyArray<StoredEvent>, snapshot?: PlayerState): Promise<E.Either<PortError, void>> => {
+    const json = jsonOf(events);
+    return completeJson(playerId, token, events, json, snapshot);
+  };
+
+  /** `complete` with each event's JSON already made (`json[i]` is `events[i]`, and the intent is their array). */
+  const completeJson = async (
+    playerId: string,
+    token: string,
+    events: ReadonlyArray<StoredEvent>,
+    json: ReadonlyArray<string>,
+    snapshot?: PlayerState,
+  ): Promise<E.Either<PortError, void>> => {
+    try {
+      await o.producer.send(messagesOf(o.kafka, events, json));
+    } catch (e) {
+      await abandon([keys.player(playerId)], [token]).catch(() => undefined);
+      return E.left(failed('produce', e));
+    }
+    const call = commitCall(o, playerId, token, events, json, snapshot);
+    return tryPort('commit write', async () => {
+      await commit(call.keys, call.args);
+    })();
+  };
+
+  return { beginWrite, complete, completeJson };
+};
+
+/**
+ * The event log on Kafka, with Redis as its per-player index. Kafka cannot append at an expected version, so a
+ * write is three steps:
+ * 1. `BEGIN_WRITE` (one Lua call) checks the player's head version, opens a *write intent* holding the decided
+ *    events under a lease and a fencing token, and moves the head; a second writer sees the intent and waits.
+ * 2. The events are produced (idempotent producer, acks=all, key = player id, so they keep their order in one
+ *    partition of each topic).
+ * 3. `COMMIT_WRITE` closes the intent (if the token still holds it), indexes each command's events and stores the
+ *    snapshot after them, all in one call; events without a snapshot (a recovered intent) join the player's tail.
+ * A crash or a failed produce leaves the intent open; the next writer of that player (after the lease, or at once for
+ * a failed produce) takes it over, produces the same events again and commits them before deciding anything new. So
+ * no decided event is lost and versions stay gapless; a re-produced copy carries the same event_id and
+ * player_version, and consumers skip a (player_id, player_version) they have already seen.
+ */
+export const createKafkaRedisEventLog = (o: KafkaRedisEventLogOptions): EventLog & LogMaintenance => {
+  const { redis, keys } = o;
+  const { beginWrite, complete, completeJson } = createIntents(o);
+  /** This process as a writer: its turn reservations are its own. */
+  const writer = randomUUID();
+
+  const append = async (
+    playerId: string,
+    expected: number,
+    events: ReadonlyArray<StoredEvent>,
+    snapshot: PlayerState | undefined,
+  ): Promise<E.Either<PortError | VersionConflict, void>> => {
+    if (events.some((e) => e.player_id !== playerId)) return E.left(portError('append: every event must belong to the player appended to', false));
+    if (events.length === 0) return E.right(undefined);
+    const closed = o.gate?.() ?? null;
+    if (closed !== null) return E.left(closed);
+    const token = randomUUID();
+    const json = jsonOf(events);
+    const intent = `[${json.join(',')}]`;
+    const deadline = Date.now() + o.waitMs;
+    let backoff = 1;
+    for (;;) {
+      const begun = await beginWrite(playerId, [expected, events.length, token, o.leaseMs, intent, playerId, writer]);
+      if (E.isLeft(begun)) return begun;
+      const answer = begun.right;
+      switch (answer[0]) {
+        case 'ok':
+          return completeJson(playerId, token, events, json, snapshot);
+        case 'conflict':
+          return E.left({ _tag: 'VersionConflict', player_id: playerId, expected });
+        case 'recover': {
+          // An earlier writer decided these events and did not finish: finish it, then try ours again.
+          const done = await complete(playerId, token, JSON.parse(answer[1] ?? '[]') as StoredEvent[]);
+          if (E.isLeft(done)) return done;
+          continue;
+        }
+        default: {
+          const left = Number(answer[1] ?? 0);
+          if (Date.now() + Math.min(backoff, left) > deadline) return E.left(portError(`player ${playerId}: another writer held it for ${o.waitMs} ms`, true));
+          await sleep(Math.max(1, Math.min(backoff, left)));
+          backoff = Math.min(backoff * 2, 4);
+        }
+      }
+    }
+  };
+
+  /** Completes the player's intent if its writer is gone (lease over); nothing when none is open or it is alive. */
+  const completeIntent = async (playerId: string): Promise<E.Either<PortError, void>> => {
+    const token = randomUUID();
+    const begun = await beginWrite(playerId, [-1, 0, token, o.leaseMs, '[]', playerId, '']);
+    if (E.isLeft(begun)) return begun;
+    const answer = begun.right;
+    return answer[0] === 'recover' ? complete(playerId, token, JSON.parse(answer[1] ?? '[]') as StoredEvent[]) : E.right(undefined);
+  };
+
+  return {
+    completeIntent,
+    /** Players that joined the pending set more than `olderThanMs` ago: a write was cut off or a snapshot not stored. */
+    pending: (olderThanMs: number, max: number) =>
+      tryPort('pending players', async () => {
+        const [seconds, micros] = await redis.time();
+        const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+        return redis.zrangebyscore(keys.pending, '-inf', now - olderThanMs, 'LIMIT', 0, max);
+      }),
+    append: (playerId, expected, events, snapshot) => () => append(playerId, expected, events, snapshot),
+    readPlayer: (playerId, after) => () => readTail(redis, keys, playerId, after),
+    findByCommand: (playerId, commandId) =>
+      tryPort('find command', async () => {
+        const json = await redis.get(keys.command(playerId, commandId));
+        return json === null ? [] : (JSON.parse(json) as StoredEvent[]);
+      }),
+  };
+};

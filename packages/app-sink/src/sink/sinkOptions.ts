@@ -1,0 +1,50 @@
+import type { LakeStore, LogSource, OffsetStore, RowFileEncoder, TableRegistry, TableSpec } from '@placebo/domain';
+import type { LakeIndex } from './lakeIndex.js';
+import type { Registrations } from './registrations.js';
+
+export interface SinkLogger {
+  readonly info: (msg: string, fields?: Record<string, unknown>) => void;
+  readonly warn: (msg: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface SinkOptions {
+  readonly source: LogSource;
+  readonly offsets: OffsetStore;
+  readonly lake: LakeStore;
+  readonly encoder: RowFileEncoder;
+  /** Told about every (table, dt) partition before the offset that covers its files is committed. */
+  readonly registry: TableRegistry;
+  readonly tables: ReadonlyArray<TableSpec>;
+  /** Consumer name under which offsets are committed. */
+  readonly consumer: string;
+  readonly flushRows: number;
+  readonly flushMs: number;
+  /** Approximate heap bytes of the rows buffered for one source partition that trigger a commit (default 64 MiB). */
+  readonly flushBytes?: number;
+  /** Players whose highest version the sink remembers to drop duplicates, shared by all partitions (default 1,000,000). */
+  readonly dedupPlayers?: number;
+  /** How many offsets before the committed one are re-read at start to remember their versions (default 10,000; 0 skips). */
+  readonly dedupLookback?: number;
+  readonly batchSize?: number;
+  readonly now?: () => number;
+  readonly logger: SinkLogger;
+}
+
+export interface SinkStats {
+  readonly records: number;
+  readonly rows: number;
+  readonly files: number;
+  readonly skipped: number;
+  /** Records dropped as copies of an earlier record of the same (player_id, player_version). */
+  readonly duplicates: number;
+}
+
+/** What the parts of one sink share: its options with their defaults, what it knows of the lake, its counters. */
+export interface SinkContext {
+  readonly o: SinkOptions;
+  readonly now: () => number;
+  readonly batchSize: number;
+  readonly index: LakeIndex;
+  readonly registrations: Registrations;
+  readonly stats: { -readonly [K in keyof SinkStats]: number };
+}
