@@ -11,7 +11,7 @@
 // Cluster mode needs the local stack (deploy/local/stack.sh up) and takes its URLs from the PLACEBO_* environment;
 // Redis keys and Kafka topics go under a prefix unique to the run and are removed afterwards (unless --keep).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -20,17 +20,39 @@ import { benchMain, serveBareKoa } from './lib/bareKoa.mjs';
 import { inParallel } from './lib/modes.mjs';
 import { listOption, log, parseOptions, percentile } from './lib/options.mjs';
 import { call, cpuSeconds, rssSampler, startChild } from './lib/servers.mjs';
+import { report } from './lib/httpReport.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const placeboBin = fileURLToPath(new URL('../packages/cli/bin/placebo.js', import.meta.url));
 const kinds = ['sword', 'spell', 'knife', 'armor', 'bow', 'arrow', 'potion'];
-const items = [['sword', 'cutlass'], ['knife', 'dagger'], ['arrow', 'arrow'], ['potion', 'potion'], ['bow', 'shortbow'], ['armor', 'leather'], ['spell', 'fireball']];
+const items = [
+  ['sword', 'cutlass'],
+  ['knife', 'dagger'],
+  ['arrow', 'arrow'],
+  ['potion', 'potion'],
+  ['bow', 'shortbow'],
+  ['armor', 'leather'],
+  ['spell', 'fireball'],
+];
 const wealth = 1_000_000_000;
 const password = 'bench-password';
 
 const parseArgs = (argv) => {
-  const { o, int } = parseOptions(argv, { modes: 'koa,embedded,cluster', duration: '15', connections: '50', players: '1000', history: '10000', samples: '200', workers: '1', 'cpu-prof': '' }, ['keep', 'serve-koa']);
-  return { ...o, modes: listOption('modes', o.modes, ['koa', 'embedded', 'cluster']), duration: int('duration', 1), connections: int('connections', 1), players: int('players', 1), history: int('history', 0), samples: int('samples', 1), workers: int('workers', 1) };
+  const { o, int } = parseOptions(
+    argv,
+    { modes: 'koa,embedded,cluster', duration: '15', connections: '50', players: '1000', history: '10000', samples: '200', workers: '1', 'cpu-prof': '' },
+    ['keep', 'serve-koa'],
+  );
+  return {
+    ...o,
+    modes: listOption('modes', o.modes, ['koa', 'embedded', 'cluster']),
+    duration: int('duration', 1),
+    connections: int('connections', 1),
+    players: int('players', 1),
+    history: int('history', 0),
+    samples: int('samples', 1),
+    workers: int('workers', 1),
+  };
 };
 
 // The ceiling: what Koa and @koa/router cost for the same request, with body parsing and validation and no Placebo.
@@ -50,23 +72,25 @@ const serveKoa = () => {
     ctx.status = 400;
     ctx.body = { error: 'validation_failed', details: [{ path, message }] };
   };
-  return serveBareKoa((router) => router.post('/v1/players/:id/purchases', async (ctx) => {
-    let body;
-    try {
-      body = JSON.parse(await readJson(ctx.req, 65_536));
-    } catch {
-      return bad(ctx, '', 'not JSON');
-    }
-    if (body === null || typeof body !== 'object') return bad(ctx, '', 'not an object');
-    if (!kinds.includes(body.kind)) return bad(ctx, 'kind', 'unknown kind');
-    if (body.type !== undefined && (typeof body.type !== 'string' || body.type.length < 1 || body.type.length > 64)) return bad(ctx, 'type', '1-64 characters');
-    const quantity = body.quantity ?? 1;
-    if (!Number.isInteger(quantity) || quantity < 1 || quantity > 100) return bad(ctx, 'quantity', '1-100');
-    ctx.status = 201;
-    ctx.body = { status: 'approved_purchase', player_id: ctx.params.id, kind: body.kind, type: body.type ?? null, quantity };
-  }));
+  return serveBareKoa((router) =>
+    router.post('/v1/players/:id/purchases', async (ctx) => {
+      let body;
+      try {
+        body = JSON.parse(await readJson(ctx.req, 65_536));
+      } catch {
+        return bad(ctx, '', 'not JSON');
+      }
+      if (body === null || typeof body !== 'object') return bad(ctx, '', 'not an object');
+      if (!kinds.includes(body.kind)) return bad(ctx, 'kind', 'unknown kind');
+      if (body.type !== undefined && (typeof body.type !== 'string' || body.type.length < 1 || body.type.length > 64))
+        return bad(ctx, 'type', '1-64 characters');
+      const quantity = body.quantity ?? 1;
+      if (!Number.isInteger(quantity) || quantity < 1 || quantity > 100) return bad(ctx, 'quantity', '1-100');
+      ctx.status = 201;
+      ctx.body = { status: 'approved_purchase', player_id: ctx.params.id, kind: body.kind, type: body.type ?? null, quantity };
+    }),
+  );
 };
-
 
 /** /v1 players start with the catalogue's wealth: a copy of the catalogue that starts them rich. */
 const richCatalogue = (dir) => {
@@ -88,20 +112,22 @@ const purchaseLoad = (url, players, opts, keyPrefix) => {
     url,
     connections: opts.connections,
     duration: opts.duration,
-    requests: [{
-      setupRequest: (req) => {
-        const i = n++;
-        const p = players[i % players.length];
-        const [kind, type] = items[i % items.length];
-        return {
-          ...req,
-          method: 'POST',
-          path: `/v1/players/${p.id}/purchases`,
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'idempotency-key': `${keyPrefix}-${i}` },
-          body: JSON.stringify({ kind, type }),
-        };
+    requests: [
+      {
+        setupRequest: (req) => {
+          const i = n++;
+          const p = players[i % players.length];
+          const [kind, type] = items[i % items.length];
+          return {
+            ...req,
+            method: 'POST',
+            path: `/v1/players/${p.id}/purchases`,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'idempotency-key': `${keyPrefix}-${i}` },
+            body: JSON.stringify({ kind, type }),
+          };
+        },
       },
-    }],
+    ],
   });
 };
 
@@ -115,12 +141,20 @@ const buildHistory = async (url, p, events, how, keyPrefix) => {
       url,
       connections: 1,
       amount,
-      requests: [{
-        setupRequest: (req) =>
-          how === 'views'
-            ? { ...req, method: 'GET', path: `/v1/players/${p.id}`, headers: { authorization: `Bearer ${p.token}` } }
-            : { ...req, method: 'POST', path: `/v1/players/${p.id}/purchases`, headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'idempotency-key': `${keyPrefix}-${n++}` }, body: '{"kind":"arrow"}' },
-      }],
+      requests: [
+        {
+          setupRequest: (req) =>
+            how === 'views'
+              ? { ...req, method: 'GET', path: `/v1/players/${p.id}`, headers: { authorization: `Bearer ${p.token}` } }
+              : {
+                  ...req,
+                  method: 'POST',
+                  path: `/v1/players/${p.id}/purchases`,
+                  headers: { 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'idempotency-key': `${keyPrefix}-${n++}` },
+                  body: '{"kind":"arrow"}',
+                },
+        },
+      ],
     });
     version = (await call(url, 'GET', `/v1/players/${p.id}`, undefined, p.token)).version;
   }
@@ -215,7 +249,9 @@ const loadResult = (mode, env, r, cpu, peak) => ({
 const checkRecorded = async (mode, server, players, opts, runId, result) => {
   // Every 2xx is a durable purchase: the players' inventories hold at least that many items (requests still in
   // flight when the load stopped may add up to one per connection).
-  const inventories = await inParallel(players.length, 8, async (i) => (await call(server.url, 'GET', `/v1/players/${players[i].id}`, undefined, players[i].token)).inventory.reduce((n, e) => n + e.quantity, 0));
+  const inventories = await inParallel(players.length, 8, async (i) =>
+    (await call(server.url, 'GET', `/v1/players/${players[i].id}`, undefined, players[i].token)).inventory.reduce((n, e) => n + e.quantity, 0),
+  );
   result.recorded = inventories.reduce((a, b) => a + b, 0);
   if (result.recorded < result.ok || result.recorded > result.ok + opts.connections) {
     log(`${mode}: WARNING ${result.ok} purchases answered 2xx but ${result.recorded} recorded`);
@@ -253,53 +289,4 @@ const runMode = async (mode, opts, runId) => {
   }
 };
 
-const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-const ms = (x) => x.toFixed(2);
-
-const report = (opts, results) => {
-  const cols = opts.modes;
-  const cell = (m, f) => (results[m].error ? 'failed' : f(results[m]));
-  const row = (name, f) => `| ${name} | ${cols.map((m) => cell(m, f)).join(' | ')} |`;
-  const title = { koa: 'bare Koa (ceiling)', embedded: 'Placebo embedded', cluster: 'Placebo cluster' };
-  const lines = [
-    `## POST /v1/players/:id/purchases — ${opts.connections} connections, ${opts.duration} s, ${opts.players} players`,
-    '',
-    `| | ${cols.map((m) => title[m]).join(' | ')} |`,
-    `|---|${cols.map(() => '---:').join('|')}|`,
-    row('req/s', (r) => r.rps.toFixed(0)),
-    row('ratio to bare Koa (same run)', (r) => (results.koa && !results.koa.error ? (r.rps / results.koa.rps).toFixed(2) : '–')),
-    row('Kafka client', (r) => r.kafkaClient ?? '–'),
-    row('server CPU per request (µs)', (r) => r.cpuPerRequest.toFixed(0)),
-    row('server CPU busy (share of one core)', (r) => r.cpuShare.toFixed(2)),
-    row('latency p50 (ms)', (r) => String(r.p50)),
-    row('latency p99 (ms)', (r) => String(r.p99)),
-    row('requests', (r) => String(r.total)),
-    row('non-2xx', (r) => String(r.non2xx)),
-    row('errors + timeouts', (r) => String(r.errors)),
-    row('status codes', (r) => r.statuses),
-    row('purchases recorded (sum of inventories)', (r) => (r.recorded === undefined ? '–' : String(r.recorded))),
-    row('server peak RSS during load', (r) => mb(r.peakRss)),
-    row('server peak RSS, whole run', (r) => mb(r.peakRssAll)),
-  ];
-  for (const m of cols.filter((c) => results[c].history)) {
-    const h = results[m].history;
-    lines.push('', `## History (${title[m]}): one purchase at a time, ${opts.samples} per player and column`, '');
-    lines.push(
-      '| player | events before | inventory items | p50 (ms) | p99 (ms) | mean (ms) | p50 without Idempotency-Key (ms) | p99 without key (ms) |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|',
-    );
-    for (const c of h) lines.push(`| ${c.label} | ${c.before} | ${c.items} | ${ms(c.p50)} | ${ms(c.p99)} | ${ms(c.mean)} | ${ms(c.noKey.p50)} | ${ms(c.noKey.p99)} |`);
-    const ratio = (c, k) => (k ? c.noKey.p50 / h[0].noKey.p50 : c.p50 / h[0].p50).toFixed(2);
-    lines.push('', `p50 relative to the 10-event player: with Idempotency-Key ×${ratio(h[1], false)} (views) and ×${ratio(h[2], false)} (purchases); without ×${ratio(h[1], true)} and ×${ratio(h[2], true)}`);
-  }
-  for (const m of cols.filter((c) => results[c].error)) lines.push('', `**${m} failed:** ${results[m].error}`);
-  lines.push(
-    '',
-    `Node ${process.version}, ${availableParallelism()} CPUs, autocannon in the bench process on the same machine. ` +
-      `Placebo: \`placebo api\` only (no sink), PLACEBO_API_WORKERS=${opts.workers}, PLACEBO_LOG_LEVEL=warn, PLACEBO_SCRYPT_COST=1024, players registered with ` +
-      `wealth ${wealth}. RSS: VmRSS of the server process sampled every 500 ms.`,
-  );
-  process.stdout.write(`${lines.join('\n')}\n`);
-};
-
-await benchMain({ parseArgs, serveKoa, runMode, report });
+await benchMain({ parseArgs, serveKoa, runMode, report: (opts, results) => report(opts, results, wealth) });

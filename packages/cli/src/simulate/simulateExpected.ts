@@ -1,57 +1,8 @@
 import { userAgent } from './simulateHttp.js';
 import type { SimEvent } from './playerModel.js';
+import { distinct, groupBy, mean, orderBy, pearson, round, sum, type Cell, type Rows } from './rowMath.js';
 
-export type Cell = string | number | null;
-export type Rows = ReadonlyArray<ReadonlyArray<Cell>>;
-
-/** Rounds half away from zero, as round(x, d) does in DuckDB and Presto. */
-export const round = (x: number | null, d: number): number | null => {
-  if (x === null || !Number.isFinite(x)) return x;
-  const f = 10 ** d;
-  return x < 0 ? -(Math.round(-x * f) / f) : Math.round(x * f) / f;
-};
-
-const mean = (xs: ReadonlyArray<number>): number | null => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
-const sum = (xs: ReadonlyArray<number>): number => xs.reduce((a, b) => a + b, 0);
-const distinct = (xs: ReadonlyArray<unknown>): number => new Set(xs).size;
-
-/** Compares as SQL's order by does for our keys: numbers numerically, strings by code unit, nulls last. */
-const cmp = (a: Cell, b: Cell): number => {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a) < String(b) ? -1 : 1;
-};
-const orderBy =
-  <R>(...keys: Array<(r: R) => Cell>) =>
-  (a: R, b: R): number => {
-    for (const k of keys) {
-      const c = cmp(k(a), k(b));
-      if (c !== 0) return c;
-    }
-    return 0;
-  };
-
-const groupBy = <A>(xs: ReadonlyArray<A>, key: (a: A) => string): Map<string, A[]> => {
-  const m = new Map<string, A[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const g = m.get(k);
-    if (g === undefined) m.set(k, [x]);
-    else g.push(x);
-  }
-  return m;
-};
-
-const pearson = (pairs: ReadonlyArray<readonly [number, number]>): number => {
-  const mx = sum(pairs.map((p) => p[0])) / pairs.length;
-  const my = sum(pairs.map((p) => p[1])) / pairs.length;
-  const sxy = sum(pairs.map(([x, y]) => (x - mx) * (y - my)));
-  const sxx = sum(pairs.map(([x]) => (x - mx) ** 2));
-  const syy = sum(pairs.map(([, y]) => (y - my) ** 2));
-  return sxy / Math.sqrt(sxx * syy);
-};
+export { round, type Cell, type Rows } from './rowMath.js';
 
 const actions = new Set(['ItemPurchased', 'PurchaseRefused', 'OrgJoined', 'OrgJoinRefused', 'OrgLeft', 'FightFought']);
 
@@ -81,7 +32,8 @@ const figuresOf = (events: ReadonlyArray<SimEvent>): PlayerFigures[] =>
   });
 
 /** Milliseconds played (first login → latest action) of the players who signed in, as queries 06–08 define it. */
-const playedMs = (p: PlayerFigures): number | null => (p.logins > 0 && p.lastActionAt !== null && p.firstLoginAt !== null ? p.lastActionAt - p.firstLoginAt : null);
+const playedMs = (p: PlayerFigures): number | null =>
+  p.logins > 0 && p.lastActionAt !== null && p.firstLoginAt !== null ? p.lastActionAt - p.firstLoginAt : null;
 
 /** Time from the first login to a first event picked by `first`, for players who signed in (queries 01–03). */
 const firstTimes = (events: ReadonlyArray<SimEvent>, first: (e: SimEvent) => boolean) => {
@@ -100,7 +52,12 @@ const firstTimes = (events: ReadonlyArray<SimEvent>, first: (e: SimEvent) => boo
 };
 
 const timeSummary = (ms: ReadonlyArray<number>): Rows => [
-  [ms.length, ms.length === 0 ? null : round((mean(ms) as number) / 1000, 3), ms.length === 0 ? null : round(Math.min(...ms) / 1000, 3), ms.length === 0 ? null : round(Math.max(...ms) / 1000, 3)],
+  [
+    ms.length,
+    ms.length === 0 ? null : round((mean(ms) as number) / 1000, 3),
+    ms.length === 0 ? null : round(Math.min(...ms) / 1000, 3),
+    ms.length === 0 ? null : round(Math.max(...ms) / 1000, 3),
+  ],
 ];
 
 const wealthRanges = [0, 100, 500, 1000, 2000, 5000, 10000, 50000, 100000, 1000000];
@@ -141,18 +98,21 @@ const timeAndWealth = ({ events, fights, players, played }: Facts, answers: Answ
   answers.set('time_to_first_org_join', timeSummary(firstTimes(events, (e) => e.status === 'approved_join').map((x) => x.ms)));
   answers.set(
     'offers_time_to_first_purchase',
-    [...groupBy(firstTimes(events, (e) => e.status === 'approved_purchase'), (x) => x.first.offer_id ?? 'none').entries()]
+    [
+      ...groupBy(
+        firstTimes(events, (e) => e.status === 'approved_purchase'),
+        (x) => x.first.offer_id ?? 'none',
+      ).entries(),
+    ]
       .sort(orderBy(([k]) => k))
       .map(([tactic, xs]) => [tactic, xs.length, round((mean(xs.map((x) => x.ms)) as number) / 1000, 3), round(mean(xs.map((x) => x.first.discount ?? 0)), 2)]),
   );
   answers.set(
     'win_rate_by_enemy',
-    [...groupBy(fights, (e) => e.enemy ?? '').entries()]
-      .sort(orderBy(([k]) => k))
-      .map(([enemy, fs]) => {
-        const wins = fs.filter((f) => f.outcome === 'won').length;
-        return [enemy, fs.length, wins, round(wins / fs.length, 3), round(mean(fs.map((f) => f.win_chance ?? 0)), 3)];
-      }),
+    [...groupBy(fights, (e) => e.enemy ?? '').entries()].sort(orderBy(([k]) => k)).map(([enemy, fs]) => {
+      const wins = fs.filter((f) => f.outcome === 'won').length;
+      return [enemy, fs.length, wins, round(wins / fs.length, 3), round(mean(fs.map((f) => f.win_chance ?? 0)), 3)];
+    }),
   );
   answers.set(
     'wealth_distribution',
@@ -172,9 +132,18 @@ const timeAndWealth = ({ events, fights, players, played }: Facts, answers: Answ
     distinct(pairs.map((p) => p[0])) > 1 && distinct(pairs.map((p) => p[1])) > 1 ? round(pearson(pairs), 4) : null,
   ];
   answers.set('wealth_factors', [
-    factor('items', players.map((p) => [p.items, p.wealth] as const)),
-    factor('orgs', players.map((p) => [p.orgs, p.wealth] as const)),
-    factor('time_played', played.map((x) => [x.ms / 1000, x.p.wealth] as const)),
+    factor(
+      'items',
+      players.map((p) => [p.items, p.wealth] as const),
+    ),
+    factor(
+      'orgs',
+      players.map((p) => [p.orgs, p.wealth] as const),
+    ),
+    factor(
+      'time_played',
+      played.map((x) => [x.ms / 1000, x.p.wealth] as const),
+    ),
   ]);
   {
     const xs = played.map((x) => x.ms / 1000);
@@ -195,22 +164,44 @@ const purchasesAndOrgs = ({ approved, social, joins }: Facts, answers: Answers):
     'items_per_type',
     [...groupBy(approved, (e) => `${e.kind ?? ''}\u0000${e.item_type ?? ''}`).values()]
       .map((es) => [es[0]?.kind ?? null, es[0]?.item_type ?? null, es.length, sum(es.map((e) => e.quantity ?? 0))] as Cell[])
-      .sort(orderBy((r) => r[0] ?? null, (r) => r[1] ?? null)),
+      .sort(
+        orderBy(
+          (r) => r[0] ?? null,
+          (r) => r[1] ?? null,
+        ),
+      ),
   );
   answers.set(
     'average_price_per_type',
     [...groupBy(approved, (e) => e.item_type ?? '').entries()]
       .sort(orderBy(([k]) => k))
-      .map(([type, es]) => [type, es.length, round(mean(es.map((e) => e.unit_price ?? 0)), 2), round(sum(es.map((e) => e.cost ?? 0)) / sum(es.map((e) => e.quantity ?? 0)), 2), round(mean(es.map((e) => e.cost ?? 0)), 2)]),
+      .map(([type, es]) => [
+        type,
+        es.length,
+        round(mean(es.map((e) => e.unit_price ?? 0)), 2),
+        round(sum(es.map((e) => e.cost ?? 0)) / sum(es.map((e) => e.quantity ?? 0)), 2),
+        round(mean(es.map((e) => e.cost ?? 0)), 2),
+      ]),
   );
   answers.set(
     'most_popular_org',
-    [...groupBy(social.filter((e) => e.status === 'approved_join' || e.status === 'insufficient_funds'), (e) => `${e.org_kind ?? ''}\u0000${e.org ?? ''}`).values()]
+    [
+      ...groupBy(
+        social.filter((e) => e.status === 'approved_join' || e.status === 'insufficient_funds'),
+        (e) => `${e.org_kind ?? ''}\u0000${e.org ?? ''}`,
+      ).values(),
+    ]
       .map((es) => {
         const ok = es.filter((e) => e.status === 'approved_join');
         return [es[0]?.org_kind ?? null, es[0]?.org ?? null, ok.length, distinct(ok.map((e) => e.player)), es.length - ok.length] as Cell[];
       })
-      .sort(orderBy((r) => -(r[2] as number), (r) => r[0] ?? null, (r) => r[1] ?? null)),
+      .sort(
+        orderBy(
+          (r) => -(r[2] as number),
+          (r) => r[0] ?? null,
+          (r) => r[1] ?? null,
+        ),
+      ),
   );
   answers.set(
     'average_wealth_of_joiners_per_org',
@@ -222,30 +213,62 @@ const purchasesAndOrgs = ({ approved, social, joins }: Facts, answers: Answers):
     'purchases_per_host',
     [...groupBy(approved, (e) => e.host).entries()]
       .map(([host, es]) => [host, es.length, sum(es.map((e) => e.quantity ?? 0)), round(sum(es.map((e) => e.cost ?? 0)), 2)] as Cell[])
-      .sort(orderBy((r) => -(r[1] as number), (r) => r[0] ?? null)),
+      .sort(
+        orderBy(
+          (r) => -(r[1] as number),
+          (r) => r[0] ?? null,
+        ),
+      ),
   );
 };
 
 /** Seed 000's queries, over its form routes' events. */
 const seed000 = ({ buys, approved, social }: Facts, answers: Answers): void => {
-  answers.set('seed000_buys', buys.map((e) => [e.status, e.item_type ?? null, e.cost ?? null] as Cell[]).sort(orderBy((r) => r[0] ?? null, (r) => r[1] ?? null, (r) => r[2] ?? null)));
+  answers.set(
+    'seed000_buys',
+    buys
+      .map((e) => [e.status, e.item_type ?? null, e.cost ?? null] as Cell[])
+      .sort(
+        orderBy(
+          (r) => r[0] ?? null,
+          (r) => r[1] ?? null,
+          (r) => r[2] ?? null,
+        ),
+      ),
+  );
   answers.set(
     'seed000_items_per_type',
     [...groupBy(buys, (e) => `${e.status}\u0000${e.item_type ?? ''}`).values()]
       .map((es) => [es[0]?.status ?? null, es[0]?.item_type ?? null, es.length] as Cell[])
-      .sort(orderBy((r) => r[0] ?? null, (r) => r[1] ?? null)),
+      .sort(
+        orderBy(
+          (r) => r[0] ?? null,
+          (r) => r[1] ?? null,
+        ),
+      ),
   );
   answers.set(
     'seed000_average_price_per_type',
-    [...groupBy(approved, (e) => e.item_type ?? '').entries()].sort(orderBy(([k]) => k)).map(([type, es]) => [type, round(mean(es.map((e) => e.cost ?? 0)), 2)]),
+    [...groupBy(approved, (e) => e.item_type ?? '').entries()]
+      .sort(orderBy(([k]) => k))
+      .map(([type, es]) => [type, round(mean(es.map((e) => e.cost ?? 0)), 2)]),
   );
   answers.set(
     'seed000_most_popular_org',
     [...groupBy(social, (e) => `${e.action}\u0000${e.org ?? ''}`).values()]
       .map((es) => [es[0]?.action ?? null, es[0]?.org ?? null, es.length] as Cell[])
-      .sort(orderBy((r) => -(r[2] as number), (r) => r[0] ?? null, (r) => r[1] ?? null)),
+      .sort(
+        orderBy(
+          (r) => -(r[2] as number),
+          (r) => r[0] ?? null,
+          (r) => r[1] ?? null,
+        ),
+      ),
   );
-  answers.set('seed000_average_wealth_per_org', [...groupBy(social, (e) => e.org ?? '').entries()].sort(orderBy(([k]) => k)).map(([org, es]) => [org, round(mean(es.map((e) => e.wealth)), 2)]));
+  answers.set(
+    'seed000_average_wealth_per_org',
+    [...groupBy(social, (e) => e.org ?? '').entries()].sort(orderBy(([k]) => k)).map(([org, es]) => [org, round(mean(es.map((e) => e.wealth)), 2)]),
+  );
 };
 
 const purchaseType = (e: SimEvent): string => `purchase_${e.kind ?? ''}`;
@@ -256,14 +279,33 @@ const seed001 = ({ approved, joins }: Facts, answers: Answers): void => {
     'seed001_purchases',
     approved
       .map((e) => [e.accept, e.host, userAgent, purchaseType(e), e.quantity ?? null, e.player] as Cell[])
-      .sort(orderBy((r) => r[1] ?? null, (r) => r[3] ?? null, (r) => r[5] ?? null, (r) => r[4] ?? null, (r) => r[0] ?? null, (r) => r[2] ?? null)),
+      .sort(
+        orderBy(
+          (r) => r[1] ?? null,
+          (r) => r[3] ?? null,
+          (r) => r[5] ?? null,
+          (r) => r[4] ?? null,
+          (r) => r[0] ?? null,
+          (r) => r[2] ?? null,
+        ),
+      ),
   );
   answers.set('seed001_purchase_count', [[approved.length]]);
   const guildJoins = joins.filter((e) => e.action === 'join_guild');
   answers.set('seed001_guild_membership_count', [[guildJoins.length]]);
-  answers.set('seed001_purchases_per_host', [...groupBy(approved, (e) => e.host).entries()].sort(orderBy(([k]) => k)).map(([host, es]) => [host, es.length]));
+  answers.set(
+    'seed001_purchases_per_host',
+    [...groupBy(approved, (e) => e.host).entries()].sort(orderBy(([k]) => k)).map(([host, es]) => [host, es.length]),
+  );
   const perType = (es: ReadonlyArray<SimEvent>): Rows =>
-    [...groupBy(es, purchaseType).entries()].map(([t, xs]) => [t, xs.length] as Cell[]).sort(orderBy((r) => r[1] ?? null, (r) => r[0] ?? null));
+    [...groupBy(es, purchaseType).entries()]
+      .map(([t, xs]) => [t, xs.length] as Cell[])
+      .sort(
+        orderBy(
+          (r) => r[1] ?? null,
+          (r) => r[0] ?? null,
+        ),
+      );
   answers.set('seed001_purchases_per_event_type', perType(approved));
   answers.set('seed001_purchases_of_user3', perType(approved.filter((e) => e.host === 'user3.spectrum.com')));
   answers.set('seed001_bow_purchases', []);
