@@ -72,7 +72,12 @@ for (let p = 0; p * perPlayer < total; p++) {
   for (const c of cmds) {
     const d = decider.decide(c, state);
     if (E.isLeft(d)) continue;
-    const next = envelop(state, d.right, { command_id: `c${seq}`, request, occurred_at: new Date(Date.UTC(2026, 10, 23) + seq * 10).toISOString() }, () => `e${++seq}`);
+    const next = envelop(
+      state,
+      d.right,
+      { command_id: `c${seq}`, request, occurred_at: new Date(Date.UTC(2026, 10, 23) + seq * 10).toISOString() },
+      () => `e${++seq}`,
+    );
     state = next.state;
     for (const e of next.stored) {
       const value = JSON.stringify(e);

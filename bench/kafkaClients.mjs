@@ -25,8 +25,14 @@ const partitions = 6;
 
 const parseArgs = (argv) => {
   const { o, int } = parseOptions(argv, {
-    clients: clientNames.join(','), duration: '10', concurrency: '50', batch: '100', players: '1000',
-    brokers: process.env.PLACEBO_KAFKA_BROKERS ?? '127.0.0.1:9092', child: '', topic: '',
+    clients: clientNames.join(','),
+    duration: '10',
+    concurrency: '50',
+    batch: '100',
+    players: '1000',
+    brokers: process.env.PLACEBO_KAFKA_BROKERS ?? '127.0.0.1:9092',
+    child: '',
+    topic: '',
   });
   return {
     ...o,
@@ -52,10 +58,24 @@ const eventFactory = (players) => {
       version: Math.floor(i / ids.length) + 1,
       recorded_at: new Date().toISOString(),
       type: 'ItemPurchased',
-      data: { type: 'ItemPurchased', kind: 'sword', item_type: 'cutlass', quantity: 1, price: 777, paid: 777, offer_id: null, wealth_after: 999_223 - i, power: 12 },
+      data: {
+        type: 'ItemPurchased',
+        kind: 'sword',
+        item_type: 'cutlass',
+        quantity: 1,
+        price: 777,
+        paid: 777,
+        offer_id: null,
+        wealth_after: 999_223 - i,
+        power: 12,
+      },
       meta: {
-        command_id: randomUUID(), client_ip: '203.0.113.7',
-        user_agent: 'ApacheBench/2.3', host: 'user1.comcast.com', request_path: '/v1/players/purchases', api_version: 'v1',
+        command_id: randomUUID(),
+        client_ip: '203.0.113.7',
+        user_agent: 'ApacheBench/2.3',
+        host: 'user1.comcast.com',
+        request_path: '/v1/players/purchases',
+        api_version: 'v1',
       },
       schema: 1,
     };
@@ -76,7 +96,12 @@ const connectClient = async (name, brokers) => {
       return { send: (topic, messages) => producer.send([{ topic, messages }]), close: () => producer.close() };
     }
     // The adapter's producer settings (batchProducer.ts), without its coalescing.
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     await producer.connect();
     return { send: (topic, messages) => producer.send({ topic, messages, acks: -1, timeout: options.timeoutMs }), close: () => producer.disconnect() };
   }
@@ -85,9 +110,11 @@ const connectClient = async (name, brokers) => {
     ({ KafkaJS } = require('@confluentinc/kafka-javascript'));
   } catch (e) {
     // An optional dependency: where no prebuilt binary can be downloaded, npm skips it when librdkafka fails to build.
-    throw new Error(`@confluentinc/kafka-javascript cannot be loaded (${e.message.split('\n')[0]}); build it from source with the system's ` +
-      'OpenSSL, zlib, zstd, lz4 and SASL headers and the local Node headers: ' +
-      'CKJS_LINKING=dynamic npm_config_nodedir="$(dirname "$(dirname "$(command -v node)")")" npm install -w @placebo/adapters');
+    throw new Error(
+      `@confluentinc/kafka-javascript cannot be loaded (${e.message.split('\n')[0]}); build it from source with the system's ` +
+        'OpenSSL, zlib, zstd, lz4 and SASL headers and the local Node headers: ' +
+        'CKJS_LINKING=dynamic npm_config_nodedir="$(dirname "$(dirname "$(command -v node)")")" npm install -w @placebo/adapters',
+    );
   }
   const kafka = new KafkaJS.Kafka({ kafkaJS: { clientId: 'bench-clients', brokers, logLevel: KafkaJS.logLevel.NOTHING } });
   // acks and idempotence are producer settings here, not per send; librdkafka batches for linger.ms before sending.
@@ -108,15 +135,17 @@ const phase = async (client, topic, next, { callers, perSend, seconds }) => {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const end = t0 + seconds * 1000;
-  await Promise.all(Array.from({ length: callers }, async () => {
-    while (performance.now() < end) {
-      const batch = Array.from({ length: perSend }, next);
-      const s = performance.now();
-      await client.send(topic, batch);
-      latencies.push(performance.now() - s);
-      messages += perSend;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: callers }, async () => {
+      while (performance.now() < end) {
+        const batch = Array.from({ length: perSend }, next);
+        const s = performance.now();
+        await client.send(topic, batch);
+        latencies.push(performance.now() - s);
+        messages += perSend;
+      }
+    }),
+  );
   const elapsed = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   clearInterval(sampler);
@@ -154,8 +183,23 @@ const runChild = async (opts) => {
 
 const runClient = (name, topic, opts) =>
   new Promise((resolve, reject) => {
-    const args = [self, '--child', name, '--topic', topic, '--brokers', opts.brokers.join(','), '--duration', String(opts.duration),
-      '--concurrency', String(opts.concurrency), '--batch', String(opts.batch), '--players', String(opts.players)];
+    const args = [
+      self,
+      '--child',
+      name,
+      '--topic',
+      topic,
+      '--brokers',
+      opts.brokers.join(','),
+      '--duration',
+      String(opts.duration),
+      '--concurrency',
+      String(opts.concurrency),
+      '--batch',
+      String(opts.batch),
+      '--players',
+      String(opts.players),
+    ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
@@ -189,11 +233,19 @@ const versions = () => {
 
 const report = (opts, results, broker) => {
   const cols = opts.clients;
-  const title = { kafkajs: 'kafkajs', 'kafkajs-coalescing': 'kafkajs + createBatchProducer', confluent: 'confluent (linger.ms=0)', 'confluent-linger5': 'confluent (linger.ms=5, default)' };
+  const title = {
+    kafkajs: 'kafkajs',
+    'kafkajs-coalescing': 'kafkajs + createBatchProducer',
+    confluent: 'confluent (linger.ms=0)',
+    'confluent-linger5': 'confluent (linger.ms=5, default)',
+  };
   const cell = (c, f) => (results[c].error ? 'failed' : f(results[c]));
   const head = [`| | ${cols.map((c) => title[c]).join(' | ')} |`, `|---|${cols.map(() => '---:').join('|')}|`];
   const table = (key, caption) => [
-    '', `### ${caption}`, '', ...head,
+    '',
+    `### ${caption}`,
+    '',
+    ...head,
     ...[
       ['messages/s', (r) => r[key].rate.toFixed(0)],
       ['send latency p50 (ms)', (r) => r[key].p50.toFixed(2)],

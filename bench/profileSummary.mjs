@@ -57,7 +57,10 @@ for (const [id, count] of self) {
 const busy = total - idle;
 const pct = (c, of) => `${((100 * c) / of).toFixed(1)} %`;
 const table = (title, map) => {
-  const rows = [...map].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, top);
+  const rows = [...map]
+    .filter(([k]) => !k.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top);
   return [`| ${title} | share of busy samples |`, '|---|---:|', ...rows.map(([k, c]) => `| ${k.replace(/\|/g, '\\|')} | ${pct(c, busy)} |`)].join('\n');
 };
 process.stdout.write(

@@ -19,7 +19,7 @@ const reply = (result) => process.stdout.write(`${JSON.stringify(result)}\n`);
 const eachFile = async (infra, fileRows, take) => {
   for (const t of analystTables) {
     let rows = [];
-    for (let next = 0; ; ) {
+    for (let next = 0; ;) {
       const records = (await infra.log.read('all_events', 0, next, 5000)()).right;
       if (records.length === 0) break;
       next = records[records.length - 1].offset + 1;
@@ -89,7 +89,12 @@ async function parent(total) {
   await infra.close();
 
   const child = (args, env = {}) => {
-    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 20,
+    });
     if (r.status !== 0) throw new Error(`child ${args.join(' ')} exited with ${r.status}`);
     return JSON.parse(r.stdout.trim().split('\n').pop());
   };
@@ -114,7 +119,11 @@ async function parent(total) {
   ].map(([encoder, flushBytes]) => {
     const copy = copyOfLog();
     try {
-      return { encoder, flushBytes, ...child(['--sink', copy], { PLACEBO_PARQUET_ENCODER: encoder, PLACEBO_SINK_FLUSH_BYTES: String(flushBytes), PLACEBO_SINK_FLUSH_ROWS: '100000' }) };
+      return {
+        encoder,
+        flushBytes,
+        ...child(['--sink', copy], { PLACEBO_PARQUET_ENCODER: encoder, PLACEBO_SINK_FLUSH_BYTES: String(flushBytes), PLACEBO_SINK_FLUSH_ROWS: '100000' }),
+      };
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
@@ -138,13 +147,20 @@ async function fillLog(infra, decider, total) {
     const events = [];
     const cmds = [{ type: 'RegisterPlayer', name: id, wealth: 1_000_000, origin: 'seed' }];
     for (let i = 1; i < perPlayer; i++) {
-      cmds.push(i % 7 === 0
-        ? { type: 'Fight', enemy: 'goblin', roll: (i % 10) / 10 }
-        : { type: 'BuyItem', kind: kinds[i % kinds.length], item_type: null, quantity: 1, offer_id: null, client_cost: null });
+      cmds.push(
+        i % 7 === 0
+          ? { type: 'Fight', enemy: 'goblin', roll: (i % 10) / 10 }
+          : { type: 'BuyItem', kind: kinds[i % kinds.length], item_type: null, quantity: 1, offer_id: null, client_cost: null },
+      );
     }
     for (const c of cmds) {
       const d = decider.decide(c, state);
-      const next = envelop(state, d.right, { command_id: `c${seq}`, request, occurred_at: new Date(Date.UTC(2026, 10, 23) + seq).toISOString() }, () => `e${++seq}`);
+      const next = envelop(
+        state,
+        d.right,
+        { command_id: `c${seq}`, request, occurred_at: new Date(Date.UTC(2026, 10, 23) + seq).toISOString() },
+        () => `e${++seq}`,
+      );
       state = next.state;
       events.push(...next.stored);
     }
@@ -163,17 +179,25 @@ function printReport({ events, players, fill, replay, replaySeconds, fileRows, e
   console.log(`| fill log (decide + append, group commit) | ${int(events)} | ${fill.toFixed(2)} | ${int(events / fill)} |`);
   console.log(`| replay: log -> snapshots | ${int(replay.events)} | ${replaySeconds.toFixed(2)} | ${int(replay.events / replaySeconds)} |`);
 
-  console.log(`\nParquet encoding of the same rows (4 analyst tables, files of up to ${int(fileRows)} rows, one file's rows in memory at a time; seconds spent in encode only):\n`);
+  console.log(
+    `\nParquet encoding of the same rows (4 analyst tables, files of up to ${int(fileRows)} rows, one file's rows in memory at a time; seconds spent in encode only):\n`,
+  );
   console.log('| encoder | rows | MB written | seconds | rows/s | peak RSS |\n|---|---:|---:|---:|---:|---:|');
   for (const e of encodes) {
     const timed = e.bytes > 0;
-    console.log(`| ${e.label} | ${int(e.rows)} | ${timed ? (e.bytes / 2 ** 20).toFixed(1) : '–'} | ${timed ? e.seconds.toFixed(2) : '–'} | ${timed ? int(e.rows / e.seconds) : '–'} | ${mb(e.peakMb)} |`);
+    console.log(
+      `| ${e.label} | ${int(e.rows)} | ${timed ? (e.bytes / 2 ** 20).toFixed(1) : '–'} | ${timed ? e.seconds.toFixed(2) : '–'} | ${timed ? int(e.rows / e.seconds) : '–'} | ${mb(e.peakMb)} |`,
+    );
   }
 
   console.log(`\nSink: log -> committed Parquet, a backlog of ${int(events)} events (createLakeSink, flush rows 100,000):\n`);
-  console.log('| PLACEBO_PARQUET_ENCODER | PLACEBO_SINK_FLUSH_BYTES | records | rows | files | seconds | records/s | rows/s | peak RSS |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    '| PLACEBO_PARQUET_ENCODER | PLACEBO_SINK_FLUSH_BYTES | records | rows | files | seconds | records/s | rows/s | peak RSS |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
   for (const s of sinks) {
     const bound = s.flushBytes >= 2_000_000_000 ? 'none (2e9)' : `${s.flushBytes / 2 ** 20} MiB`;
-    console.log(`| ${s.encoder} | ${bound} | ${int(s.records)} | ${int(s.rows)} | ${int(s.files)} | ${s.seconds.toFixed(2)} | ${int(s.records / s.seconds)} | ${int(s.rows / s.seconds)} | ${mb(s.peakMb)} |`);
+    console.log(
+      `| ${s.encoder} | ${bound} | ${int(s.records)} | ${int(s.rows)} | ${int(s.files)} | ${s.seconds.toFixed(2)} | ${int(s.records / s.seconds)} | ${int(s.rows / s.seconds)} | ${mb(s.peakMb)} |`,
+    );
   }
 }

@@ -32,21 +32,35 @@ const brokers = (process.env.PLACEBO_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',
 const parseArgs = (argv) => {
   const { o, int } = parseOptions(
     argv,
-    { requests: '20000', concurrency: '50', modes: 'koa,flask,embedded,cluster', seed: '/work/shared/seeds/001_dc01ac245bd9abfb.txt', python: '/usr/bin/python3' },
+    {
+      requests: '20000',
+      concurrency: '50',
+      modes: 'koa,flask,embedded,cluster',
+      seed: '/work/shared/seeds/001_dc01ac245bd9abfb.txt',
+      python: '/usr/bin/python3',
+    },
     ['keep', 'serve-koa'],
   );
-  return { ...o, modes: listOption('modes', o.modes, ['koa', 'flask', 'embedded', 'cluster']), requests: int('requests', 1), concurrency: int('concurrency', 1) };
+  return {
+    ...o,
+    modes: listOption('modes', o.modes, ['koa', 'flask', 'embedded', 'cluster']),
+    requests: int('requests', 1),
+    concurrency: int('concurrency', 1),
+  };
 };
 
 /** The seed report's game_api.py: the fenced block that starts with its shebang and builds a KafkaProducer. */
 const seedApp = (seedFile, topic) => {
-  const blocks = readFileSync(seedFile, 'utf8').split('```').filter((_, i) => i % 2 === 1);
+  const blocks = readFileSync(seedFile, 'utf8')
+    .split('```')
+    .filter((_, i) => i % 2 === 1);
   const app = blocks.find((b) => b.includes('from flask import Flask') && b.includes('KafkaProducer(') && b.includes('/purchase_a_sword'));
   if (app === undefined) throw new Error(`flask: no Flask app with a KafkaProducer and /purchase_a_sword in ${seedFile}`);
   const patched = app
     .replace(/bootstrap_servers='kafka:29092'/, `bootstrap_servers='${brokers.join(',')}'`)
     .replaceAll("log_to_kafka('events'", `log_to_kafka('${topic}'`);
-  if (!patched.includes(brokers[0]) || patched.includes("'events'")) throw new Error('flask: the seed app no longer has the expected bootstrap server and topic');
+  if (!patched.includes(brokers[0]) || patched.includes("'events'"))
+    throw new Error('flask: the seed app no longer has the expected bootstrap server and topic');
   return patched.replace(/^\n/, '');
 };
 
@@ -107,11 +121,16 @@ const startFlask = async (opts, dir, topic) => {
   const file = join(dir, 'game_api.py');
   writeFileSync(file, seedApp(opts.seed, topic));
   const port = await freePort();
-  return startChild('flask', ['-m', 'flask', 'run', '--host', '127.0.0.1', '--port', String(port)], { FLASK_APP: file, PYTHONDONTWRITEBYTECODE: '1' }, {
-    command: opts.python,
-    cwd: dir,
-    ready: /Running on (http:\/\/\S+)/,
-  });
+  return startChild(
+    'flask',
+    ['-m', 'flask', 'run', '--host', '127.0.0.1', '--port', String(port)],
+    { FLASK_APP: file, PYTHONDONTWRITEBYTECODE: '1' },
+    {
+      command: opts.python,
+      cwd: dir,
+      ready: /Running on (http:\/\/\S+)/,
+    },
+  );
 };
 
 /** Seed 001's player starts with the catalogue's host wealth; raised so that every purchase of the run can succeed. */
@@ -162,7 +181,8 @@ const runMode = async (mode, opts, runId) => {
     }
     rss = rssSampler(server.child.pid);
     const warm = await ab(server.url, Math.min(500, opts.requests), Math.min(opts.concurrency, 10));
-    if (warm.non2xx > 0 || warm.failed > 0) throw new Error(`${mode}: warm-up had ${warm.non2xx} non-2xx and ${warm.failed} failed requests. Server output:\n${server.output().slice(-1500)}`);
+    if (warm.non2xx > 0 || warm.failed > 0)
+      throw new Error(`${mode}: warm-up had ${warm.non2xx} non-2xx and ${warm.failed} failed requests. Server output:\n${server.output().slice(-1500)}`);
     log(`${mode}: ab -n ${opts.requests} -c ${opts.concurrency} -H "Host: ${host}" ${server.url}${path}`);
     rss.reset();
     const cpu0 = cpuSeconds(server.child.pid);
@@ -213,7 +233,7 @@ const report = (opts, results) => {
     row('complete requests', (r) => String(r.complete)),
     row('failed requests', (r) => String(r.failed)),
     row('non-2xx', (r) => String(r.non2xx)),
-    row('Kafka records in the run\'s topics', (r) => (r.records === undefined ? '–' : String(r.records))),
+    row("Kafka records in the run's topics", (r) => (r.records === undefined ? '–' : String(r.records))),
     row('server CPU per request (µs)', (r) => r.cpuPerRequest.toFixed(0)),
     row('server peak RSS (MB)', (r) => (r.peakRss / 2 ** 20).toFixed(0)),
   ];
@@ -223,10 +243,10 @@ const report = (opts, results) => {
     `Node ${process.version}, ${availableParallelism()} CPUs, ab (no keep-alive, as the seed ran it) on the same machine, after a ` +
       `warm-up of ${Math.min(500, opts.requests)} requests. Flask: the seed's game_api.py under \`flask run\` (threaded), kafka-python ` +
       'with its defaults (acks=1, the handler does not wait for the send); its topic has 1 partition. Placebo: `placebo api` with ' +
-      'PLACEBO_SEED_ROUTES=true, PLACEBO_LOG_LEVEL=warn and host_starting_wealth raised to max_wealth (the catalogue\'s 100,000 ' +
+      "PLACEBO_SEED_ROUTES=true, PLACEBO_LOG_LEVEL=warn and host_starting_wealth raised to max_wealth (the catalogue's 100,000 " +
       'would buy 128 swords, then 402); it answers after the purchase is written (a SQLite commit embedded; Kafka acks=all and Redis in cluster mode). ' +
-      'Kafka records: every record in the run\'s topics after the load, warm-up included (Placebo cluster: each purchase in buy_events and all_events, plus the registration). ' +
-      'Percentiles are ab\'s, whole milliseconds.',
+      "Kafka records: every record in the run's topics after the load, warm-up included (Placebo cluster: each purchase in buy_events and all_events, plus the registration). " +
+      "Percentiles are ab's, whole milliseconds.",
   );
   process.stdout.write(`${lines.join('\n')}\n`);
 };

@@ -25,9 +25,11 @@ const timer = setInterval(() => (peak.rss = Math.max(peak.rss, process.memoryUsa
 
 const pool = async (n, limit, f) => {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, n) }, async () => {
-    while (next < n) await f(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, n) }, async () => {
+      while (next < n) await f(next++);
+    }),
+  );
 };
 // Waits for every call before failing: a MKDIRS still in flight would recreate a folder after the cleanup.
 const settled = async (calls) => {
@@ -42,7 +44,14 @@ const viaPackage = (root) => {
   const hdfs = webhdfs.createClient({ host: hostname, port: Number(port), user, path: '/webhdfs/v1' });
   const call = (f) => new Promise((resolve, reject) => f((err) => (err ? reject(err) : resolve())));
   const dirs = new Map();
-  const mkdir = (d) => dirs.get(d) ?? dirs.set(d, call((cb) => hdfs.mkdir(d, cb))).get(d);
+  const mkdir = (d) =>
+    dirs.get(d) ??
+    dirs
+      .set(
+        d,
+        call((cb) => hdfs.mkdir(d, cb)),
+      )
+      .get(d);
   return {
     publish: async (path, data) => {
       const tmp = `${root}/_tmp/${randomUUID()}.tmp`;
@@ -105,9 +114,27 @@ const publishRun = async (name, make, concurrency) => {
       latencies.push(performance.now() - t);
     });
     const s = (performance.now() - started) / 1000;
-    rows.push([name, `publish ${files} × ${(bytes / 2 ** 20).toFixed(2)} MiB`, concurrency, (files / s).toFixed(1), ((files * bytes) / 2 ** 20 / s).toFixed(1), pct(latencies, 50).toFixed(0), pct(latencies, 99).toFixed(0), (peak.rss / 2 ** 20).toFixed(0)]);
+    rows.push([
+      name,
+      `publish ${files} × ${(bytes / 2 ** 20).toFixed(2)} MiB`,
+      concurrency,
+      (files / s).toFixed(1),
+      ((files * bytes) / 2 ** 20 / s).toFixed(1),
+      pct(latencies, 50).toFixed(0),
+      pct(latencies, 99).toFixed(0),
+      (peak.rss / 2 ** 20).toFixed(0),
+    ]);
   } catch (e) {
-    rows.push([name, `publish: fails after ${latencies.length} files: ${String(e.cause?.message ?? e.message).slice(0, 60)}`, concurrency, '–', '–', '–', '–', '–']);
+    rows.push([
+      name,
+      `publish: fails after ${latencies.length} files: ${String(e.cause?.message ?? e.message).slice(0, 60)}`,
+      concurrency,
+      '–',
+      '–',
+      '–',
+      '–',
+      '–',
+    ]);
   } finally {
     await client.close();
   }
@@ -128,7 +155,16 @@ t = performance.now();
 await store.remove(listed.right)();
 const removeMs = performance.now() - t;
 rows.push(['lake store (node:http)', `list ${listed.right.length} files in 4 folders`, 16, '–', '–', listMs.toFixed(0), '–', '–']);
-rows.push(['lake store (node:http)', `remove ${listed.right.length} files`, 16, (listed.right.length / (removeMs / 1000)).toFixed(0), '–', removeMs.toFixed(0), '–', '–']);
+rows.push([
+  'lake store (node:http)',
+  `remove ${listed.right.length} files`,
+  16,
+  (listed.right.length / (removeMs / 1000)).toFixed(0),
+  '–',
+  removeMs.toFixed(0),
+  '–',
+  '–',
+]);
 await close();
 
 clearInterval(timer);

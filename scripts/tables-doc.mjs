@@ -15,7 +15,8 @@ if (!existsSync(compiled)) {
 const domain = await import(pathToFileURL(compiled).href);
 
 const isColumn = (c) => c !== null && typeof c === 'object' && typeof c.name === 'string' && typeof c.type === 'string';
-const isTable = (v) => v !== null && typeof v === 'object' && typeof v.name === 'string' && typeof v.doc === 'string' && Array.isArray(v.columns) && v.columns.every(isColumn);
+const isTable = (v) =>
+  v !== null && typeof v === 'object' && typeof v.name === 'string' && typeof v.doc === 'string' && Array.isArray(v.columns) && v.columns.every(isColumn);
 const isView = (v) => v !== null && typeof v === 'object' && typeof v.name === 'string' && typeof v.doc === 'string' && typeof v.sql === 'string';
 
 const tables = new Map();
@@ -32,7 +33,8 @@ const prose = (s) => String(s).replaceAll('&', '&amp;').replaceAll('<', '&lt;').
 const cell = (s) => prose(s).replaceAll('|', '\\|').replaceAll('\n', ' ');
 const partitioning = (t) => {
   if (typeof t.partitioning === 'string') return t.partitioning;
-  if (t.columns.some((c) => c.name === 'event_date')) return '`dt` = `event_date`, the UTC date of `occurred_at`: files under `<table>/dt=YYYY-MM-DD/`, one Hive partition per day.';
+  if (t.columns.some((c) => c.name === 'event_date'))
+    return '`dt` = `event_date`, the UTC date of `occurred_at`: files under `<table>/dt=YYYY-MM-DD/`, one Hive partition per day.';
   return 'none';
 };
 const partitioned = (t) => partitioning(t) !== 'none';
@@ -67,7 +69,9 @@ const markdown = [
   '',
   ...[...tables.values()].flatMap(tableDoc),
   ...(views.size > 0 ? ['# Views', '', ...[...views.values()].flatMap(viewDoc)] : []),
-].join('\n').replace(/\n*$/, '\n');
+]
+  .join('\n')
+  .replace(/\n*$/, '\n');
 
 if (process.argv.includes('--stdout')) {
   process.stdout.write(markdown);

@@ -13,7 +13,9 @@ export const clusterPrefixes = (runId) => ({ redisPrefix: `placebo-bench-${runId
 /** Cluster mode must really be cluster mode: no embedded database in PLACEBO_DATA_DIR once the API listens… */
 export const checkNotEmbedded = (dataDir) => {
   if (existsSync(dataDir) && readdirSync(dataDir).some((f) => f.startsWith('placebo.db'))) {
-    throw new Error(`cluster: PLACEBO_MODE=cluster, but the API opened the embedded SQLite store ${join(dataDir, 'placebo.db')} (is cluster mode wired into \`placebo api\`?)`);
+    throw new Error(
+      `cluster: PLACEBO_MODE=cluster, but the API opened the embedded SQLite store ${join(dataDir, 'placebo.db')} (is cluster mode wired into \`placebo api\`?)`,
+    );
   }
 };
 

@@ -27,11 +27,13 @@ export const runEachMode = async (modes, f) => {
 export const inParallel = async (n, width, f) => {
   const out = new Array(n);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(width, n) }, async () => {
-    while (next < n) {
-      const i = next++;
-      out[i] = await f(i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(width, n) }, async () => {
+      while (next < n) {
+        const i = next++;
+        out[i] = await f(i);
+      }
+    }),
+  );
   return out;
 };

@@ -22,7 +22,10 @@ export const parseOptions = (argv, defaults, flags = []) => {
 
 /** A comma-separated option as a list, each entry one of `allowed`. */
 export const listOption = (name, value, allowed) => {
-  const list = value.split(',').map((m) => m.trim()).filter((m) => m !== '');
+  const list = value
+    .split(',')
+    .map((m) => m.trim())
+    .filter((m) => m !== '');
   for (const m of list) if (!allowed.includes(m)) throw new Error(`unknown --${name} entry ${m} (${allowed.join(', ')})`);
   if (list.length === 0) throw new Error(`--${name} is empty`);
   return list;

@@ -89,7 +89,10 @@ export const rssSampler = (pid) => {
     }
   };
   const sample = () => {
-    peak = Math.max(peak, processTree(pid).reduce((sum, p) => sum + rss(p), 0));
+    peak = Math.max(
+      peak,
+      processTree(pid).reduce((sum, p) => sum + rss(p), 0),
+    );
   };
   sample();
   const timer = setInterval(sample, 500);

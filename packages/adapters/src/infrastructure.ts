@@ -1,6 +1,17 @@
 import type * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
-import type { AccountStore, EventLog, LakeStore, LogSource, OffsetStore, PortError, QueryEngine, SessionStore, SnapshotStore, TableRegistry } from '@placebo/domain';
+import type {
+  AccountStore,
+  EventLog,
+  LakeStore,
+  LogSource,
+  OffsetStore,
+  PortError,
+  QueryEngine,
+  SessionStore,
+  SnapshotStore,
+  TableRegistry,
+} from '@placebo/domain';
 import type { IndexRepair } from './cluster/indexGuard.js';
 import type { RateLimiters } from './rateLimit/rateLimiters.js';
 

@@ -4,8 +4,7 @@ import type Koa from 'koa';
 import { orFail } from './errors.js';
 import { fail } from './httpError.js';
 
-const unauthorized = (message: string): never =>
-  fail({ status: 401, error: 'unauthorized', message, headers: { 'WWW-Authenticate': 'Bearer' } });
+const unauthorized = (message: string): never => fail({ status: 401, error: 'unauthorized', message, headers: { 'WWW-Authenticate': 'Bearer' } });
 
 /** The bearer token of the request; a missing or malformed Authorization header is 401. */
 export const bearerToken = (ctx: Koa.ParameterizedContext<unknown>): string => {

@@ -62,9 +62,7 @@ export const readBody =
         ctx.req.resume();
         fail({ status: 415, error: 'unsupported_encoding', message: 'compressed bodies are not accepted' });
       }
-      const read = await collect(ctx.req, options.limit).catch(() =>
-        fail({ status: 400, error: 'request_aborted', message: 'the body could not be read' }),
-      );
+      const read = await collect(ctx.req, options.limit).catch(() => fail({ status: 400, error: 'request_aborted', message: 'the body could not be read' }));
       if (read === 'too_large') tooLarge(options.limit);
       else ctx.state.raw = read;
     }

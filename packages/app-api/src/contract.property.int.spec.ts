@@ -44,7 +44,10 @@ describe('every operation, driven by requests generated from the document, answe
     api = openTestApi({ roll: () => 0.5 });
     doc = (await api.agent.get('/openapi.json')).body as typeof doc;
     player = await signUp(api);
-    const created = await api.agent.post('/create/user').type('form').send(`userid=${seedId}&userpwd=pw&username=${unique('seedname')}&wealth=100000`);
+    const created = await api.agent
+      .post('/create/user')
+      .type('form')
+      .send(`userid=${seedId}&userpwd=pw&username=${unique('seedname')}&wealth=100000`);
     assert.equal(created.status, 200);
     hints = {
       id: fc.constant(player.id),

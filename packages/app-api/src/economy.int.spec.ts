@@ -29,7 +29,10 @@ describe("the catalogue's caps on a player's state, over HTTP", () => {
 
   it('caps the seed routes too, where the client names any org and item', async () => {
     const id = unique('');
-    await api.agent.post('/create/user').type('form').send(`userid=${id}&userpwd=pw&username=${unique('s')}&wealth=100`);
+    await api.agent
+      .post('/create/user')
+      .type('form')
+      .send(`userid=${id}&userpwd=pw&username=${unique('s')}&wealth=100`);
     assert.equal((await api.agent.post('/join/team').type('form').send(`userid=${id}&org=free1&level=m`)).status, 200);
     const second = await api.agent.post('/join/team').type('form').send(`userid=${id}&org=free2&level=m`);
     assert.equal(second.status, 409);

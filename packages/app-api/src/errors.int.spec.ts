@@ -44,7 +44,9 @@ describe('infrastructure failures', () => {
   let failing = false;
   before(() => {
     api = openTestApi({
-      wrapInfra: wrapAppend((append) => (id, v, events, snap) => (failing ? async () => E.left(portError('append: disk I/O error', true)) : append(id, v, events, snap))),
+      wrapInfra: wrapAppend(
+        (append) => (id, v, events, snap) => (failing ? async () => E.left(portError('append: disk I/O error', true)) : append(id, v, events, snap)),
+      ),
     });
   });
   after(() => api.close());

@@ -24,8 +24,24 @@ const deep = (n: number): string => `${'['.repeat(n)}${']'.repeat(n)}`;
 /** Bodies: valid-looking, wrong types, huge, deep, not JSON, not UTF-8. */
 const body = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }).map((v) => Buffer.from(JSON.stringify(v) ?? 'null')),
-  fc.record({ name: fc.string(), password: fc.string(), kind: fc.string(), type: fc.anything(), quantity: fc.anything(), wealth: fc.anything(), org: fc.string(), enemy: fc.string() }, { requiredKeys: [] }).map((o) => Buffer.from(JSON.stringify(o))),
-  fc.constantFrom(deep(10), deep(5000), '{"a":', '\u0000', 'userid=%zz&cost=1e999', 'x'.repeat(70_000), '{"__proto__":{"admin":true}}').map((s) => Buffer.from(s)),
+  fc
+    .record(
+      {
+        name: fc.string(),
+        password: fc.string(),
+        kind: fc.string(),
+        type: fc.anything(),
+        quantity: fc.anything(),
+        wealth: fc.anything(),
+        org: fc.string(),
+        enemy: fc.string(),
+      },
+      { requiredKeys: [] },
+    )
+    .map((o) => Buffer.from(JSON.stringify(o))),
+  fc
+    .constantFrom(deep(10), deep(5000), '{"a":', '\u0000', 'userid=%zz&cost=1e999', 'x'.repeat(70_000), '{"__proto__":{"admin":true}}')
+    .map((s) => Buffer.from(s)),
   fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)),
   fc.constant(Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xf0, 0x28, 0x8c, 0xbc])),
 );
@@ -49,9 +65,25 @@ describe('hostile requests to every route (fast-check over the OpenAPI routes)',
       op: fc.constantFrom(...operations),
       method: fc.oneof(fc.constant(null), fc.constantFrom(...methods)),
       params: fc.array(segment([player.id, 'guild', 'team', 'soldiers', 'team BLAH']), { minLength: 3, maxLength: 3 }),
-      query: fc.oneof(fc.constant(''), fc.constant(`?userid=${player.id}`), fc.string({ maxLength: 40 }).map((s) => `?userid=${encodeURIComponent(s)}&all=${encodeURIComponent(s)}`), fc.constant('?userid=%zz&all=%')),
-      contentType: fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/plain', 'application/json; charset=latin1', 'multipart/form-data; boundary=x', ''),
-      auth: fc.oneof(fc.constant(player.auth.Authorization), header.map((h) => `Bearer ${h}`), header),
+      query: fc.oneof(
+        fc.constant(''),
+        fc.constant(`?userid=${player.id}`),
+        fc.string({ maxLength: 40 }).map((s) => `?userid=${encodeURIComponent(s)}&all=${encodeURIComponent(s)}`),
+        fc.constant('?userid=%zz&all=%'),
+      ),
+      contentType: fc.constantFrom(
+        'application/json',
+        'application/x-www-form-urlencoded',
+        'text/plain',
+        'application/json; charset=latin1',
+        'multipart/form-data; boundary=x',
+        '',
+      ),
+      auth: fc.oneof(
+        fc.constant(player.auth.Authorization),
+        header.map((h) => `Bearer ${h}`),
+        header,
+      ),
       key: fc.option(fc.oneof(header, fc.constantFrom('buy-1', 'k'.repeat(200))), { nil: undefined }),
       host: fc.option(fc.oneof(header, fc.constantFrom('user1.comcast.com', `${'h'.repeat(70)}.com`, '[::1]:80', 'a..b')), { nil: undefined }),
       encoding: fc.constantFrom('', 'identity', 'gzip', 'br'),
@@ -73,7 +105,11 @@ describe('hostile requests to every route (fast-check over the OpenAPI routes)',
           status = (method === 'get' || method === 'head' ? await req : await req.send(r.body)).status;
         } catch (e) {
           // The client refused to send it (a header or path no HTTP client may send): nothing reached the app.
-          if (e instanceof TypeError || (e instanceof Error && /ERR_INVALID|ERR_UNESCAPED|Invalid character/.test(`${(e as { code?: string }).code ?? ''} ${e.message}`))) return;
+          if (
+            e instanceof TypeError ||
+            (e instanceof Error && /ERR_INVALID|ERR_UNESCAPED|Invalid character/.test(`${(e as { code?: string }).code ?? ''} ${e.message}`))
+          )
+            return;
           throw e;
         }
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -82,7 +118,12 @@ describe('hostile requests to every route (fast-check over the OpenAPI routes)',
       { numRuns: runs },
     );
     if (process.env.PLACEBO_FUZZ_TABLE === '1') {
-      process.stdout.write(`\n| status | answers |\n|---|---|\n${[...statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `| ${s} | ${n} |`).join('\n')}\n`);
+      process.stdout.write(
+        `\n| status | answers |\n|---|---|\n${[...statuses]
+          .sort((a, b) => a[0] - b[0])
+          .map(([s, n]) => `| ${s} | ${n} |`)
+          .join('\n')}\n`,
+      );
     }
     assert.ok((statuses.get(400) ?? 0) > 0 && [...statuses.keys()].some((s) => s < 300), `too few kinds of answer: ${JSON.stringify([...statuses])}`);
 

@@ -36,7 +36,14 @@ export const hostRoutes = (router: Router<AppState>, deps: ApiDeps): void => {
     await enforce(ctx, deps.limits.authIp, clientAddress(ctx), 'ip');
     // The account is claimed under the player id (host-…), a namespace no other registration may use: a Host player
     // and a /v1 or seed player of the same name cannot squat each other.
-    const registration = { player_id: player.id, name: player.name, password: null, wealth: catalogue.limits.host_starting_wealth, origin: 'host' as const, account_name: player.id };
+    const registration = {
+      player_id: player.id,
+      name: player.name,
+      password: null,
+      wealth: catalogue.limits.host_starting_wealth,
+      origin: 'host' as const,
+      account_name: player.id,
+    };
     const result = await handler.register(registration, { ...meta, command_id: null })();
     if (E.isRight(result) || result.left._tag === 'PlayerAlreadyExists') return; // a concurrent request registered it first
     fail(toHttpError(result.left), result.left);

@@ -23,7 +23,9 @@ describe('idempotency keys', () => {
     const p = await signUp(api);
     const key = unique('buy-');
     const before = (await storedEvents(api, p.id)).length;
-    const first = await twice(() => api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).set('Idempotency-Key', key).send({ kind: 'sword', type: 'saber' }));
+    const first = await twice(() =>
+      api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).set('Idempotency-Key', key).send({ kind: 'sword', type: 'saber' }),
+    );
     assert.equal(first.status, 201);
     const events = await storedEvents(api, p.id);
     assert.equal(events.length, before + 1);
@@ -33,7 +35,9 @@ describe('idempotency keys', () => {
   it('replays a refusal (402) just the same', async () => {
     const p = await signUp(api);
     const key = unique('refused-');
-    const first = await twice(() => api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).set('Idempotency-Key', key).send({ kind: 'sword', type: 'longsword' }));
+    const first = await twice(() =>
+      api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).set('Idempotency-Key', key).send({ kind: 'sword', type: 'longsword' }),
+    );
     assert.equal(first.status, 402);
     assert.equal((await storedEvents(api, p.id)).filter((e) => e.data.type === 'PurchaseRefused').length, 1);
   });
@@ -58,7 +62,9 @@ describe('idempotency keys', () => {
     const id = (reg.body as { player_id: string }).player_id;
     const login = await api.agent.post('/v1/sessions').send({ name, password: 'long enough' });
     const auth = { Authorization: `Bearer ${login.body.token as string}` };
-    const join = await twice(() => api.agent.post(`/v1/players/${id}/orgs`).set(auth).set('Idempotency-Key', `${key}-join`).send({ kind: 'team', org: 'team BLAH' }));
+    const join = await twice(() =>
+      api.agent.post(`/v1/players/${id}/orgs`).set(auth).set('Idempotency-Key', `${key}-join`).send({ kind: 'team', org: 'team BLAH' }),
+    );
     assert.equal(join.status, 201);
     const leave = await twice(() => api.agent.delete(`/v1/players/${id}/orgs/team/team%20BLAH`).set(auth).set('Idempotency-Key', `${key}-leave`));
     assert.equal(leave.status, 200);
@@ -68,7 +74,10 @@ describe('idempotency keys', () => {
 
   it('replays seed routes too', async () => {
     const id = unique('');
-    await api.agent.post('/create/user').type('form').send(`userid=${id}&userpwd=pw&username=${unique('s')}&wealth=100`);
+    await api.agent
+      .post('/create/user')
+      .type('form')
+      .send(`userid=${id}&userpwd=pw&username=${unique('s')}&wealth=100`);
     const key = unique('seed-');
     const first = await twice(() => api.agent.post('/buy/sword').type('form').set('Idempotency-Key', key).send(`userid=${id}&type=cutlass&cost=60`));
     assert.equal(first.text, 'Sword purchased [:)\n');
@@ -96,7 +105,10 @@ describe('idempotency keys', () => {
     const other = await buy({ kind: 'knife', quantity: 2 });
     assert.equal(other.status, 422);
     assert.equal(other.body.error, 'idempotency_key_reused');
-    assert.deepEqual(other.body.details.map((d: { path: string }) => d.path), ['Idempotency-Key']);
+    assert.deepEqual(
+      other.body.details.map((d: { path: string }) => d.path),
+      ['Idempotency-Key'],
+    );
     assert.equal((await storedEvents(api, p.id)).length, before);
   });
 
@@ -125,13 +137,19 @@ describe('idempotency keys', () => {
     for (const bad of ['has space', 'x'.repeat(129), 'semi;colon', 'per%cent']) {
       const res = await buy().set('Idempotency-Key', bad).send({ kind: 'knife' });
       assert.equal(res.status, 400, bad);
-      assert.deepEqual(res.body.details.map((d: { path: string }) => d.path), ['Idempotency-Key']);
+      assert.deepEqual(
+        res.body.details.map((d: { path: string }) => d.path),
+        ['Idempotency-Key'],
+      );
     }
     const empty = await buy().set('Idempotency-Key', '').send({ kind: 'knife' });
     assert.equal(empty.status, 400);
     const body = await buy().send({ kind: 'knife', command_id: 'not ok' });
     assert.equal(body.status, 400);
-    assert.deepEqual(body.body.details.map((d: { path: string }) => d.path), ['command_id']);
+    assert.deepEqual(
+      body.body.details.map((d: { path: string }) => d.path),
+      ['command_id'],
+    );
     const differ = await buy().set('Idempotency-Key', 'a').send({ kind: 'knife', command_id: 'b' });
     assert.equal(differ.status, 400);
     assert.deepEqual(differ.body.details, [{ path: 'command_id', message: 'differs from the Idempotency-Key header' }]);

@@ -14,13 +14,15 @@ const stable = (v: unknown): string =>
           .sort()
           .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
           .join(',')}}`
-      : JSON.stringify(v) ?? 'null';
+      : (JSON.stringify(v) ?? 'null');
 
 /** The request a key stands for: method, route and decoded body (the key itself aside). */
 export const requestFingerprint = (method: string, path: string, body: unknown): string => {
   const { command_id: _key, ...rest } = (body !== null && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   void _key;
-  return createHash('sha256').update(`${method} ${path}\n${stable(rest)}`).digest('base64url');
+  return createHash('sha256')
+    .update(`${method} ${path}\n${stable(rest)}`)
+    .digest('base64url');
 };
 
 /** A key the API made for a request that came without one: `g.<uuid>.<the request's fingerprint, 16 characters>`. */
@@ -44,7 +46,13 @@ const reused = (): never =>
  * made key is new, so neither the key store nor the log is asked about it; it carries the request's fingerprint, so
  * its reuse for another request is refused without a store either.
  */
-export const scopedMeta = async (ctx: Koa.ParameterizedContext<unknown>, deps: Pick<ApiDeps, 'idempotencyKeys' | 'idempotencyTtlSeconds'>, player: string, body: unknown, fromBody?: string): Promise<CommandMeta> => {
+export const scopedMeta = async (
+  ctx: Koa.ParameterizedContext<unknown>,
+  deps: Pick<ApiDeps, 'idempotencyKeys' | 'idempotencyTtlSeconds'>,
+  player: string,
+  body: unknown,
+  fromBody?: string,
+): Promise<CommandMeta> => {
   const meta = commandMeta(ctx, fromBody);
   const fingerprint = requestFingerprint(ctx.method, ctx.path, body);
   if (meta.command_id === null) {

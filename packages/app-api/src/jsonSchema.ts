@@ -10,7 +10,13 @@ export type JsonSchema = { readonly [key: string]: unknown };
  */
 export const knownSchemas: Readonly<Record<string, JsonSchema>> = {
   PlayerId: { type: 'string', pattern: '^[A-Za-z0-9._:@-]{1,64}$', minLength: 1, maxLength: 64 },
-  Name: { type: 'string', pattern: namePattern, minLength: 1, maxLength: 64, description: '1–64 code points; no control characters or lone surrogates; no white space at either end' },
+  Name: {
+    type: 'string',
+    pattern: namePattern,
+    minLength: 1,
+    maxLength: 64,
+    description: '1–64 code points; no control characters or lone surrogates; no white space at either end',
+  },
   TrimmedName: { type: 'string', pattern: trimmedNamePattern, minLength: 1, description: 'white space at either end is dropped, then the Name rules apply' },
   Coins: { type: 'integer', minimum: 0, maximum: 1e12 },
   Quantity: { type: 'integer', minimum: 1, maximum: 100 },
@@ -60,9 +66,7 @@ export const toJsonSchema = (codec: t.Mixed): JsonSchema => {
     case 'UnionType': {
       const members = (c as unknown as t.UnionType<t.Mixed[]>).types;
       const literals = members.map((m) => (m as Tagged)._tag === 'LiteralType');
-      return literals.every(Boolean)
-        ? { enum: members.map((m) => (m as unknown as t.LiteralType<string>).value) }
-        : { anyOf: members.map(toJsonSchema) };
+      return literals.every(Boolean) ? { enum: members.map((m) => (m as unknown as t.LiteralType<string>).value) } : { anyOf: members.map(toJsonSchema) };
     }
     case 'LiteralType':
       return { const: (c as unknown as t.LiteralType<string>).value };
@@ -90,5 +94,4 @@ const leafSchema = (c: Tagged): JsonSchema => {
   return knownSchemas[c.name] ?? {};
 };
 
-const mapProps = (props: Record<string, t.Mixed>): JsonSchema =>
-  Object.fromEntries(Object.entries(props).map(([k, v]) => [k, toJsonSchema(v)]));
+const mapProps = (props: Record<string, t.Mixed>): JsonSchema => Object.fromEntries(Object.entries(props).map(([k, v]) => [k, toJsonSchema(v)]));

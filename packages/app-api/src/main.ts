@@ -33,16 +33,20 @@ const startSweeper = (index: LogIndex, handler: CommandHandler, leaseMs: number,
       if (stopped) return;
       const completed = await index.completeIntent(id);
       const refreshed = E.isRight(completed) ? await handler.refresh(id)() : completed;
-      if (E.isLeft(refreshed)) logger.warn('cannot settle player', { player_id: id, error: 'message' in refreshed.left ? refreshed.left.message : refreshed.left._tag });
+      if (E.isLeft(refreshed))
+        logger.warn('cannot settle player', { player_id: id, error: 'message' in refreshed.left ? refreshed.left.message : refreshed.left._tag });
       else logger.info('settled player', { player_id: id, version: refreshed.right.version });
     }
   };
   const tick = (): void => {
-    timer = setTimeout(() => {
-      running = sweep().finally(() => {
-        if (!stopped) tick();
-      });
-    }, Math.max(500, Math.floor(leaseMs / 2)));
+    timer = setTimeout(
+      () => {
+        running = sweep().finally(() => {
+          if (!stopped) tick();
+        });
+      },
+      Math.max(500, Math.floor(leaseMs / 2)),
+    );
   };
   tick();
   return {
@@ -93,7 +97,8 @@ export const startApi = async (config: Config, infra: Infrastructure, logger: Lo
     ready: infra.ready,
     roll: cryptoIds.roll,
   });
-  const sweeper = infra.logIndex === undefined ? null : startSweeper(infra.logIndex, handler, config.PLACEBO_WRITE_LEASE_MS, logger.child({ component: 'sweeper' }));
+  const sweeper =
+    infra.logIndex === undefined ? null : startSweeper(infra.logIndex, handler, config.PLACEBO_WRITE_LEASE_MS, logger.child({ component: 'sweeper' }));
   const server = createServer(
     {
       headersTimeout: config.PLACEBO_HEADERS_TIMEOUT_MS,

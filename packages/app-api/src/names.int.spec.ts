@@ -27,9 +27,15 @@ describe('names: one name, one look', () => {
       const res = await register(api, `${sneaky}${unique('')}`);
       assert.equal(res.status, 400, JSON.stringify(sneaky));
       assert.equal(res.body.error, 'validation_failed');
-      assert.deepEqual(res.body.details.map((d: { path: string }) => d.path), ['name']);
+      assert.deepEqual(
+        res.body.details.map((d: { path: string }) => d.path),
+        ['name'],
+      );
     }
-    const seed = await api.agent.post('/create/user').type('form').send(`userid=${unique('')}&userpwd=pw&username=${encodeURIComponent(`mal\u200bory`)}`);
+    const seed = await api.agent
+      .post('/create/user')
+      .type('form')
+      .send(`userid=${unique('')}&userpwd=pw&username=${encodeURIComponent(`mal\u200bory`)}`);
     assert.equal(seed.status, 400);
     assert.equal(seed.body.details[0].path, 'username');
   });

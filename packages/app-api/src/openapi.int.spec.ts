@@ -21,7 +21,13 @@ interface Schema {
 type Doc = {
   openapi: string;
   info: { title: string; version: string };
-  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters: Array<{ name: string; in: string }>; responses: Record<string, unknown> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { requestBody?: { content: Record<string, { schema: Schema }> }; parameters: Array<{ name: string; in: string }>; responses: Record<string, unknown> }
+    >
+  >;
 };
 
 describe('/openapi.json', () => {
@@ -50,7 +56,10 @@ describe('/openapi.json', () => {
         assert.ok(['get', 'post', 'delete'].includes(method));
         assert.ok(Object.keys(op.responses).length > 0, `${method} ${path} has responses`);
         for (const name of path.match(/\{(\w+)\}/g) ?? []) {
-          assert.ok(op.parameters.some((p) => p.in === 'path' && `{${p.name}}` === name), `${method} ${path} declares ${name}`);
+          assert.ok(
+            op.parameters.some((p) => p.in === 'path' && `{${p.name}}` === name),
+            `${method} ${path} declares ${name}`,
+          );
         }
       }
     }

@@ -14,7 +14,9 @@ const requiredOf = (codec: t.Mixed | undefined): ReadonlyArray<string> =>
 
 const parameters = (op: Operation): ReadonlyArray<JsonSchema> => [
   ...(op.params ?? []).map(([name, codec]) => ({ name, in: 'path', required: true, schema: toJsonSchema(codec) })),
-  ...(op.query === undefined ? [] : propertiesOf(op.query).map(([name, schema]) => ({ name, in: 'query', required: requiredOf(op.query).includes(name), schema }))),
+  ...(op.query === undefined
+    ? []
+    : propertiesOf(op.query).map(([name, schema]) => ({ name, in: 'query', required: requiredOf(op.query).includes(name), schema }))),
   ...(op.host ? [hostParameter] : []),
   ...(op.key ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: toJsonSchema(CommandId) }] : []),
 ];
@@ -26,7 +28,7 @@ const errorOf = (codec: t.Mixed, codes: ReadonlyArray<string>): JsonSchema => ({
 /** Every answer of a command route past validation names its command, so that a retry can be safe. */
 const keyHeader = {
   'Idempotency-Key': {
-    description: 'the command\'s idempotency key: the one sent, or one made for a request without it; retry with it after a 503',
+    description: "the command's idempotency key: the one sent, or one made for a request without it; retry with it after a 503",
     schema: toJsonSchema(CommandId),
   },
 };
@@ -60,7 +62,10 @@ const operation = (op: Operation): JsonSchema => {
       Object.keys(answers)
         .map(Number)
         .sort((a, b) => a - b)
-        .map((status) => [String(status), status in op.responses ? response(op.responses[status] as Answer, op.key === true && status !== 400) : answers[status]]),
+        .map((status) => [
+          String(status),
+          status in op.responses ? response(op.responses[status] as Answer, op.key === true && status !== 400) : answers[status],
+        ]),
     ),
   };
 };

@@ -18,7 +18,21 @@ import {
   SeedUserQuery,
 } from './requests.js';
 import { noFunds } from './seedText.js';
-import { CatalogueView, Document, Fought, Health, JoinRefusal, Joined, Left, Profile, PurchaseRefusal, Purchased, Ready, Registered, Session } from './viewCodecs.js';
+import {
+  CatalogueView,
+  Document,
+  Fought,
+  Health,
+  JoinRefusal,
+  Joined,
+  Left,
+  Profile,
+  PurchaseRefusal,
+  Purchased,
+  Ready,
+  Registered,
+  Session,
+} from './viewCodecs.js';
 
 /** What one status carries: a JSON view (by its codec; an error with the codes it may carry), plain text, or nothing. */
 export type Answer =
@@ -46,7 +60,11 @@ export interface Operation {
 const when = (cond: boolean | undefined, answers: Record<number, Answer>): Record<number, Answer> => (cond ? answers : {});
 const json = (json: t.Mixed, description: string): Answer => ({ description, json });
 const text = (said: string): Answer => ({ description: said.trim(), text: { type: 'string', const: said } });
-const error = (codes: ReadonlyArray<ErrorCode>, note?: string): Answer => ({ description: note === undefined ? codes.join(', ') : `${codes.join(', ')}: ${note}`, json: ErrorBody, codes });
+const error = (codes: ReadonlyArray<ErrorCode>, note?: string): Answer => ({
+  description: note === undefined ? codes.join(', ') : `${codes.join(', ')}: ${note}`,
+  json: ErrorBody,
+  codes,
+});
 
 const invalid = error(['validation_failed', 'malformed_json', 'malformed_body', 'request_aborted'], 'details name the fields');
 const unavailable = error(['unavailable'], 'a store does not answer; Retry-After when worth retrying');
@@ -56,7 +74,10 @@ const id = ['id', PlayerId] as const;
 /** Statuses any request can meet, whatever its route. */
 export const transportAnswers: Readonly<Record<number, Answer>> = {
   413: error(['payload_too_large'], 'the body is over the limit (on any route, even one that reads no body)'),
-  429: error(['rate_limited'], 'over a request budget (per client address on every route; per address and account name on logins and registrations); Retry-After, RateLimit-Policy and RateLimit say when to retry'),
+  429: error(
+    ['rate_limited'],
+    'over a request budget (per client address on every route; per address and account name on logins and registrations); Retry-After, RateLimit-Policy and RateLimit say when to retry',
+  ),
   415: error(['unsupported_encoding', 'unsupported_media_type'], 'a Content-Encoding, or a body neither JSON nor a form'),
   431: { description: 'Request Header Fields Too Large (answered by the HTTP server, without a body)', empty: true },
   500: error(['internal_error'], 'a bug; the request id is in X-Request-Id'),
@@ -204,7 +225,13 @@ export const operations: ReadonlyArray<Operation> = [
     ok: [201, json(Fought, 'The fight, won or lost')],
     errors: { 404: error(['player_not_found', 'unknown_enemy']), 409: error(['player_exhausted']), 422: reused },
   }),
-  { method: 'get', path: '/v1/catalogue', summary: 'Items, orgs, offers, enemies and limits', tag: 'v1', responses: { 200: json(CatalogueView, 'The catalogue') } },
+  {
+    method: 'get',
+    path: '/v1/catalogue',
+    summary: 'Items, orgs, offers, enemies and limits',
+    tag: 'v1',
+    responses: { 200: json(CatalogueView, 'The catalogue') },
+  },
   seed000('/create/user', 'Seed 000: register (userid, userpwd, username, wealth?)', SeedCreateUser, 'Created user +:)\n', false),
   seed000('/buy/sword', "Seed 000: buy a sword at the client's cost", SeedBuy, 'Sword purchased [:)\n'),
   seed000('/buy/spell', "Seed 000: buy a spell at the client's cost", SeedBuy, 'Spell purchased <:)\n'),
@@ -246,7 +273,6 @@ export const hostParameter: JsonSchema = {
   name: 'Host',
   in: 'header',
   required: true,
-  description:
-    'names the player host-<host without port, lower-cased>: letters, digits and ._@- (at most 59), an optional :port',
+  description: 'names the player host-<host without port, lower-cased>: letters, digits and ._@- (at most 59), an optional :port',
   schema: { type: 'string', pattern: hostHeaderPattern },
 };

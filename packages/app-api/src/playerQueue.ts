@@ -43,7 +43,11 @@ const nameKey = (name: string): string => `name:${nameBucket(name)}`;
  * past `maxWaitingLogins` a login answers 429 at once, so a flood of guesses cannot hold the owner's login behind
  * them. Commands need no queue here: the handler's per-player lanes order each player's commands.
  */
-export const queuePerPlayer = (handler: CommandHandler, queue: KeyedQueue = createKeyedQueue(), maxWaitingLogins = Number.POSITIVE_INFINITY): CommandHandler => ({
+export const queuePerPlayer = (
+  handler: CommandHandler,
+  queue: KeyedQueue = createKeyedQueue(),
+  maxWaitingLogins = Number.POSITIVE_INFINITY,
+): CommandHandler => ({
   ...handler,
   register: (r, meta) => () => queue(r.player_id ?? nameKey(r.name), handler.register(r, meta)),
   login: (name, password, meta) => () => {

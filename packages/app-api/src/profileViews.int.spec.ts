@@ -18,7 +18,10 @@ describe("seed 000's profile view answers without waiting for its record", () =>
 
   it('answers the profile before the ProfileViewed event is appended, and still records it', async () => {
     const id = unique('');
-    await api.agent.post('/create/user').type('form').send(`userid=${id}&userpwd=pw&username=${unique('viewer')}&wealth=500`);
+    await api.agent
+      .post('/create/user')
+      .type('form')
+      .send(`userid=${id}&userpwd=pw&username=${unique('viewer')}&wealth=500`);
     slow = true;
     try {
       const res = await api.agent.get(`/data/user?userid=${id}`);

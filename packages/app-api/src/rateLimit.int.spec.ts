@@ -25,7 +25,10 @@ describe('rate limits (embedded: counted in SQLite)', () => {
     const refused = await api.agent.get('/v1/catalogue');
     assert.equal(refused.status, 429);
     assert.equal(refused.body.error, 'rate_limited');
-    assert.deepEqual(refused.body.details.map((d: { path: string }) => d.path), ['ip']);
+    assert.deepEqual(
+      refused.body.details.map((d: { path: string }) => d.path),
+      ['ip'],
+    );
     const retry = Number(refused.headers['retry-after']);
     assert.ok(retry >= 1 && retry <= 60, `Retry-After ${refused.headers['retry-after']}`);
     assert.match(refused.headers.ratelimit ?? '', /^"ip";r=0;t=\d+$/);
@@ -38,7 +41,10 @@ describe('rate limits (embedded: counted in SQLite)', () => {
     const p = await signUp(api);
     const attempts = [];
     for (let i = 0; i < 8; i++) attempts.push(await api.agent.post('/v1/sessions').send({ name: p.name.toUpperCase(), password: `guess ${i}` }));
-    assert.deepEqual(attempts.map((r) => r.status), [401, 401, 401, 429, 429, 429, 429, 429]);
+    assert.deepEqual(
+      attempts.map((r) => r.status),
+      [401, 401, 401, 429, 429, 429, 429, 429],
+    );
     assert.equal(attempts[3]?.body.details[0].path, 'name');
     const failures = (await storedEvents(api, p.id)).flatMap((e) => (e.data.type === 'LoginFailed' ? [e.data.reason] : []));
     assert.deepEqual(failures, ['wrong_password', 'wrong_password', 'wrong_password', 'throttled']);
@@ -47,9 +53,20 @@ describe('rate limits (embedded: counted in SQLite)', () => {
   it('limits registrations and seed-route player creations per address, together', async () => {
     const api = open({ rates: { authIpPerMin: 3 } });
     assert.equal((await api.agent.post('/v1/players').send({ name: unique('a'), password: 'long enough' })).status, 201);
-    assert.equal((await api.agent.post('/create/user').type(form).send(`userid=${unique('')}&userpwd=pw&username=${unique('s')}`)).status, 200);
+    assert.equal(
+      (
+        await api.agent
+          .post('/create/user')
+          .type(form)
+          .send(`userid=${unique('')}&userpwd=pw&username=${unique('s')}`)
+      ).status,
+      200,
+    );
     assert.equal((await api.agent.get('/').set('Host', `${unique('h')}.example.org`)).status, 200);
-    const refused = await api.agent.post('/create/user').type(form).send(`userid=${unique('')}&userpwd=pw&username=${unique('s')}`);
+    const refused = await api.agent
+      .post('/create/user')
+      .type(form)
+      .send(`userid=${unique('')}&userpwd=pw&username=${unique('s')}`);
     assert.equal(refused.status, 429);
     assert.equal(refused.body.details[0].path, 'ip');
     assert.equal((await api.agent.get('/').set('Host', `${unique('h')}.example.org`)).status, 429);
@@ -58,7 +75,10 @@ describe('rate limits (embedded: counted in SQLite)', () => {
   it("limits seed 000's unauthenticated profile views per player", async () => {
     const api = open({ rates: { viewsPerMin: 2 } });
     const id = unique('');
-    await api.agent.post('/create/user').type(form).send(`userid=${id}&userpwd=pw&username=${unique('v')}`);
+    await api.agent
+      .post('/create/user')
+      .type(form)
+      .send(`userid=${id}&userpwd=pw&username=${unique('v')}`);
     const views = [];
     for (let i = 0; i < 3; i++) views.push((await api.agent.get(`/data/user?userid=${id}`)).status);
     assert.deepEqual(views, [200, 200, 429]);
@@ -71,7 +91,10 @@ describe('rate limits (embedded: counted in SQLite)', () => {
     const flood = await Promise.all(Array.from({ length: 12 }, (_, i) => api.agent.post('/v1/sessions').send({ name: p.name, password: `guess ${i}` })));
     const statuses = flood.map((r) => r.status);
     assert.ok(statuses.includes(429), `no login was turned away: ${statuses.join(' ')}`);
-    assert.ok(statuses.every((s) => s === 401 || s === 429), statuses.join(' '));
+    assert.ok(
+      statuses.every((s) => s === 401 || s === 429),
+      statuses.join(' '),
+    );
     assert.equal((await api.agent.post('/v1/sessions').send({ name: p.name, password: p.password })).status, 201);
   });
 });

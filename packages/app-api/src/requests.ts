@@ -81,15 +81,9 @@ export const CoinsText = new t.Type<Coins, string, unknown>(
 
 const idempotent = { command_id: CommandId };
 
-export const CreatePlayerBody = t.intersection([
-  t.type({ name: TrimmedName, password: Password }),
-  t.partial({ player_id: PlayerId, ...idempotent }),
-]);
+export const CreatePlayerBody = t.intersection([t.type({ name: TrimmedName, password: Password }), t.partial({ player_id: PlayerId, ...idempotent })]);
 export const LoginBody = t.type({ name: TrimmedName, password: LoginPassword });
-export const PurchaseBody = t.intersection([
-  t.type({ kind: ItemKind }),
-  t.partial({ type: Name, quantity: Quantity, offer_id: Name, ...idempotent }),
-]);
+export const PurchaseBody = t.intersection([t.type({ kind: ItemKind }), t.partial({ type: Name, quantity: Quantity, offer_id: Name, ...idempotent })]);
 export const JoinBody = t.intersection([t.type({ kind: OrgKind, org: Name }), t.partial({ level: Name, ...idempotent })]);
 export const FightBody = t.intersection([t.type({ enemy: Name }), t.partial(idempotent)]);
 export const CommandBody = t.partial(idempotent);
@@ -97,10 +91,7 @@ export const CommandBody = t.partial(idempotent);
 export const AllFlag = t.keyof({ true: null, false: null });
 export const LogoutQuery = t.partial({ all: AllFlag });
 
-export const SeedCreateUser = t.intersection([
-  t.type({ userid: PlayerId, userpwd: SeedPassword, username: TrimmedName }),
-  t.partial({ wealth: CoinsText }),
-]);
+export const SeedCreateUser = t.intersection([t.type({ userid: PlayerId, userpwd: SeedPassword, username: TrimmedName }), t.partial({ wealth: CoinsText })]);
 export const SeedBuy = t.type({ userid: PlayerId, type: Name, cost: CoinsText });
 export const SeedJoinGuild = t.type({ userid: PlayerId, org: Name, level: Name, cost: CoinsText });
 export const SeedJoinTeam = t.intersection([t.type({ userid: PlayerId, org: Name, level: Name }), t.partial({ cost: CoinsText })]);

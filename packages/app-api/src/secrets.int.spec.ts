@@ -41,7 +41,12 @@ describe('secrets stay out of responses and logs', () => {
 
     const seedId = unique('');
     const seedPassword = `seedpw${unique('')}`;
-    seen(await api.agent.post('/create/user').type('form').send(`userid=${seedId}&userpwd=${seedPassword}&username=${unique('s')}&wealth=12345`));
+    seen(
+      await api.agent
+        .post('/create/user')
+        .type('form')
+        .send(`userid=${seedId}&userpwd=${seedPassword}&username=${unique('s')}&wealth=12345`),
+    );
     seen(await api.agent.post('/buy/sword').type('form').send(`userid=${seedId}&type=cutlass&cost=5000`));
     seen(await api.agent.get(`/data/user?userid=${seedId}`));
     seen(await api.agent.get('/purchase_a_sword').set('Host', 'secret.example.com'));

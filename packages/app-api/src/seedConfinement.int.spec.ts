@@ -41,7 +41,15 @@ describe('the seed routes act only on the players they created', () => {
 
   it("keeps the seed's behaviour for its own players: the client's wealth and cost", async () => {
     const id = unique('');
-    assert.equal((await api.agent.post('/create/user').type(form).send(`userid=${id}&userpwd=pw&username=${unique('seed')}&wealth=12345`)).status, 200);
+    assert.equal(
+      (
+        await api.agent
+          .post('/create/user')
+          .type(form)
+          .send(`userid=${id}&userpwd=pw&username=${unique('seed')}&wealth=12345`)
+      ).status,
+      200,
+    );
     assert.equal((await api.agent.post('/buy/sword').type(form).send(`userid=${id}&type=cutlass&cost=5000`)).status, 200);
     const events = await storedEvents(api, id);
     assert.equal(events.at(-1)?.player.wealth, 7345);

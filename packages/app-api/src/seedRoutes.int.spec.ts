@@ -56,7 +56,11 @@ describe("seed 000's routes (form posts, player named by userid)", () => {
     assert.equal((await ok('/join/guild', `userid=${id}&org=magicians&level=accolyte&cost=99`)).text, 'Joined #guild\n');
     assert.equal((await ok('/join/team', `userid=${id}&org=team ABCD&level=member`)).text, 'Joined #team\n');
     const data = await api.agent.get(`/data/user?userid=${id}`);
-    const profile = JSON.parse(data.text.slice('User data: \n\n'.length)) as { wealth: number; inventory: string[]; affiliations: Array<Record<string, string>> };
+    const profile = JSON.parse(data.text.slice('User data: \n\n'.length)) as {
+      wealth: number;
+      inventory: string[];
+      affiliations: Array<Record<string, string>>;
+    };
     assert.equal(profile.wealth, 98712 - 4999 - 4999 - 99);
     assert.deepEqual(profile.inventory, ['charm', 'charm']);
     assert.deepEqual(
@@ -90,7 +94,10 @@ describe("seed 000's routes (form posts, player named by userid)", () => {
 
   it("reads Apache Bench's form bodies labelled application/json, and real JSON too", async () => {
     const id = unique('');
-    await api.agent.post('/create/user').type(form).send(`userid=${id}&userpwd=pw&username=${unique('ab')}&wealth=5000`);
+    await api.agent
+      .post('/create/user')
+      .type(form)
+      .send(`userid=${id}&userpwd=pw&username=${unique('ab')}&wealth=5000`);
     const labelled = await api.agent.post('/buy/sword').set('Content-Type', 'application/json').send(`userid=${id}&type=saber&cost=999.0\n`);
     assert.equal(labelled.status, 200);
     assert.equal(labelled.text, 'Sword purchased [:)\n');
@@ -108,7 +115,10 @@ describe("seed 000's routes (form posts, player named by userid)", () => {
     const again = await api.agent.post('/create/user').type(form).send('userid=987611&userpwd=other&username=dirk2');
     assert.equal(again.status, 409);
     assert.equal(again.body.error, 'player_exists');
-    const unknown = await api.agent.post('/buy/sword').type(form).send(`userid=${unique('nobody')}&type=cutlass&cost=5`);
+    const unknown = await api.agent
+      .post('/buy/sword')
+      .type(form)
+      .send(`userid=${unique('nobody')}&type=cutlass&cost=5`);
     assert.equal(unknown.status, 404);
     assert.equal(unknown.body.error, 'player_not_found');
     const profile = await api.agent.get(`/data/user?userid=${unique('nobody')}`);

@@ -34,7 +34,13 @@ describe('the HTTP server holds no socket for a slow or greedy client', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'placebo-server-'));
     infra = openEmbedded({ dataDir: dir });
-    const env = { PLACEBO_PORT: '0', PLACEBO_DATA_DIR: dir, PLACEBO_HEADERS_TIMEOUT_MS: '1000', PLACEBO_REQUEST_TIMEOUT_MS: '1500', PLACEBO_MAX_CONNECTIONS: '3' };
+    const env = {
+      PLACEBO_PORT: '0',
+      PLACEBO_DATA_DIR: dir,
+      PLACEBO_HEADERS_TIMEOUT_MS: '1000',
+      PLACEBO_REQUEST_TIMEOUT_MS: '1500',
+      PLACEBO_MAX_CONNECTIONS: '3',
+    };
     const config = loadConfig(env);
     assert.ok(E.isRight(config));
     api = await startApi(config.right, infra, createLogger({ level: 'error', write: () => undefined }));
@@ -68,6 +74,9 @@ describe('the HTTP server holds no socket for a slow or greedy client', () => {
   it('refuses a request timeout shorter than the headers timeout, naming the setting', () => {
     const bad = loadConfig({ PLACEBO_HEADERS_TIMEOUT_MS: '5000', PLACEBO_REQUEST_TIMEOUT_MS: '2000' });
     assert.ok(E.isLeft(bad));
-    assert.deepEqual(bad.left.map((p) => p.path), ['PLACEBO_REQUEST_TIMEOUT_MS']);
+    assert.deepEqual(
+      bad.left.map((p) => p.path),
+      ['PLACEBO_REQUEST_TIMEOUT_MS'],
+    );
   });
 });

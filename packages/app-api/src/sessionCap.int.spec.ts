@@ -34,7 +34,10 @@ describe('sessions: capped per player, and ended everywhere at once', () => {
     const p = await signUp(api);
     const res = await api.agent.delete('/v1/sessions?all=yes').set(p.auth);
     assert.equal(res.status, 400);
-    assert.deepEqual(res.body.details.map((d: { path: string }) => d.path), ['all']);
+    assert.deepEqual(
+      res.body.details.map((d: { path: string }) => d.path),
+      ['all'],
+    );
     assert.equal(await works(p.id, p.token), 200);
   });
 });

@@ -80,7 +80,12 @@ describe('/v1 sessions and authorization', () => {
       ];
       const before = (await storedEvents(api, a.id)).length;
       for (const route of routes) {
-        for (const auth of [{} as Record<string, string>, { Authorization: 'Bearer not-a-session' }, { Authorization: `Basic ${a.token}` }, { Authorization: 'Bearer' }]) {
+        for (const auth of [
+          {} as Record<string, string>,
+          { Authorization: 'Bearer not-a-session' },
+          { Authorization: `Basic ${a.token}` },
+          { Authorization: 'Bearer' },
+        ]) {
           const res = await route(auth);
           assert.equal(res.status, 401, JSON.stringify(auth));
           assert.equal(res.body.error, 'unauthorized');

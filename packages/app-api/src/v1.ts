@@ -28,7 +28,8 @@ const addAccountRoutes = (router: Router<AppState>, deps: ApiDeps): void => {
 
   router.post('/players', async (ctx) => {
     const raw = strictBody(ctx);
-    if (raw !== null && typeof raw === 'object' && 'wealth' in raw) fail(invalidField('wealth', "is not the client's to choose: players start with the catalogue's starting wealth"));
+    if (raw !== null && typeof raw === 'object' && 'wealth' in raw)
+      fail(invalidField('wealth', "is not the client's to choose: players start with the catalogue's starting wealth"));
     const body = decodeOrFail(CreatePlayerBody, raw);
     await enforceAuth(ctx, deps.limits, body.name);
     if (body.player_id !== undefined && reservedPlayerId(body.player_id)) {
@@ -111,7 +112,9 @@ const addPlayerRoutes = (router: Router<AppState>, deps: ApiDeps): void => {
     const body = decodeOrFail(FightBody, strictBody(ctx));
     const roll = UnitInterval.decode(deps.roll());
     if (roll._tag === 'Left') throw new Error('roll() left [0, 1)');
-    const result = await orFail(handler.execute(id, { type: 'Fight', enemy: body.enemy, roll: roll.right }, await scopedMeta(ctx, deps, id, body, body.command_id)));
+    const result = await orFail(
+      handler.execute(id, { type: 'Fight', enemy: body.enemy, roll: roll.right }, await scopedMeta(ctx, deps, id, body, body.command_id)),
+    );
     send(ctx, fightView(result.events));
   });
 };

@@ -14,11 +14,18 @@ describe('bad input gets a clear 4xx with a stable code and the field, never a 5
   before(async () => {
     api = openTestApi({ bodyLimit: 1024 });
     player = await signUp(api);
-    await api.agent.post('/create/user').type('form').send(`userid=${seedId}&userpwd=pw&username=${unique('seed')}&wealth=1000`);
+    await api.agent
+      .post('/create/user')
+      .type('form')
+      .send(`userid=${seedId}&userpwd=pw&username=${unique('seed')}&wealth=1000`);
   });
   after(() => api.close());
 
-  const json = (path: string, body: unknown) => api.agent.post(path).set(player.auth).send(body as object);
+  const json = (path: string, body: unknown) =>
+    api.agent
+      .post(path)
+      .set(player.auth)
+      .send(body as object);
   const raw = (path: string, type: string, body: string | Buffer) => api.agent.post(path).set(player.auth).set('Content-Type', type).send(body);
   const buy = (body: unknown) => json(`/v1/players/${player.id}/purchases`, body);
   const form = (path: string, body: string) => api.agent.post(path).type('form').send(body);
@@ -47,9 +54,24 @@ describe('bad input gets a clear 4xx with a stable code and the field, never a 5
     ['register: an array', () => api.agent.post('/v1/players').send([1, 2]), 400, 'validation_failed', 'body'],
     ['register: JSON null', () => api.agent.post('/v1/players').set('Content-Type', 'application/json').send('null'), 400, 'validation_failed', 'body'],
     ['register: bad JSON', () => api.agent.post('/v1/players').set('Content-Type', 'application/json').send('{"name": "x",'), 400, 'malformed_json'],
-    ['register: not UTF-8', () => api.agent.post('/v1/players').set('Content-Type', 'application/json').serialize((b: unknown) => b as string).send(Buffer.from([0x7b, 0xff, 0xfe, 0x7d])), 400, 'malformed_json'],
+    [
+      'register: not UTF-8',
+      () =>
+        api.agent
+          .post('/v1/players')
+          .set('Content-Type', 'application/json')
+          .serialize((b: unknown) => b as string)
+          .send(Buffer.from([0x7b, 0xff, 0xfe, 0x7d])),
+      400,
+      'malformed_json',
+    ],
     ['register: plain text', () => api.agent.post('/v1/players').set('Content-Type', 'text/plain').send('name=x'), 415, 'unsupported_media_type'],
-    ['register: gzip', () => api.agent.post('/v1/players').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{}'), 415, 'unsupported_encoding'],
+    [
+      'register: gzip',
+      () => api.agent.post('/v1/players').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{}'),
+      415,
+      'unsupported_encoding',
+    ],
     ['register: huge body', () => register({ name: 'x', padding: 'y'.repeat(5000) }), 413, 'payload_too_large'],
     ['login: name a number', () => api.agent.post('/v1/sessions').send({ name: 5, password: 'whatever' }), 400, 'validation_failed', 'name'],
     ['login: empty password', () => api.agent.post('/v1/sessions').send({ name: 'x', password: '' }), 400, 'validation_failed', 'password'],
@@ -66,10 +88,32 @@ describe('bad input gets a clear 4xx with a stable code and the field, never a 5
     ['buy: overlong type', () => buy({ kind: 'sword', type: 's'.repeat(65) }), 400, 'validation_failed', 'type'],
     ['buy: offer a number', () => buy({ kind: 'sword', offer_id: 7 }), 400, 'validation_failed', 'offer_id'],
     ['buy: bad JSON', () => raw(`/v1/players/${player.id}/purchases`, 'application/json', '{kind: sword}'), 400, 'malformed_json'],
-    ['buy: form with a bad quantity', () => raw(`/v1/players/${player.id}/purchases`, 'application/x-www-form-urlencoded', 'kind=sword&quantity=2'), 400, 'validation_failed', 'quantity'],
+    [
+      'buy: form with a bad quantity',
+      () => raw(`/v1/players/${player.id}/purchases`, 'application/x-www-form-urlencoded', 'kind=sword&quantity=2'),
+      400,
+      'validation_failed',
+      'quantity',
+    ],
     ['buy: bad player id', () => api.agent.post('/v1/players/bad%20id/purchases').set(player.auth).send({ kind: 'sword' }), 400, 'validation_failed', 'id'],
-    ['buy: overlong player id', () => api.agent.post(`/v1/players/${'p'.repeat(65)}/purchases`).set(player.auth).send({ kind: 'sword' }), 400, 'validation_failed', 'id'],
-    ['buy: broken escape in the path', () => api.agent.post('/v1/players/%E0%A4%A/purchases').set(player.auth).send({ kind: 'sword' }), 400, 'validation_failed', 'id'],
+    [
+      'buy: overlong player id',
+      () =>
+        api.agent
+          .post(`/v1/players/${'p'.repeat(65)}/purchases`)
+          .set(player.auth)
+          .send({ kind: 'sword' }),
+      400,
+      'validation_failed',
+      'id',
+    ],
+    [
+      'buy: broken escape in the path',
+      () => api.agent.post('/v1/players/%E0%A4%A/purchases').set(player.auth).send({ kind: 'sword' }),
+      400,
+      'validation_failed',
+      'id',
+    ],
     ['profile: bad player id', () => api.agent.get('/v1/players/a$b').set(player.auth), 400, 'validation_failed', 'id'],
     ['join: unknown kind', () => json(`/v1/players/${player.id}/orgs`, { kind: 'clan', org: 'x' }), 400, 'validation_failed', 'kind'],
     ['join: no org', () => json(`/v1/players/${player.id}/orgs`, { kind: 'guild' }), 400, 'validation_failed', 'org'],
@@ -78,9 +122,21 @@ describe('bad input gets a clear 4xx with a stable code and the field, never a 5
     ['fight: enemy an array', () => json(`/v1/players/${player.id}/fights`, { enemy: ['goblin'] }), 400, 'validation_failed', 'enemy'],
     ['seed create: no userid', () => form('/create/user', 'userpwd=pw&username=x'), 400, 'validation_failed', 'userid'],
     ['seed create: empty password', () => form('/create/user', `userid=${unique('')}&userpwd=&username=x`), 400, 'validation_failed', 'userpwd'],
-    ['seed create: overlong name', () => form('/create/user', `userid=${unique('')}&userpwd=pw&username=${'n'.repeat(65)}`), 400, 'validation_failed', 'username'],
+    [
+      'seed create: overlong name',
+      () => form('/create/user', `userid=${unique('')}&userpwd=pw&username=${'n'.repeat(65)}`),
+      400,
+      'validation_failed',
+      'username',
+    ],
     ['seed create: name of spaces', () => form('/create/user', `userid=${unique('')}&userpwd=pw&username=%20%20`), 400, 'validation_failed', 'username'],
-    ['seed create: wealth not a number', () => form('/create/user', `userid=${unique('')}&userpwd=pw&username=x&wealth=lots`), 400, 'validation_failed', 'wealth'],
+    [
+      'seed create: wealth not a number',
+      () => form('/create/user', `userid=${unique('')}&userpwd=pw&username=x&wealth=lots`),
+      400,
+      'validation_failed',
+      'wealth',
+    ],
     ['seed create: negative wealth', () => form('/create/user', `userid=${unique('')}&userpwd=pw&username=x&wealth=-5`), 400, 'validation_failed', 'wealth'],
     ['seed buy: fractional cost', () => seedBuy('12.5'), 400, 'validation_failed', 'cost'],
     ['seed buy: negative cost', () => seedBuy('-3'), 400, 'validation_failed', 'cost'],
@@ -92,7 +148,13 @@ describe('bad input gets a clear 4xx with a stable code and the field, never a 5
     ['seed buy: cost beyond max_cost', () => seedBuy('2000000000'), 422, 'out_of_range', 'cost'],
     ['seed buy: no type', () => form('/buy/spell', `userid=${seedId}&cost=5`), 400, 'validation_failed', 'type'],
     ['seed buy: bad userid', () => form('/buy/spell', 'userid=a%20b&type=charm&cost=5'), 400, 'validation_failed', 'userid'],
-    ['seed buy: JSON with a boolean cost', () => api.agent.post('/buy/sword').send({ userid: seedId, type: 'cutlass', cost: true }), 400, 'validation_failed', 'cost'],
+    [
+      'seed buy: JSON with a boolean cost',
+      () => api.agent.post('/buy/sword').send({ userid: seedId, type: 'cutlass', cost: true }),
+      400,
+      'validation_failed',
+      'cost',
+    ],
     ['seed buy: huge body', () => form('/buy/sword', `userid=${seedId}&type=cutlass&cost=5&pad=${'p'.repeat(2000)}`), 413, 'payload_too_large'],
     ['seed guild: no cost', () => form('/join/guild', `userid=${seedId}&org=soldiers&level=recruit`), 400, 'validation_failed', 'cost'],
     ['seed team: fractional cost', () => form('/join/team', `userid=${seedId}&org=team%20BLAH&level=member&cost=1.25`), 400, 'validation_failed', 'cost'],
@@ -110,7 +172,10 @@ describe('bad input gets a clear 4xx with a stable code and the field, never a 5
       if (path !== undefined) {
         const paths = (res.body.details as ReadonlyArray<{ path: string; message: string }>).map((d) => d.path);
         assert.ok(paths.includes(path), `${label}: details ${JSON.stringify(res.body.details)}`);
-        assert.ok(res.body.details.every((d: { message: unknown }) => typeof d.message === 'string' && d.message.length > 0), label);
+        assert.ok(
+          res.body.details.every((d: { message: unknown }) => typeof d.message === 'string' && d.message.length > 0),
+          label,
+        );
       }
     }
     const after = [(await storedEvents(api, player.id)).length, (await storedEvents(api, seedId)).length];
@@ -153,7 +218,11 @@ describe('bad input gets a clear 4xx with a stable code and the field, never a 5
       });
 
     it('stops a chunked body (no Content-Length) at the limit with 413', async () => {
-      const res = await send('POST', '/v1/players', Array.from({ length: 8 }, () => 'z'.repeat(500)));
+      const res = await send(
+        'POST',
+        '/v1/players',
+        Array.from({ length: 8 }, () => 'z'.repeat(500)),
+      );
       assert.equal(res.status, 413);
       assert.equal(JSON.parse(res.body).error, 'payload_too_large');
     });

@@ -8,7 +8,7 @@ describe('command replies place their event in the log', () => {
   });
   after(() => api.close());
 
-  it('answer every /v1 command with the event id, player version and the server\'s occurred_at of its event', async () => {
+  it("answer every /v1 command with the event id, player version and the server's occurred_at of its event", async () => {
     const p = await signUp(api);
     const replies = [
       await api.agent.post(`/v1/players/${p.id}/purchases`).set(p.auth).send({ kind: 'knife' }),

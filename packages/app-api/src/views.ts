@@ -56,7 +56,12 @@ export const purchaseView = (events: ReadonlyArray<StoredEvent>): Reply => {
   };
   return d.type === 'ItemPurchased'
     ? reply(Purchased, 201, { status: 'approved_purchase', ...fields, health: e.player.health })
-    : reply(PurchaseRefusal, 402, { error: 'insufficient_funds', status: 'insufficient_funds', message: `costs ${d.cost}, wealth is ${e.player.wealth}`, ...fields });
+    : reply(PurchaseRefusal, 402, {
+        error: 'insufficient_funds',
+        status: 'insufficient_funds',
+        message: `costs ${d.cost}, wealth is ${e.player.wealth}`,
+        ...fields,
+      });
 };
 
 export const joinView = (events: ReadonlyArray<StoredEvent>): Reply => {
@@ -65,7 +70,12 @@ export const joinView = (events: ReadonlyArray<StoredEvent>): Reply => {
   const fields = { ...placed(e), kind: d.org_kind, org: d.org, level: d.level, cost: d.cost, wealth: e.player.wealth };
   return d.type === 'OrgJoined'
     ? reply(Joined, 201, { status: 'joined', ...fields })
-    : reply(JoinRefusal, 402, { error: 'insufficient_funds', status: 'insufficient_funds', message: `costs ${d.cost}, wealth is ${e.player.wealth}`, ...fields });
+    : reply(JoinRefusal, 402, {
+        error: 'insufficient_funds',
+        status: 'insufficient_funds',
+        message: `costs ${d.cost}, wealth is ${e.player.wealth}`,
+        ...fields,
+      });
 };
 
 export const leftView = (events: ReadonlyArray<StoredEvent>): Reply => {

@@ -16,7 +16,16 @@ describe('cluster compaction (WebHDFS + Presto)', function () {
     const root = `/placebo-test/compact-${id}`;
     const schema = `t_compact_${id}`;
     const lake = createWebHdfsLakeStore({ url: WEBHDFS, user: USER, root });
-    const engine = createPrestoQueryEngine({ url: 'http://127.0.0.1:8090', user: USER, catalog: 'hive', schema, location: `hdfs://127.0.0.1:8020${root}`, tables: analystTables, views: analystViews, lake });
+    const engine = createPrestoQueryEngine({
+      url: 'http://127.0.0.1:8090',
+      user: USER,
+      catalog: 'hive',
+      schema,
+      location: `hdfs://127.0.0.1:8020${root}`,
+      tables: analystTables,
+      views: analystViews,
+      lake,
+    });
     const decoder = createDuckDbParquetDecoder();
     return {
       lake,

@@ -111,7 +111,15 @@ const mergeFiles = async (o: CompactionOptions, table: TableSpec, dt: string, ge
     merged.push(...decoded.right);
   }
   const first = fs[0]!;
-  const range = { table: table.name, dt, topic: first.topic, partition: first.partition, gen, from: Math.min(...fs.map((f) => f.from)), to: Math.max(...fs.map((f) => f.to)) };
+  const range = {
+    table: table.name,
+    dt,
+    topic: first.topic,
+    partition: first.partition,
+    gen,
+    from: Math.min(...fs.map((f) => f.from)),
+    to: Math.max(...fs.map((f) => f.to)),
+  };
   const bytes = await o.encoder.encode(table.columns, merged)();
   if (E.isLeft(bytes)) return bytes;
   const published = await o.lake.publish(fileName(range, o.encoder.extension), bytes.right)();
@@ -122,7 +130,14 @@ const mergeFiles = async (o: CompactionOptions, table: TableSpec, dt: string, ge
  * Switches a date to its new generation with the marker, unless a sink wrote to the date since the listing: then the
  * switch is left to the next run rather than hide its file. True when switched.
  */
-const commitGeneration = async (o: CompactionOptions, table: TableSpec, dt: string, s: DateState, gen: string, summary: { readonly files: number; readonly rows: number }): Result<boolean> => {
+const commitGeneration = async (
+  o: CompactionOptions,
+  table: TableSpec,
+  dt: string,
+  s: DateState,
+  gen: string,
+  summary: { readonly files: number; readonly rows: number },
+): Result<boolean> => {
   const current = currentOf(s);
   const again = await stateOf(o, table, dateDir(table.name, dt));
   if (E.isLeft(again)) return again;
@@ -149,7 +164,12 @@ const compactDate = async (o: CompactionOptions, table: TableSpec, dt: string, s
   const sources = [...live, ...late];
   const bySource = new Map<string, File[]>();
   for (const f of sources) bySource.set(sourceOf(f), [...(bySource.get(sourceOf(f)) ?? []), f]);
-  const cleaned = await removeOrphans(o, table, dt, s.files.filter((f) => f.gen > current));
+  const cleaned = await removeOrphans(
+    o,
+    table,
+    dt,
+    s.files.filter((f) => f.gen > current),
+  );
   if (E.isLeft(cleaned)) return cleaned;
   if (late.length === 0 && [...bySource.values()].every((fs) => fs.length <= 1)) return E.right(null);
 
@@ -180,7 +200,10 @@ const retire = async (o: CompactionOptions, table: TableSpec, dt: string): Resul
   // A generation's partition goes once none of its files stays (a late file keeps it readable until carried forward).
   const emptied = [...new Set(old.map((f) => f.gen))].filter((g) => s.files.every((f) => f.gen !== g || old.includes(f)));
   if (o.registry.unregister !== undefined) {
-    const r = await o.registry.unregister([...emptied.map((g) => generationPartition(table.name, dt, g)), ...markers.map(([g]) => ({ table: gensTableOf(table), dt, gen: g }))])();
+    const r = await o.registry.unregister([
+      ...emptied.map((g) => generationPartition(table.name, dt, g)),
+      ...markers.map(([g]) => ({ table: gensTableOf(table), dt, gen: g })),
+    ])();
     if (E.isLeft(r)) return r;
   }
   return E.right([...old.map((f) => f.path), ...markers.map(([, p]) => p)]);

@@ -46,7 +46,10 @@ export const createLakeSink = (config: Config, infra: Infrastructure, logger: Lo
     ...sink,
     drain: (progress) => sink.drain(progress).finally(encoder.close),
     start: () => {
-      const exports = config.PLACEBO_STATE_EXPORT_MS > 0 ? scheduleStateExports(config.PLACEBO_STATE_EXPORT_MS, infra, encoder, logger.child({ component: 'state-export' })) : null;
+      const exports =
+        config.PLACEBO_STATE_EXPORT_MS > 0
+          ? scheduleStateExports(config.PLACEBO_STATE_EXPORT_MS, infra, encoder, logger.child({ component: 'state-export' }))
+          : null;
       return sink.start().finally(async () => {
         await exports?.stop();
         encoder.close();

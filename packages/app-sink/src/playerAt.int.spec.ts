@@ -9,7 +9,7 @@ import { loadCatalogue } from '@placebo/testkit/domain';
 import { playerAt } from './playerAt.js';
 
 describe('replay --player --at: a player state at a past moment', () => {
-  it('folds exactly the events that occurred by then, and nobody else\'s', async () => {
+  it("folds exactly the events that occurred by then, and nobody else's", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'placebo-at-'));
     const infra = openEmbedded({ dataDir: dir });
     try {

@@ -62,7 +62,10 @@ const foldLog = async (o: ReplayOptions): Promise<{ states: Map<string, PlayerSt
 };
 
 /** Compares the folded states with the stored snapshots, changing nothing. */
-const compareSnapshots = async (snapshots: SnapshotStore, states: ReadonlyMap<string, PlayerState>): Promise<Pick<ReplayReport, 'differing' | 'missing' | 'orphans'>> => {
+const compareSnapshots = async (
+  snapshots: SnapshotStore,
+  states: ReadonlyMap<string, PlayerState>,
+): Promise<Pick<ReplayReport, 'differing' | 'missing' | 'orphans'>> => {
   const differing: string[] = [];
   const missing: string[] = [];
   const orphans: string[] = [];

@@ -16,7 +16,17 @@ describe('cluster state export (WebHDFS + Presto)', function () {
     const root = `/placebo-test/state-${id}`;
     const schema = `t_state_${id}`;
     const lake = createWebHdfsLakeStore({ url: WEBHDFS, user: USER, root });
-    const engine = createPrestoQueryEngine({ url: 'http://127.0.0.1:8090', user: USER, catalog: 'hive', schema, location: `hdfs://127.0.0.1:8020${root}`, tables: analystTables, views: analystViews, stateTables, lake });
+    const engine = createPrestoQueryEngine({
+      url: 'http://127.0.0.1:8090',
+      user: USER,
+      catalog: 'hive',
+      schema,
+      location: `hdfs://127.0.0.1:8020${root}`,
+      tables: analystTables,
+      views: analystViews,
+      stateTables,
+      lake,
+    });
     return {
       lake,
       registry: engine,

@@ -1,5 +1,17 @@
 import assert from 'node:assert/strict';
-import { escapeHtml, formatTick, histogramBins, linearScale, niceTicks, renderChart, renderTable, timeTicks, toNumber, toTime, type ChartSpec } from './report/charts.js';
+import {
+  escapeHtml,
+  formatTick,
+  histogramBins,
+  linearScale,
+  niceTicks,
+  renderChart,
+  renderTable,
+  timeTicks,
+  toNumber,
+  toTime,
+  type ChartSpec,
+} from './report/charts.js';
 import { parseQuery } from './queryCatalogue.js';
 import { renderReport } from './report/report.js';
 
@@ -36,12 +48,24 @@ describe('charts: scales', () => {
   it('timeTicks picks round UTC times and labels them by their step', () => {
     const t0 = Date.parse('2024-03-01T10:00:00Z');
     const minutes = timeTicks(t0, t0 + 30 * 60_000);
-    assert.deepEqual(minutes.map((t) => t.label), ['10:00', '10:05', '10:10', '10:15', '10:20', '10:25', '10:30']);
-    assert.deepEqual(timeTicks(t0, t0 + 2 * 86_400_000, 6, 86_400_000).map((t) => t.label), ['2024-03-02', '2024-03-03']);
+    assert.deepEqual(
+      minutes.map((t) => t.label),
+      ['10:00', '10:05', '10:10', '10:15', '10:20', '10:25', '10:30'],
+    );
+    assert.deepEqual(
+      timeTicks(t0, t0 + 2 * 86_400_000, 6, 86_400_000).map((t) => t.label),
+      ['2024-03-02', '2024-03-03'],
+    );
     const days = timeTicks(Date.parse('2024-03-01T00:00:00Z'), Date.parse('2024-03-05T12:00:00Z'));
-    assert.deepEqual(days.map((t) => t.label), ['2024-03-01', '2024-03-02', '2024-03-03', '2024-03-04', '2024-03-05']);
+    assert.deepEqual(
+      days.map((t) => t.label),
+      ['2024-03-01', '2024-03-02', '2024-03-03', '2024-03-04', '2024-03-05'],
+    );
     const months = timeTicks(Date.parse('2024-01-15T00:00:00Z'), Date.parse('2024-12-20T00:00:00Z'));
-    assert.deepEqual(months.map((t) => t.label), ['2024-04', '2024-07', '2024-10']);
+    assert.deepEqual(
+      months.map((t) => t.label),
+      ['2024-04', '2024-07', '2024-10'],
+    );
     assert.equal(timeTicks(t0, t0).length, 1);
   });
 
@@ -60,7 +84,10 @@ describe('charts: scales', () => {
   it('histogramBins puts every value in exactly one bin on round edges', () => {
     const values = [1, 2, 2, 3, 9, 10, 55, 99, 100];
     const bins = histogramBins(values);
-    assert.equal(bins.reduce((n, b) => n + b.count, 0), values.length);
+    assert.equal(
+      bins.reduce((n, b) => n + b.count, 0),
+      values.length,
+    );
     assert.ok(bins[0]!.x0 <= 1 && bins[bins.length - 1]!.x1 >= 100);
     assert.deepEqual(histogramBins([7, 7]), [{ x0: 6.5, x1: 7.5, count: 2 }]);
     assert.deepEqual(histogramBins([]), []);
@@ -68,7 +95,14 @@ describe('charts: scales', () => {
 });
 
 describe('charts: rendering', () => {
-  const data = { columns: ['status', 'n'], rows: [['approved', 49], ['refused', '5'], ['unknown', null]] };
+  const data = {
+    columns: ['status', 'n'],
+    rows: [
+      ['approved', 49],
+      ['refused', '5'],
+      ['unknown', null],
+    ],
+  };
 
   it('draws one bar per numeric value, with axes and labels', () => {
     const svg = renderChart(spec('bar', 'status', ['n']), data);
@@ -81,21 +115,38 @@ describe('charts: rendering', () => {
   });
 
   it('draws a line series per y column with a dot per value, over time', () => {
-    const series = { columns: ['day', 'a', 'b'], rows: [['2024-03-02', 3, 1], ['2024-03-01', 2, null], ['2024-03-03', 5, 4]] };
+    const series = {
+      columns: ['day', 'a', 'b'],
+      rows: [
+        ['2024-03-02', 3, 1],
+        ['2024-03-01', 2, null],
+        ['2024-03-03', 5, 4],
+      ],
+    };
     const svg = renderChart(spec('line', 'day', ['a', 'b']), series);
     assert.equal(marks(svg), 5);
     assert.equal((svg.match(/<path class="line"/g) ?? []).length, 2);
     assert.match(svg, />2024-03-01</);
     const path = /<path class="line" d="([^"]+)"/.exec(svg)![1]!;
     const xs = [...path.matchAll(/[ML]([\d.]+),/g)].map((m) => Number(m[1]));
-    assert.deepEqual(xs, [...xs].sort((p, q) => p - q), 'points in time order');
+    assert.deepEqual(
+      xs,
+      [...xs].sort((p, q) => p - q),
+      'points in time order',
+    );
   });
 
   it('bins raw values for a histogram and draws bins a query made as given', () => {
     const raw = renderChart(spec('histogram', 'cost', []), { columns: ['cost'], rows: [[1], [2], [50], [51], [52], ['x']] });
     const counted = [...raw.matchAll(/data-count="(\d+)"/g)].reduce((n, m) => n + Number(m[1]), 0);
     assert.equal(counted, 5);
-    const binned = renderChart(spec('histogram', 'bucket', ['n']), { columns: ['bucket', 'n'], rows: [[0, 3], [10, 4]] });
+    const binned = renderChart(spec('histogram', 'bucket', ['n']), {
+      columns: ['bucket', 'n'],
+      rows: [
+        [0, 3],
+        [10, 4],
+      ],
+    });
     assert.equal(marks(binned), 2);
   });
 
@@ -109,7 +160,13 @@ describe('charts: rendering', () => {
   it('escapes data, names and titles everywhere (no HTML from the lake reaches the page)', () => {
     const evil = '<script>alert("x")</script>&\'';
     assert.equal(escapeHtml(evil), '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;');
-    const rows = { columns: [evil, 'n'], rows: [[evil, 1], ['<img src=x onerror=alert(1)>', 2]] };
+    const rows = {
+      columns: [evil, 'n'],
+      rows: [
+        [evil, 1],
+        ['<img src=x onerror=alert(1)>', 2],
+      ],
+    };
     const out = [renderChart({ kind: 'bar', x: evil, y: ['n'], title: evil }, rows), renderChart(spec('line', evil, ['n']), rows), renderTable(rows)].join('');
     assert.doesNotMatch(out, /<script|<img/);
     assert.match(out, /&lt;script&gt;/);
@@ -126,11 +183,30 @@ describe('report: the catalogue header and the page', () => {
   it('reads the header, values sharing a line and continuation lines, and drops the final semicolon', () => {
     const q = parseQuery(
       'a.sql',
-      ['-- name: first_buy', '-- question: How long -- in seconds -- until a purchase?', '-- description: Mean over', '--   all players.', '-- chart: line', '-- x: day   -- y: a, b', 'select 1 as day,', '  2 as a, 3 as b;', ''].join('\n'),
+      [
+        '-- name: first_buy',
+        '-- question: How long -- in seconds -- until a purchase?',
+        '-- description: Mean over',
+        '--   all players.',
+        '-- chart: line',
+        '-- x: day   -- y: a, b',
+        'select 1 as day,',
+        '  2 as a, 3 as b;',
+        '',
+      ].join('\n'),
     );
     assert.deepEqual(
       { name: q.name, question: q.question, description: q.description, chart: q.chart, x: q.x, y: q.y, sql: q.sql, problem: q.problem },
-      { name: 'first_buy', question: 'How long -- in seconds -- until a purchase?', description: 'Mean over all players.', chart: 'line', x: 'day', y: ['a', 'b'], sql: 'select 1 as day,\n  2 as a, 3 as b', problem: null },
+      {
+        name: 'first_buy',
+        question: 'How long -- in seconds -- until a purchase?',
+        description: 'Mean over all players.',
+        chart: 'line',
+        x: 'day',
+        y: ['a', 'b'],
+        sql: 'select 1 as day,\n  2 as a, 3 as b',
+        problem: null,
+      },
     );
   });
 
@@ -142,7 +218,7 @@ describe('report: the catalogue header and the page', () => {
   });
 
   it('renders a page with a section per question, escaped, with errors and empty results said plainly', () => {
-    const q = parseQuery('c.sql', '-- name: <b>x</b>\n-- chart: table\nselect \'<i>\'');
+    const q = parseQuery('c.sql', "-- name: <b>x</b>\n-- chart: table\nselect '<i>'");
     const html = renderReport(
       [
         { question: q, result: { columns: ['v'], rows: [['<i>']] }, error: null },

@@ -1,5 +1,6 @@
 /** Addresses only this machine can reach: the local demo's, where the one client is the person running it. */
-export const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+export const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
 /**
  * `placebo start` (`npm start`) is the local demo: when it listens on a loopback address and the operator left a setting

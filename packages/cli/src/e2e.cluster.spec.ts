@@ -29,7 +29,6 @@ const call = async (url: string, method: string, body?: unknown, token?: string)
 
 const seedGet = contractGet;
 
-
 /** SQL through `placebo query --json` (Presto in cluster mode). */
 const sql = async (env: Record<string, string>, query: string): Promise<ReadonlyArray<ReadonlyArray<unknown>>> => {
   const r = await placeboRun(['query', '--json', query], env);
@@ -54,7 +53,6 @@ const newPlayer = async (url: string, wealth: number): Promise<Player> => {
   assert.equal(login.status, 201, JSON.stringify(login.body));
   return { id: login.body.player_id as string, token: login.body.token as string };
 };
-
 
 /** Every event id the lake holds, once the sink has landed at least `atLeast` rows in all_events. */
 const landedEventIds = async (env: Record<string, string>, atLeast: number): Promise<string[]> => {
@@ -143,7 +141,10 @@ describe('cluster end to end: HTTP → Kafka → sink → Parquet on HDFS → Pr
       ];
       for (const q of seedQueries) assert.ok((await sql(env, q)).length > 0, q);
       const byHost = await sql(env, 'select host, count(*) from purchases group by host');
-      assert.ok(byHost.some(([host, n]) => host === 'user1.comcast.com' && Number(n) === 1), JSON.stringify(byHost));
+      assert.ok(
+        byHost.some(([host, n]) => host === 'user1.comcast.com' && Number(n) === 1),
+        JSON.stringify(byHost),
+      );
     } finally {
       await stop(api, sink);
     }
@@ -159,7 +160,9 @@ describe('cluster end to end: HTTP → Kafka → sink → Parquet on HDFS → Pr
       await new Promise((r) => setTimeout(r, 20));
       const beforePurchases = new Date().toISOString();
       const replies = await Promise.all(
-        Array.from({ length: 200 }, (_, i) => call(`${(i % 2 === 0 ? a : b).url}/v1/players/${p.id}/purchases`, 'POST', { kind: 'sword', type: 'saber' }, p.token)),
+        Array.from({ length: 200 }, (_, i) =>
+          call(`${(i % 2 === 0 ? a : b).url}/v1/players/${p.id}/purchases`, 'POST', { kind: 'sword', type: 'saber' }, p.token),
+        ),
       );
       const statuses = replies.map((r) => r.status);
       assert.equal(statuses.filter((s) => s === 201).length, 10, JSON.stringify(replies.filter((r) => r.status !== 201 && r.status !== 402)));
@@ -167,7 +170,11 @@ describe('cluster end to end: HTTP → Kafka → sink → Parquet on HDFS → Pr
       const profile = await call(`${b.url}/v1/players/${p.id}`, 'GET', undefined, p.token);
       assert.equal(profile.status, 200);
       assert.equal(profile.body.wealth, 500);
-      await eventually('all 200 purchases in buys', async () => ((await scalar(env, `select count(*) from buys where player_id = '${p.id}'`)) === 200 ? true : undefined), 120_000);
+      await eventually(
+        'all 200 purchases in buys',
+        async () => ((await scalar(env, `select count(*) from buys where player_id = '${p.id}'`)) === 200 ? true : undefined),
+        120_000,
+      );
       assert.equal(await scalar(env, `select count(*) from buys where player_id = '${p.id}' and status = 'approved_purchase'`), 10);
       assert.equal(await scalar(env, `select count(*) - count(distinct player_version) from all_events where player_id = '${p.id}'`), 0);
       assert.equal(await scalar(env, `select min(player_wealth) from all_events where player_id = '${p.id}'`), 500);
@@ -253,8 +260,14 @@ describe('cluster end to end: HTTP → Kafka → sink → Parquet on HDFS → Pr
       await Promise.all(load);
 
       const statuses = new Set(replies.map((r) => r.status));
-      assert.ok([...statuses].every((s) => s === 201 || s === 503), `statuses: ${[...statuses].join(', ')}`);
-      assert.ok(replies.some((r) => r.phase === 'down' && r.status === 503), 'the API answered 503 while Kafka was down');
+      assert.ok(
+        [...statuses].every((s) => s === 201 || s === 503),
+        `statuses: ${[...statuses].join(', ')}`,
+      );
+      assert.ok(
+        replies.some((r) => r.phase === 'down' && r.status === 503),
+        'the API answered 503 while Kafka was down',
+      );
       const slowest = Math.max(...replies.map((r) => r.ms));
       assert.ok(slowest < 20_000, `a request took ${slowest} ms`);
       const acknowledged = replies.filter((r) => r.status === 201).map((r) => String(r.body.event_id));
@@ -263,7 +276,10 @@ describe('cluster end to end: HTTP → Kafka → sink → Parquet on HDFS → Pr
           throw new Error(`${String(e)}\nsink output:\n${sink.output().slice(-4000)}`);
         }),
       );
-      assert.deepEqual(acknowledged.filter((id) => !ids.has(id)), []);
+      assert.deepEqual(
+        acknowledged.filter((id) => !ids.has(id)),
+        [],
+      );
       await verifyReplay(env);
     } finally {
       if (kafkaDown) await run(stack, ['up', 'kafka']).catch(() => undefined);

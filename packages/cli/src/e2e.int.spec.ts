@@ -7,7 +7,6 @@ import { analystTables, analystViews } from '@placebo/domain';
 import { createDuckDbQueryEngine } from '@placebo/adapters';
 import { callJson, contractFetch, eventually, placeboRun, startServer } from '@placebo/testkit/cli';
 
-
 const json = callJson;
 
 const engineFor = (dir: string) => createDuckDbQueryEngine({ root: join(dir, 'lake'), tables: analystTables, views: analystViews });

@@ -13,7 +13,9 @@ export const createProgress = (label: string, unit: string) => {
       const filled = Math.round(pct / 4);
       process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(25 - filled)}] ${pct}% ${done}/${total} ${unit} ${rate(done)}/s   `);
     } else {
-      process.stderr.write(`${JSON.stringify({ time: new Date(t).toISOString(), level: 'info', msg: label, done, total, percent: pct, per_second: rate(done) })}\n`);
+      process.stderr.write(
+        `${JSON.stringify({ time: new Date(t).toISOString(), level: 'info', msg: label, done, total, percent: pct, per_second: rate(done) })}\n`,
+      );
     }
   };
   return {

@@ -28,12 +28,25 @@ describe('the business-question catalogue (queries/*.sql)', () => {
       '09_items.sql',
       '-- name: items\n-- question: How many?\n-- description: first part\n--   second part\n-- chart: bar\n-- x: type   -- y: items\nselect 1 as items;\n',
     );
-    assert.deepEqual(q, { file: '09_items.sql', name: 'items', question: 'How many?', description: 'first part second part', chart: 'bar', x: 'type', y: ['items'], sql: 'select 1 as items', problem: null });
+    assert.deepEqual(q, {
+      file: '09_items.sql',
+      name: 'items',
+      question: 'How many?',
+      description: 'first part second part',
+      chart: 'bar',
+      x: 'type',
+      y: ['items'],
+      sql: 'select 1 as items',
+      problem: null,
+    });
     assert.equal(checkQuery('t.sql', '-- name: t\n-- question: q\n-- chart: table\nselect 1').x, '');
   });
 
   it('names what is wrong with a bad file', () => {
-    assert.throws(() => checkQuery('a.sql', '-- question: q\n-- chart: bar\nselect 1'), (e: unknown) => e instanceof CatalogueError && /name/.test(e.message));
+    assert.throws(
+      () => checkQuery('a.sql', '-- question: q\n-- chart: bar\nselect 1'),
+      (e: unknown) => e instanceof CatalogueError && /name/.test(e.message),
+    );
     assert.throws(() => checkQuery('a.sql', '-- name: a\n-- question: q\n-- chart: pie\nselect 1'), /chart pie/);
     assert.throws(() => checkQuery('b.sql', '-- name: a\n-- question: q\n-- chart: bar\nselect 1'), /file name/);
     assert.throws(() => checkQuery('a.sql', '-- name: a\n-- question: q\n-- chart: bar\nselect 1; select 2'), /one statement/);

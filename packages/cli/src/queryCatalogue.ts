@@ -46,7 +46,10 @@ const readHeader = (text: string): Header => {
     const line = lines[i]!.trim();
     if (line === '') continue;
     if (!line.startsWith('--')) break;
-    for (const part of line.replace(/^--\s*/, '').split(/\s+--\s*(?=[a-z_]+\s*:)/i).filter((p) => p !== '')) {
+    for (const part of line
+      .replace(/^--\s*/, '')
+      .split(/\s+--\s*(?=[a-z_]+\s*:)/i)
+      .filter((p) => p !== '')) {
       const m = keyPart.exec(part);
       if (m !== null) {
         last = m[1]!.toLowerCase();
@@ -59,7 +62,11 @@ const readHeader = (text: string): Header => {
       }
     }
   }
-  const sql = lines.slice(i).join('\n').trim().replace(/[\s;]+$/, '');
+  const sql = lines
+    .slice(i)
+    .join('\n')
+    .trim()
+    .replace(/[\s;]+$/, '');
   return { fields, sql, flaw: flaws[0] ?? null };
 };
 

@@ -97,7 +97,16 @@ describe('placebo report: every question of queries/ charted, checked in a real 
     browser = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
       executablePath: chromiumPath,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const page = await browser.newPage();
     const problems: string[] = [];
@@ -118,7 +127,10 @@ describe('placebo report: every question of queries/ charted, checked in a real 
     const empty = sections.filter((s) => s.status === 'empty');
     if (empty.length > 0) process.stderr.write(`questions with an empty answer on the simulated data: ${empty.map((s) => s.name).join(', ')}\n`);
     for (const kind of new Set(sections.map((s) => s.chart))) {
-      assert.ok(sections.some((s) => s.chart === kind && s.status === 'ok'), `at least one ${kind} question is drawn with data`);
+      assert.ok(
+        sections.some((s) => s.chart === kind && s.status === 'ok'),
+        `at least one ${kind} question is drawn with data`,
+      );
     }
     for (const s of sections) {
       const what = `${s.name} (${s.chart})`;
@@ -140,12 +152,19 @@ describe('placebo report: every question of queries/ charted, checked in a real 
       assert.ok(s.svg.marks > 0, `${what}: data marks drawn`);
       assert.equal(s.svg.marks, s.svg.declared, `${what}: the marks the renderer meant to draw`);
       const cells = Object.values(s.numericCells);
-      assert.ok(cells.every((n) => n >= 0), `${what}: every plotted column is in the data table`);
+      assert.ok(
+        cells.every((n) => n >= 0),
+        `${what}: every plotted column is in the data table`,
+      );
       const [xNumbers, ...yNumbers] = cells;
       if (s.chart === 'histogram' && yNumbers.length === 0) {
         assert.equal(s.svg.counted, xNumbers, `${what}: the bins hold every numeric value once`);
       } else {
-        assert.equal(s.svg.marks, yNumbers.reduce((a, b) => a + b, 0), `${what}: one mark per numeric value`);
+        assert.equal(
+          s.svg.marks,
+          yNumbers.reduce((a, b) => a + b, 0),
+          `${what}: one mark per numeric value`,
+        );
       }
     }
   });

@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import { ensureStack } from '@placebo/testkit/stack';
 import { clusterEnv, placebo, placeboRun, startServer, stop } from '@placebo/testkit/cli';
 
-
-
 describe('placebo simulate --check in cluster mode (Kafka, Redis, HDFS, Presto)', function () {
   this.timeout(900_000);
   before(async () => ensureStack(['redis', 'kafka', 'hdfs', 'presto']));

@@ -11,7 +11,6 @@ import { readCatalogueJson } from '@placebo/testkit/domain';
 
 const catalogue = readCatalogueJson() as SimCatalogue;
 
-
 describe('placebo simulate', () => {
   describe('the journey generator', () => {
     it('plans the same commands for the same seed, and other commands for another seed', () => {
@@ -26,7 +25,22 @@ describe('placebo simulate', () => {
       assert.ok(Math.abs(steps.length - 5000) < 100, `${steps.length} commands`);
       assert.ok(journeys.filter((j) => j.style === 'host').length >= 3);
       assert.ok(journeys.some((j) => j.host === 'user3.spectrum.com'));
-      for (const op of ['register', 'login', 'buy', 'join', 'leave', 'fight', 'logout', 'profile', 'catalogue', 'seedCreate', 'seedBuy', 'seedJoin', 'hostBuy', 'hostJoin']) {
+      for (const op of [
+        'register',
+        'login',
+        'buy',
+        'join',
+        'leave',
+        'fight',
+        'logout',
+        'profile',
+        'catalogue',
+        'seedCreate',
+        'seedBuy',
+        'seedJoin',
+        'hostBuy',
+        'hostJoin',
+      ]) {
         assert.ok(
           steps.some((s) => s.op === op),
           `no ${op}`,
@@ -38,7 +52,27 @@ describe('placebo simulate', () => {
   });
 
   describe('the comparison', () => {
-    const event = (over: Partial<SimEvent>): SimEvent => ({ player: 'p', version: 1, type: 'ItemPurchased', action: 'buy_sword', status: 'approved_purchase', at: 0, host: 'h', accept: '*/*', wealth: 0, items: 1, orgs: 0, kind: 'sword', item_type: 'saber', quantity: 1, cost: 999, unit_price: 999, discount: 0, offer_id: null, ...over });
+    const event = (over: Partial<SimEvent>): SimEvent => ({
+      player: 'p',
+      version: 1,
+      type: 'ItemPurchased',
+      action: 'buy_sword',
+      status: 'approved_purchase',
+      at: 0,
+      host: 'h',
+      accept: '*/*',
+      wealth: 0,
+      items: 1,
+      orgs: 0,
+      kind: 'sword',
+      item_type: 'saber',
+      quantity: 1,
+      cost: 999,
+      unit_price: 999,
+      discount: 0,
+      offer_id: null,
+      ...over,
+    });
 
     it('fails on a planted wrong expectation, passes on the right one', () => {
       const answers = expectedAnswers([event({}), event({ player: 'q', item_type: 'cutlass', cost: 777, unit_price: 777 })]);
@@ -47,8 +81,17 @@ describe('placebo simulate', () => {
         ['cutlass', 777],
         ['saber', 999],
       ]);
-      assert.equal(compareRows(right, [['cutlass', 777], ['saber', 999]]).ok, true);
-      const planted = [['cutlass', 778], ['saber', 999]];
+      assert.equal(
+        compareRows(right, [
+          ['cutlass', 777],
+          ['saber', 999],
+        ]).ok,
+        true,
+      );
+      const planted = [
+        ['cutlass', 778],
+        ['saber', 999],
+      ];
       assert.equal(compareRows(right, planted).ok, false);
       assert.match(compareRows(right, planted).why, /row 1 column 2/);
       assert.equal(compareRows(right, [['saber', 999]]).ok, false);
@@ -81,13 +124,17 @@ describe('placebo simulate', () => {
     });
 
     it('--check: every catalogue query answers what the accepted commands imply (seed 7)', async () => {
-      const r = await placeboRun(['simulate', '--players', '60', '--commands', '3000', '--seed', '7', '--check', '--url', server?.url ?? ''], { PLACEBO_DATA_DIR: dir });
+      const r = await placeboRun(['simulate', '--players', '60', '--commands', '3000', '--seed', '7', '--check', '--url', server?.url ?? ''], {
+        PLACEBO_DATA_DIR: dir,
+      });
       assert.equal(r.code, 0, r.output);
       assert.match(r.output, /"check":"passed"/);
     });
 
     it('refuses a second --check on a lake that already holds events', async () => {
-      const r = await placeboRun(['simulate', '--players', '5', '--commands', '50', '--seed', '8', '--check', '--url', server?.url ?? ''], { PLACEBO_DATA_DIR: dir });
+      const r = await placeboRun(['simulate', '--players', '5', '--commands', '50', '--seed', '8', '--check', '--url', server?.url ?? ''], {
+        PLACEBO_DATA_DIR: dir,
+      });
       assert.equal(r.code, 2, r.output);
       assert.match(r.output, /fresh deployment/);
     });
@@ -99,7 +146,9 @@ describe('placebo simulate', () => {
       const dir = mkdtempSync(join(tmpdir(), 'placebo-simulate-'));
       const server = await startServer('start', { PLACEBO_DATA_DIR: dir, PLACEBO_SINK_FLUSH_MS: '500', PLACEBO_SCRYPT_COST: '1024' });
       try {
-        const r = await placeboRun(['simulate', '--players', '40', '--commands', '1500', '--seed', '11', '--check', '--rate', '0', '--url', server.url], { PLACEBO_DATA_DIR: dir });
+        const r = await placeboRun(['simulate', '--players', '40', '--commands', '1500', '--seed', '11', '--check', '--rate', '0', '--url', server.url], {
+          PLACEBO_DATA_DIR: dir,
+        });
         assert.equal(r.code, 0, r.output);
       } finally {
         await stop(server);

@@ -29,7 +29,7 @@ const readTopic = async (log: LogSource, topic: Topic): Promise<ReadonlyArray<Lo
   assert.ok(E.isRight(partitions));
   const all: LogRecord[] = [];
   for (const p of partitions.right) {
-    for (let from = 0; ; ) {
+    for (let from = 0; ;) {
       const page = await log.read(topic, p, from, 5000)();
       assert.ok(E.isRight(page));
       if (page.right.length === 0) break;
@@ -54,7 +54,14 @@ describe('sink killed with SIGKILL at random points while commands flow (embedde
     const seed = Date.now();
     const random = seeded(seed);
     const why = (s: string) => `${s} (random seed ${seed})`;
-    const env = { PLACEBO_DATA_DIR: dir, PLACEBO_SINK_FLUSH_MS: '100', PLACEBO_SINK_FLUSH_ROWS: '15', PLACEBO_SCRYPT_COST: '1024', PLACEBO_SEED_ROUTES: 'true', PLACEBO_RATE_IP_PER_MIN: '0' };
+    const env = {
+      PLACEBO_DATA_DIR: dir,
+      PLACEBO_SINK_FLUSH_MS: '100',
+      PLACEBO_SINK_FLUSH_ROWS: '15',
+      PLACEBO_SCRYPT_COST: '1024',
+      PLACEBO_SEED_ROUTES: 'true',
+      PLACEBO_RATE_IP_PER_MIN: '0',
+    };
     const api = await startServer('api', env);
     let recorded = 0;
     // 503: the store was busy; the command may or may not have been written, and was not acknowledged.
@@ -83,7 +90,8 @@ describe('sink killed with SIGKILL at random points while commands flow (embedde
         (p: (typeof players)[number]) => call(`${api.url}/v1/players/${p.player_id}/orgs`, 'POST', { kind: 'guild', org: 'soldiers' }, p.token),
         (p: (typeof players)[number]) => call(`${api.url}/v1/players/${p.player_id}/fights`, 'POST', { enemy: 'goblin' }, p.token),
         (p: (typeof players)[number]) => call(`${api.url}/v1/players/${p.player_id}/purchases`, 'POST', { kind: 'potion' }, p.token),
-        (p: (typeof players)[number]) => seedGet(`${api.url}/purchase_a_knife`, `${p.player_id}.example`).then((status) => ({ status, body: {} as Record<string, unknown> })),
+        (p: (typeof players)[number]) =>
+          seedGet(`${api.url}/purchase_a_knife`, `${p.player_id}.example`).then((status) => ({ status, body: {} as Record<string, unknown> })),
       ];
       traffic = Promise.all(
         players.map(async (p, i) => {
@@ -91,7 +99,10 @@ describe('sink killed with SIGKILL at random points while commands flow (embedde
             const r = await actions[n % actions.length]!(p);
             // Of the refusals only 402 (no funds) is a fact in the log; joining twice, leaving a team one is not in,
             // or fighting with no health left changes nothing and records nothing.
-            assert.ok([200, 201, 402, 503].includes(r.status) || ['already_member', 'not_a_member', 'player_exhausted'].includes(String(r.body.error)), JSON.stringify(r));
+            assert.ok(
+              [200, 201, 402, 503].includes(r.status) || ['already_member', 'not_a_member', 'player_exhausted'].includes(String(r.body.error)),
+              JSON.stringify(r),
+            );
             if (r.status < 300 || r.status === 402) recorded++;
             if (r.status === 503) unavailable++;
             // Paced (~40 commands/s in all) so a sink that lives a second can commit some of it before its kill.
@@ -123,7 +134,9 @@ describe('sink killed with SIGKILL at random points while commands flow (embedde
     const committedBeforeCatchUp = readdirSync(join(dir, 'lake'), { recursive: true }).filter((f) => String(f).endsWith('.parquet')).length;
     assert.ok(committedBeforeCatchUp > 0, why(`the killed sinks committed files between kills; the last one said:\n${lastOutput}`));
 
-    process.stderr.write(`sink kills: seed ${seed}, delays ${kills.join(' ')} ms; ${recorded} events acknowledged, ${unavailable} answered 503; ${committedBeforeCatchUp} files committed before the catch-up\n`);
+    process.stderr.write(
+      `sink kills: seed ${seed}, delays ${kills.join(' ')} ms; ${recorded} events acknowledged, ${unavailable} answered 503; ${committedBeforeCatchUp} files committed before the catch-up\n`,
+    );
     const done = await placeboRun(['sink', '--catch-up'], env);
     assert.equal(done.code, 0, done.output);
     const infra = openEmbedded({ dataDir: dir });
@@ -138,9 +151,16 @@ describe('sink killed with SIGKILL at random points while commands flow (embedde
       for (const t of topics) log.set(t, await readTopic(infra.log, t));
       const events = log.get('all_events')!;
       const logged = events.filter((r) => r.event.event_type !== 'PlayerRegistered' && r.event.event_type !== 'LoggedIn').length;
-      assert.ok(logged >= recorded && logged <= recorded + unavailable, why(`every acknowledged command is in the log: ${logged} events, ${recorded} acknowledged, ${unavailable} answered 503`));
+      assert.ok(
+        logged >= recorded && logged <= recorded + unavailable,
+        why(`every acknowledged command is in the log: ${logged} events, ${recorded} acknowledged, ${unavailable} answered 503`),
+      );
       // Writers take SQLite's write lock up front (BEGIN IMMEDIATE), so a sink writing offsets never makes a command fail.
-      assert.equal(unavailable, 0, why(`no command answered 503 while the sink was killed (${unavailable} of ${recorded + unavailable}):\n${api.output().slice(-2000)}`));
+      assert.equal(
+        unavailable,
+        0,
+        why(`no command answered 503 while the sink was killed (${unavailable} of ${recorded + unavailable}):\n${api.output().slice(-2000)}`),
+      );
       for (const t of analystTables) {
         const source = log.get(t.source)!;
         const want = source.filter((r) => t.project(r.event) !== null).length;
@@ -149,7 +169,11 @@ describe('sink killed with SIGKILL at random points while commands flow (embedde
         assert.ok(want > 0, `${t.name}: some rows`);
         assert.equal(await scalar(`select count(*) from ${t.name}`), want, why(`${t.name}: every ${t.source} record once`));
         assert.equal(await scalar(`select count(distinct event_id) from ${t.name}`), want, why(`${t.name}: no record twice`));
-        assert.equal(await scalar(`select count(*) from (select distinct player_id, player_version from ${t.name})`), want, why(`${t.name}: no player version twice`));
+        assert.equal(
+          await scalar(`select count(*) from (select distinct player_id, player_version from ${t.name})`),
+          want,
+          why(`${t.name}: no player version twice`),
+        );
       }
     } finally {
       await engine.close();

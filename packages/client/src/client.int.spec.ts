@@ -23,7 +23,13 @@ describe('@placebo/client', function () {
     dir = mkdtempSync(join(tmpdir(), 'placebo-client-'));
     infra = openEmbedded({ dataDir: dir });
     // The client covers every route, the seeds' too, which a server serves only when asked.
-    const config = loadConfig({ PLACEBO_PORT: '0', PLACEBO_HOST: '127.0.0.1', PLACEBO_SCRYPT_COST: '1024', PLACEBO_DATA_DIR: dir, PLACEBO_SEED_ROUTES: 'true' });
+    const config = loadConfig({
+      PLACEBO_PORT: '0',
+      PLACEBO_HOST: '127.0.0.1',
+      PLACEBO_SCRYPT_COST: '1024',
+      PLACEBO_DATA_DIR: dir,
+      PLACEBO_SEED_ROUTES: 'true',
+    });
     if (E.isLeft(config)) throw new Error(JSON.stringify(config.left));
     api = await startApi(config.right, infra, createLogger({ level: 'warn', write: () => undefined }));
   });
@@ -46,10 +52,18 @@ describe('@placebo/client', function () {
     const { data: session } = await client.POST('/v1/sessions', { body: { name, password } });
     assert.ok(player !== undefined && session !== undefined);
     const auth = { headers: { Authorization: `Bearer ${session.token}` } };
-    const { data: bought, response } = await client.POST('/v1/players/{id}/purchases', { ...auth, params: { path: { id: player.player_id } }, body: { kind: 'knife' } });
+    const { data: bought, response } = await client.POST('/v1/players/{id}/purchases', {
+      ...auth,
+      params: { path: { id: player.player_id } },
+      body: { kind: 'knife' },
+    });
     assert.equal(response.status, 201);
     assert.equal(bought?.status, 'approved_purchase');
-    const { error } = await client.POST('/v1/players/{id}/purchases', { ...auth, params: { path: { id: player.player_id } }, body: { kind: 'armor', quantity: 100 } });
+    const { error } = await client.POST('/v1/players/{id}/purchases', {
+      ...auth,
+      params: { path: { id: player.player_id } },
+      body: { kind: 'armor', quantity: 100 },
+    });
     assert.equal(error?.error, 'insufficient_funds');
   });
 });

@@ -30,6 +30,9 @@ describe('command handler: logins that give nothing away', () => {
     assert.ok(E.isRight(await world.handler.loginThrottled('DIRK', meta())()));
     assert.ok(E.isRight(await world.handler.loginThrottled('nobody', meta())()));
     const failed = world.log.all().filter((e) => e.data.type === 'LoginFailed');
-    assert.deepEqual(failed.map((e) => e.data), [{ type: 'LoginFailed', reason: 'throttled' }]);
+    assert.deepEqual(
+      failed.map((e) => e.data),
+      [{ type: 'LoginFailed', reason: 'throttled' }],
+    );
   });
 });

@@ -75,7 +75,12 @@ const createRegister = (deps: AccountDeps, lanes: CommandLanes): Accounts['regis
   const hashOf = async (password: string | null): Result<string | null> => (password === null ? E.right(null) : hasher.hash(password)());
 
   /** Claims the name and appends the registration; a claim nobody registered under is released again. */
-  const claimAndRegister = async (r: Registration & { readonly wealth: Coins | null }, accountName: string, playerId: string, meta: CommandMeta): Result<CommandResult> => {
+  const claimAndRegister = async (
+    r: Registration & { readonly wealth: Coins | null },
+    accountName: string,
+    playerId: string,
+    meta: CommandMeta,
+  ): Result<CommandResult> => {
     const current = await peek(playerId);
     if (E.isLeft(current)) return current;
     if (current.right.registered) return E.left({ _tag: 'PlayerAlreadyExists', player_id: playerId });
@@ -162,4 +167,7 @@ const createSessionCases = (deps: AccountDeps, lanes: CommandLanes): Omit<Accoun
   return { login, loginThrottled, logout, logoutAll };
 };
 
-export const createAccounts = (deps: AccountDeps, lanes: CommandLanes): Accounts => ({ register: createRegister(deps, lanes), ...createSessionCases(deps, lanes) });
+export const createAccounts = (deps: AccountDeps, lanes: CommandLanes): Accounts => ({
+  register: createRegister(deps, lanes),
+  ...createSessionCases(deps, lanes),
+});

@@ -8,8 +8,18 @@ import { sampleEvents } from '@placebo/testkit/domain';
 const events = sampleEvents();
 const byType = (type: PlayerEventType): StoredEvent => events.find((e) => e.data.type === type) ?? assert.fail(`no ${type} in the sample`);
 const allTypes: ReadonlyArray<PlayerEventType> = [
-  'PlayerRegistered', 'LoggedIn', 'LoginFailed', 'LoggedOut', 'ItemPurchased', 'PurchaseRefused',
-  'OrgJoined', 'OrgJoinRefused', 'OrgLeft', 'FightFought', 'ProfileViewed', 'HomeVisited',
+  'PlayerRegistered',
+  'LoggedIn',
+  'LoginFailed',
+  'LoggedOut',
+  'ItemPurchased',
+  'PurchaseRefused',
+  'OrgJoined',
+  'OrgJoinRefused',
+  'OrgLeft',
+  'FightFought',
+  'ProfileViewed',
+  'HomeVisited',
 ];
 
 const isPurchase = (d: PlayerEvent) => d.type === 'ItemPurchased' || d.type === 'PurchaseRefused';
@@ -142,16 +152,24 @@ describe('analyst tables', () => {
 describe('topicsOf', () => {
   it('routes purchases to buy_events, org events to social_events and every event to all_events', () => {
     const expected: Record<PlayerEventType, ReadonlyArray<string>> = {
-      PlayerRegistered: ['all_events'], LoggedIn: ['all_events'], LoginFailed: ['all_events'], LoggedOut: ['all_events'],
-      ItemPurchased: ['all_events', 'buy_events'], PurchaseRefused: ['all_events', 'buy_events'],
-      OrgJoined: ['all_events', 'social_events'], OrgJoinRefused: ['all_events', 'social_events'], OrgLeft: ['all_events', 'social_events'],
-      FightFought: ['all_events'], ProfileViewed: ['all_events'], HomeVisited: ['all_events'],
+      PlayerRegistered: ['all_events'],
+      LoggedIn: ['all_events'],
+      LoginFailed: ['all_events'],
+      LoggedOut: ['all_events'],
+      ItemPurchased: ['all_events', 'buy_events'],
+      PurchaseRefused: ['all_events', 'buy_events'],
+      OrgJoined: ['all_events', 'social_events'],
+      OrgJoinRefused: ['all_events', 'social_events'],
+      OrgLeft: ['all_events', 'social_events'],
+      FightFought: ['all_events'],
+      ProfileViewed: ['all_events'],
+      HomeVisited: ['all_events'],
     };
     for (const type of allTypes) assert.deepEqual([...topicsOf(byType(type).data)].sort(), [...expected[type]].sort(), type);
   });
 });
 
-describe('actionOf and statusOf: the seeds\' names', () => {
+describe("actionOf and statusOf: the seeds' names", () => {
   const names = (type: PlayerEventType) => [actionOf(byType(type).data), statusOf(byType(type).data)];
   it('names purchases buy_<kind> with approved_purchase or insufficient_funds', () => {
     assert.deepEqual(names('ItemPurchased'), ['buy_sword', 'approved_purchase']);

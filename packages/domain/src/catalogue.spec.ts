@@ -3,7 +3,12 @@ import * as E from 'fp-ts/lib/Either.js';
 import { Catalogue, catalogueProblems, findEnemy, findItem, findOffer, findOrg } from './catalogue.js';
 import { loadCatalogue, readCatalogueJson } from '@placebo/testkit/domain';
 
-type Json = { items: Array<Record<string, unknown>>; orgs: Array<Record<string, unknown>>; offers: Array<Record<string, unknown>>; limits: Record<string, unknown> };
+type Json = {
+  items: Array<Record<string, unknown>>;
+  orgs: Array<Record<string, unknown>>;
+  offers: Array<Record<string, unknown>>;
+  limits: Record<string, unknown>;
+};
 const raw = (): Json => readCatalogueJson() as Json;
 const decode = (json: unknown): Catalogue => {
   const d = Catalogue.decode(json);

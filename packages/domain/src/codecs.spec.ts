@@ -48,7 +48,12 @@ describe('codecs: Coins', () => {
   it('accepts every integer in range and rejects every one outside (property)', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (n) => Coins.is(n) && E.isRight(Coins.decode(Coins.encode(n as Coins)))));
     fc.assert(fc.property(fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: 1e12 + 1, max: 1e15 })), (n) => !Coins.is(n)));
-    fc.assert(fc.property(fc.double({ noNaN: true }).filter((n) => !Number.isInteger(n)), (n) => !Coins.is(n)));
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true }).filter((n) => !Number.isInteger(n)),
+        (n) => !Coins.is(n),
+      ),
+    );
   });
 });
 

@@ -6,11 +6,7 @@ export interface PlayerIdBrand {
   readonly PlayerId: unique symbol;
 }
 /** 1–64 characters of letters, digits and `._:@-`: safe in Kafka keys, Redis keys and file names. */
-export const PlayerId = t.brand(
-  t.string,
-  (s): s is t.Branded<string, PlayerIdBrand> => /^[A-Za-z0-9._:@-]{1,64}$/.test(s),
-  'PlayerId',
-);
+export const PlayerId = t.brand(t.string, (s): s is t.Branded<string, PlayerIdBrand> => /^[A-Za-z0-9._:@-]{1,64}$/.test(s), 'PlayerId');
 export type PlayerId = t.TypeOf<typeof PlayerId>;
 
 export interface NameBrand {
@@ -51,11 +47,7 @@ export interface UnitIntervalBrand {
   readonly UnitInterval: unique symbol;
 }
 /** A random draw in [0, 1). */
-export const UnitInterval = t.brand(
-  t.number,
-  (n): n is t.Branded<number, UnitIntervalBrand> => Number.isFinite(n) && n >= 0 && n < 1,
-  'UnitInterval',
-);
+export const UnitInterval = t.brand(t.number, (n): n is t.Branded<number, UnitIntervalBrand> => Number.isFinite(n) && n >= 0 && n < 1, 'UnitInterval');
 export type UnitInterval = t.TypeOf<typeof UnitInterval>;
 
 export const ItemKind = t.keyof({ sword: null, spell: null, knife: null, armor: null, bow: null, arrow: null, potion: null });

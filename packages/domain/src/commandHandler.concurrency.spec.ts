@@ -8,7 +8,10 @@ import { buyItem, createMemoryWorld, fakeHash, name, yieldTurn } from '@placebo/
 const meta = (command_id: string | null = null): CommandMeta => ({ command_id, request: { host: null, user_agent: null, accept: null } });
 
 describe('command handler under concurrency', () => {
-  for (const [item, price, wealth, buyers] of [['cutlass', 777, 1000, 5], ['dagger', 55, 200, 6]] as const) {
+  for (const [item, price, wealth, buyers] of [
+    ['cutlass', 777, 1000, 5],
+    ['dagger', 55, 200, 6],
+  ] as const) {
     it(`never overspends: ${buyers} concurrent ${item} purchases (${price} each) on ${wealth} coins`, async () => {
       const world = createMemoryWorld({ pause: yieldTurn });
       const reg = await world.handler.register({ player_id: 'p-1', name: name('dirk'), password: null, wealth, origin: 'seed' }, meta())();

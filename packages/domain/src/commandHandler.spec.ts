@@ -18,7 +18,14 @@ const left = async <L, A>(te: TaskEither<L, A>): Promise<L> => {
   if (E.isRight(r)) return assert.fail(`expected failure, got ${JSON.stringify(r.right)}`);
   return r.left;
 };
-const registration = (n: string, o: Partial<Registration> = {}): Registration => ({ player_id: null, name: name(n), password: 'correct horse', wealth: 1000, origin: 'seed', ...o });
+const registration = (n: string, o: Partial<Registration> = {}): Registration => ({
+  player_id: null,
+  name: name(n),
+  password: 'correct horse',
+  wealth: 1000,
+  origin: 'seed',
+  ...o,
+});
 const types = (events: ReadonlyArray<StoredEvent>) => events.map((e) => e.data.type);
 
 describe('command handler (in-memory ports)', () => {
@@ -80,7 +87,10 @@ describe('command handler (in-memory ports)', () => {
 
   it('refuses a second registration of the same player id with PlayerAlreadyExists, claiming no name', async () => {
     await right(world.handler.register(registration('dirk', { player_id: 'p-1' }), meta()));
-    assert.deepEqual(await left(world.handler.register(registration('other', { player_id: 'p-1' }), meta())), { _tag: 'PlayerAlreadyExists', player_id: 'p-1' });
+    assert.deepEqual(await left(world.handler.register(registration('other', { player_id: 'p-1' }), meta())), {
+      _tag: 'PlayerAlreadyExists',
+      player_id: 'p-1',
+    });
     assert.ok(O.isNone(await right(world.accounts.find('other'))));
     assert.equal(world.log.all().length, 1);
   });
@@ -147,7 +157,12 @@ describe('command handler (in-memory ports)', () => {
     await right(world.handler.execute('p-1', buyItem('arrow', { quantity: 2 }), meta()));
     await right(world.handler.execute('p-1', buyItem('knife'), meta()));
     const folded = foldEvents(initialState('p-1'), world.log.all());
-    const perItem = [['knife', 'dagger'], ['arrow', 'arrow'], ['arrow', 'arrow'], ['knife', 'dagger']].map(([kind, type]) => ({ kind, type }));
+    const perItem = [
+      ['knife', 'dagger'],
+      ['arrow', 'arrow'],
+      ['arrow', 'arrow'],
+      ['knife', 'dagger'],
+    ].map(([kind, type]) => ({ kind, type }));
     await right(world.snapshots.clear());
     await right(world.snapshots.put([{ ...folded, inventory: perItem } as unknown as PlayerState]));
 
@@ -168,7 +183,9 @@ describe('command handler (in-memory ports)', () => {
         intruded = true;
         const registered = world.log.all()[0]!;
         const state = foldEvents(initialState(registered.player_id), world.log.all());
-        log.force(envelop(state, [homeVisited], { command_id: 'other-writer', request: registered.request, occurred_at: registered.occurred_at }, () => 'x-1').stored);
+        log.force(
+          envelop(state, [homeVisited], { command_id: 'other-writer', request: registered.request, occurred_at: registered.occurred_at }, () => 'x-1').stored,
+        );
       },
     });
     const { player_id } = await right(world.handler.register(registration('dirk'), meta()));
@@ -186,7 +203,9 @@ describe('command handler (in-memory ports)', () => {
         if (call === 1) return;
         const all = world.log.all();
         const state = foldEvents(initialState(all[0]!.player_id), all);
-        log.force(envelop(state, [homeVisited], { command_id: `w-${call}`, request: all[0]!.request, occurred_at: all[0]!.occurred_at }, () => `w-${call}`).stored);
+        log.force(
+          envelop(state, [homeVisited], { command_id: `w-${call}`, request: all[0]!.request, occurred_at: all[0]!.occurred_at }, () => `w-${call}`).stored,
+        );
       },
     });
     const { player_id } = await right(world.handler.register(registration('dirk'), meta()));

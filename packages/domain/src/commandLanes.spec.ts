@@ -5,7 +5,17 @@ import { createCommandHandler, foldEvents } from './commandHandler.js';
 import { createDecider } from './decider.js';
 import { portError } from './ports/portError.js';
 import { initialState } from './state.js';
-import { buyItem, createCountingIds, createMemoryWorld, fakeHasher, fixedClock, loadCatalogue, name, yieldTurn, type MemoryWorld } from '@placebo/testkit/domain';
+import {
+  buyItem,
+  createCountingIds,
+  createMemoryWorld,
+  fakeHasher,
+  fixedClock,
+  loadCatalogue,
+  name,
+  yieldTurn,
+  type MemoryWorld,
+} from '@placebo/testkit/domain';
 
 const meta = (command_id: string | null = null): CommandMeta => ({ command_id, request: { host: null, user_agent: null, accept: null } });
 
@@ -41,10 +51,18 @@ describe('per-player command lanes', () => {
     const writes = world.log.appendCalls() - before;
     assert.ok(writes <= 3, `50 queued purchases took ${writes} appends`);
     const log = world.log.all();
-    assert.deepEqual(log.map((e) => e.player_version), log.map((_, i) => i + 1), 'versions stay gapless');
+    assert.deepEqual(
+      log.map((e) => e.player_version),
+      log.map((_, i) => i + 1),
+      'versions stay gapless',
+    );
     results.forEach((r, i) => {
       assert.ok(E.isRight(r));
-      assert.deepEqual(r.right.events.map((e) => e.command_id), [`buy-${i}`], 'each command answers its own events');
+      assert.deepEqual(
+        r.right.events.map((e) => e.command_id),
+        [`buy-${i}`],
+        'each command answers its own events',
+      );
       assert.equal(r.right.state.version, r.right.events[0]?.player_version, 'and the state right after them');
     });
     const bought = log.filter((e) => e.data.type === 'ItemPurchased').length;
@@ -79,7 +97,10 @@ describe('per-player command lanes', () => {
     assert.ok(results.every(E.isRight), 'every purchase is decided, none fails for contention');
     const log = world.log.all();
     assert.equal(log.filter((e) => e.data.type === 'ItemPurchased').length, 1, '1000 coins buy one 777-coin cutlass');
-    assert.deepEqual(log.map((e) => e.player_version), log.map((_, i) => i + 1));
+    assert.deepEqual(
+      log.map((e) => e.player_version),
+      log.map((_, i) => i + 1),
+    );
     assert.ok(log.every((e) => e.player.wealth >= 0));
     const writes = log.length - 1;
     assert.ok(world.log.appendCalls() - 1 > writes / 12, 'the two processes really raced');
@@ -93,7 +114,11 @@ describe('per-player command lanes', () => {
     assert.ok(E.isRight(await other.execute(id, buyItem('potion'), meta())()));
     const third = await world.handler.execute(id, buyItem('sword', { item_type: 'cutlass' }), meta())();
     assert.ok(E.isRight(third));
-    assert.deepEqual(third.right.events.map((e) => e.data.type), ['PurchaseRefused'], '1000 − 777 − 50 coins cannot buy a cutlass');
+    assert.deepEqual(
+      third.right.events.map((e) => e.data.type),
+      ['PurchaseRefused'],
+      '1000 − 777 − 50 coins cannot buy a cutlass',
+    );
     assert.equal(third.right.state.wealth, 1000 - 777 - 50);
     assert.equal(third.right.events[0]?.player_version, 4);
   });

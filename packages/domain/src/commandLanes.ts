@@ -77,13 +77,22 @@ const loadPlayer = async (deps: Pick<CommandLaneDeps, 'decider' | 'log' | 'snaps
     if (E.isRight(tail)) return E.right(foldEvents(base, tail.right));
     if (tail.left._tag !== 'VersionConflict') return tail as E.Left<PortError>;
     // A newer snapshot took in the events after ours between the two reads: read it again.
-    if (attempt >= 3) return E.left(portError(`player ${playerId}: the log index is past the stored snapshot (version ${base.version}); rebuild snapshots with \`placebo replay\``, false));
+    if (attempt >= 3)
+      return E.left(
+        portError(`player ${playerId}: the log index is past the stored snapshot (version ${base.version}); rebuild snapshots with \`placebo replay\``, false),
+      );
   }
 };
 
 /** Jobs whose command ran before (in an earlier write, or earlier in this batch) answer its first result. */
-const findReplays = async (log: EventLog, playerId: string, jobs: ReadonlyArray<Job>): Promise<E.Either<PortError, ReadonlyArray<ReadonlyArray<StoredEvent>>>> => {
-  const found = await Promise.all(jobs.map((j) => (j.meta.command_id === null || j.meta.fresh === true ? Promise.resolve(E.right([])) : log.findByCommand(playerId, j.commandId)())));
+const findReplays = async (
+  log: EventLog,
+  playerId: string,
+  jobs: ReadonlyArray<Job>,
+): Promise<E.Either<PortError, ReadonlyArray<ReadonlyArray<StoredEvent>>>> => {
+  const found = await Promise.all(
+    jobs.map((j) => (j.meta.command_id === null || j.meta.fresh === true ? Promise.resolve(E.right([])) : log.findByCommand(playerId, j.commandId)())),
+  );
   const out: ReadonlyArray<StoredEvent>[] = [];
   for (const f of found) {
     if (E.isLeft(f)) return f;
@@ -95,7 +104,12 @@ const findReplays = async (log: EventLog, playerId: string, jobs: ReadonlyArray<
 type Planned = { readonly job: Job; readonly outcome: Outcome };
 
 /** Decides the batch against `state`; the events of every accepted command, in order, for one append. */
-const planBatch = (deps: Pick<CommandLaneDeps, 'decider' | 'clock' | 'ids'>, state: PlayerState, jobs: ReadonlyArray<Job>, prior: ReadonlyArray<ReadonlyArray<StoredEvent>>) => {
+const planBatch = (
+  deps: Pick<CommandLaneDeps, 'decider' | 'clock' | 'ids'>,
+  state: PlayerState,
+  jobs: ReadonlyArray<Job>,
+  prior: ReadonlyArray<ReadonlyArray<StoredEvent>>,
+) => {
   const { decider, clock, ids } = deps;
   const planned: Planned[] = [];
   const events: StoredEvent[] = [];

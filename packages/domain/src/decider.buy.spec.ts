@@ -12,8 +12,12 @@ describe('decider: BuyItem at catalogue prices', () => {
       .then([itemPurchased({ kind: 'sword', item_type: 'cutlass', unit_price: 777, cost: 777 })]));
 
   it('buys the first item of the kind when no item_type is named', () => {
-    given([dirk]).when(buyItem('sword')).then([itemPurchased({ kind: 'sword', item_type: 'cutlass', unit_price: 777, cost: 777 })]);
-    given([dirk]).when(buyItem('bow')).then([itemPurchased({ kind: 'bow', item_type: 'shortbow', unit_price: 300, cost: 300 })]);
+    given([dirk])
+      .when(buyItem('sword'))
+      .then([itemPurchased({ kind: 'sword', item_type: 'cutlass', unit_price: 777, cost: 777 })]);
+    given([dirk])
+      .when(buyItem('bow'))
+      .then([itemPurchased({ kind: 'bow', item_type: 'shortbow', unit_price: 300, cost: 300 })]);
   });
 
   it('matches the item type case-insensitively and records the catalogue spelling', () =>
@@ -69,7 +73,9 @@ describe('decider: BuyItem at catalogue prices', () => {
       .thenFails({ _tag: 'OfferNotApplicable', offer_id: 'BLADES25', kind: 'spell' }));
 
   it('refuses an offer that does not exist with UnknownOffer', () =>
-    given([dirk]).when(buyItem('sword', { offer_id: 'FREE100' })).thenFails({ _tag: 'UnknownOffer', offer_id: 'FREE100' }));
+    given([dirk])
+      .when(buyItem('sword', { offer_id: 'FREE100' }))
+      .thenFails({ _tag: 'UnknownOffer', offer_id: 'FREE100' }));
 
   it('refuses an item the catalogue does not list with UnknownItem', () =>
     given([dirk])
@@ -77,18 +83,24 @@ describe('decider: BuyItem at catalogue prices', () => {
       .thenFails({ _tag: 'UnknownItem', kind: 'sword', item_type: 'lightsaber' }));
 
   it('refuses an item listed under another kind with UnknownItem', () =>
-    given([dirk]).when(buyItem('spell', { item_type: 'cutlass' })).thenFails({ _tag: 'UnknownItem', kind: 'spell', item_type: 'cutlass' }));
+    given([dirk])
+      .when(buyItem('spell', { item_type: 'cutlass' }))
+      .thenFails({ _tag: 'UnknownItem', kind: 'spell', item_type: 'cutlass' }));
 });
 
 describe('decider: BuyItem without the funds', () => {
   const refused = purchaseRefused({ kind: 'sword', item_type: 'longsword', unit_price: 10000, cost: 10000 });
 
   it('records PurchaseRefused (insufficient_funds) with the price asked', () =>
-    given([dirk]).when(buyItem('sword', { item_type: 'longsword' })).then([refused]));
+    given([dirk])
+      .when(buyItem('sword', { item_type: 'longsword' }))
+      .then([refused]));
 
   it('leaves wealth, health and inventory unchanged; only the version moves', () => {
     const before = stateAfter([dirk]);
-    const after = given([dirk]).when(buyItem('sword', { item_type: 'longsword' })).then([refused]);
+    const after = given([dirk])
+      .when(buyItem('sword', { item_type: 'longsword' }))
+      .then([refused]);
     assert.deepEqual(after, { ...before, version: before.version + 1 });
   });
 
@@ -109,7 +121,7 @@ describe('decider: BuyItem at a client cost (seed routes)', () => {
       .when(buyItem('sword', { item_type: 'excalibur', client_cost: 500 }))
       .then([itemPurchased({ kind: 'sword', item_type: 'excalibur', unit_price: 500, cost: 500, pricing: 'client' })]));
 
-  it('names the kind\'s first item when no item_type is given', () =>
+  it("names the kind's first item when no item_type is given", () =>
     given([rich])
       .when(buyItem('spell', { client_cost: 10 }))
       .then([itemPurchased({ kind: 'spell', item_type: 'charm', unit_price: 10, cost: 10, pricing: 'client' })]));
@@ -120,7 +132,9 @@ describe('decider: BuyItem at a client cost (seed routes)', () => {
       .then([itemPurchased({ kind: 'knife', item_type: 'dagger', quantity: 3, unit_price: 500, cost: 1500, pricing: 'client' })]));
 
   it('refuses a cost of 0 with CostOutOfRange', () =>
-    given([rich]).when(buyItem('sword', { client_cost: 0 })).thenFails({ _tag: 'CostOutOfRange', cost: 0, max: MAX_COST }));
+    given([rich])
+      .when(buyItem('sword', { client_cost: 0 }))
+      .thenFails({ _tag: 'CostOutOfRange', cost: 0, max: MAX_COST }));
 
   it('accepts a cost of exactly max_cost (refused only for want of funds)', () =>
     given([rich])
@@ -128,7 +142,9 @@ describe('decider: BuyItem at a client cost (seed routes)', () => {
       .then([purchaseRefused({ kind: 'sword', item_type: 'cutlass', unit_price: MAX_COST, cost: MAX_COST, pricing: 'client' })]));
 
   it('refuses a cost above max_cost with CostOutOfRange', () =>
-    given([rich]).when(buyItem('sword', { client_cost: MAX_COST + 1 })).thenFails({ _tag: 'CostOutOfRange', cost: MAX_COST + 1, max: MAX_COST }));
+    given([rich])
+      .when(buyItem('sword', { client_cost: MAX_COST + 1 }))
+      .thenFails({ _tag: 'CostOutOfRange', cost: MAX_COST + 1, max: MAX_COST }));
 
   it('refuses a total (cost × quantity) above max_cost with CostOutOfRange', () =>
     given([rich])
@@ -145,7 +161,9 @@ describe('decider: potions heal, capped at max_health', () => {
   const hurt = (damage: number) => fightFought({ enemy: 'dragon', outcome: 'lost', power: 10, win_chance: 10 / 410, roll: 0.9, reward: 0, damage });
 
   it('heals nothing at full health', () =>
-    given([dirk]).when(buyItem('potion')).then([itemPurchased({ kind: 'potion', item_type: 'potion', unit_price: 50, cost: 50, heal: 0 })]));
+    given([dirk])
+      .when(buyItem('potion'))
+      .then([itemPurchased({ kind: 'potion', item_type: 'potion', unit_price: 50, cost: 50, heal: 0 })]));
 
   it('heals only up to max_health', () => {
     const state = given([dirk, hurt(10)])

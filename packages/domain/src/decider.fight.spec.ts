@@ -35,7 +35,9 @@ describe('decider: Fight', () => {
       .then([fightFought({ enemy: 'orc', outcome: 'lost', power: 10, win_chance: 0.2, roll: 0.99, reward: 0, damage: 20 })]));
 
   it('refuses a player at health 0 with PlayerExhausted', () =>
-    given([dirk, lostTo('dragon', 80), lostTo('orc', 20)]).when(fight('goblin', 0)).thenFails({ _tag: 'PlayerExhausted', health: 0 }));
+    given([dirk, lostTo('dragon', 80), lostTo('orc', 20)])
+      .when(fight('goblin', 0))
+      .thenFails({ _tag: 'PlayerExhausted', health: 0 }));
 
   it('adds the power of every inventory item to the base power', () => {
     const cutlass = itemPurchased({ kind: 'sword', item_type: 'cutlass', unit_price: 777, cost: 777 });

@@ -7,13 +7,17 @@ const recruit = orgJoined({ org_kind: 'guild', org: 'soldiers', level: 'recruit'
 
 describe('decider: JoinOrg at catalogue prices', () => {
   it('joins the named org at its first level when no level is named', () => {
-    const state = given([dirk]).when(joinOrg('guild', { org: 'soldiers' })).then([recruit]);
+    const state = given([dirk])
+      .when(joinOrg('guild', { org: 'soldiers' }))
+      .then([recruit]);
     assert.equal(state.wealth, 900);
     assert.deepEqual(state.affiliations, [{ org: 'soldiers', kind: 'guild', level: 'recruit', joined_at: FIXED_TIME }]);
   });
 
   it('joins the first org of the kind when no org is named', () =>
-    given([dirk]).when(joinOrg('team')).then([orgJoined({ org_kind: 'team', org: 'team ABCD', level: 'member', cost: 0 })]));
+    given([dirk])
+      .when(joinOrg('team'))
+      .then([orgJoined({ org_kind: 'team', org: 'team ABCD', level: 'member', cost: 0 })]));
 
   it('joins the named level at its cost', () =>
     given([rich])
@@ -26,17 +30,27 @@ describe('decider: JoinOrg at catalogue prices', () => {
       .then([orgJoined({ org_kind: 'guild', org: 'Golds Gym', level: 'member', cost: 250 })]));
 
   it('refuses an org the catalogue does not list with UnknownOrg', () =>
-    given([dirk]).when(joinOrg('guild', { org: 'pirates' })).thenFails({ _tag: 'UnknownOrg', org_kind: 'guild', org: 'pirates' }));
+    given([dirk])
+      .when(joinOrg('guild', { org: 'pirates' }))
+      .thenFails({ _tag: 'UnknownOrg', org_kind: 'guild', org: 'pirates' }));
 
   it('refuses an org listed under the other kind with UnknownOrg', () =>
-    given([dirk]).when(joinOrg('team', { org: 'soldiers' })).thenFails({ _tag: 'UnknownOrg', org_kind: 'team', org: 'soldiers' }));
+    given([dirk])
+      .when(joinOrg('team', { org: 'soldiers' }))
+      .thenFails({ _tag: 'UnknownOrg', org_kind: 'team', org: 'soldiers' }));
 
   it('refuses a level the org does not have with UnknownLevel', () =>
-    given([dirk]).when(joinOrg('guild', { org: 'soldiers', level: 'general' })).thenFails({ _tag: 'UnknownLevel', org: 'soldiers', level: 'general' }));
+    given([dirk])
+      .when(joinOrg('guild', { org: 'soldiers', level: 'general' }))
+      .thenFails({ _tag: 'UnknownLevel', org: 'soldiers', level: 'general' }));
 
   it('refuses a second join of the same org with AlreadyMember, whatever the level or spelling', () => {
-    given([dirk, recruit]).when(joinOrg('guild', { org: 'soldiers' })).thenFails({ _tag: 'AlreadyMember', org: 'soldiers' });
-    given([dirk, recruit]).when(joinOrg('guild', { org: 'SOLDIERS', level: 'masterofarms' })).thenFails({ _tag: 'AlreadyMember', org: 'soldiers' });
+    given([dirk, recruit])
+      .when(joinOrg('guild', { org: 'soldiers' }))
+      .thenFails({ _tag: 'AlreadyMember', org: 'soldiers' });
+    given([dirk, recruit])
+      .when(joinOrg('guild', { org: 'SOLDIERS', level: 'masterofarms' }))
+      .thenFails({ _tag: 'AlreadyMember', org: 'soldiers' });
   });
 
   it('lets a member of one org join another', () =>
@@ -46,7 +60,9 @@ describe('decider: JoinOrg at catalogue prices', () => {
 
   it('records OrgJoinRefused (insufficient_funds) and changes nothing else when the level costs too much', () => {
     const refused = orgJoinRefused({ org_kind: 'guild', org: 'soldiers', level: 'masterofarms', cost: 9999 });
-    const state = given([dirk]).when(joinOrg('guild', { org: 'soldiers', level: 'masterofarms' })).then([refused]);
+    const state = given([dirk])
+      .when(joinOrg('guild', { org: 'soldiers', level: 'masterofarms' }))
+      .then([refused]);
     assert.deepEqual(state, { ...stateAfter([dirk]), version: 2 });
   });
 });
@@ -73,7 +89,9 @@ describe('decider: JoinOrg at a client cost (seed routes)', () => {
       .then([orgJoined({ org_kind: 'guild', org: 'soldiers', level: 'recruit', cost: 5, pricing: 'client' })]));
 
   it('refuses an unlisted org without a level with UnknownOrg', () =>
-    given([dirk]).when(joinOrg('guild', { org: 'pirates', client_cost: 50 })).thenFails({ _tag: 'UnknownOrg', org_kind: 'guild', org: 'pirates' }));
+    given([dirk])
+      .when(joinOrg('guild', { org: 'pirates', client_cost: 50 }))
+      .thenFails({ _tag: 'UnknownOrg', org_kind: 'guild', org: 'pirates' }));
 
   it('refuses a cost above max_cost with CostOutOfRange', () =>
     given([dirk])
@@ -81,19 +99,25 @@ describe('decider: JoinOrg at a client cost (seed routes)', () => {
       .thenFails({ _tag: 'CostOutOfRange', cost: 1_000_000_001, max: 1_000_000_000 }));
 
   it('refuses AlreadyMember on the client route too', () =>
-    given([dirk, recruit]).when(joinOrg('guild', { org: 'Soldiers', level: 'x', client_cost: 1 })).thenFails({ _tag: 'AlreadyMember', org: 'Soldiers' }));
+    given([dirk, recruit])
+      .when(joinOrg('guild', { org: 'Soldiers', level: 'x', client_cost: 1 }))
+      .thenFails({ _tag: 'AlreadyMember', org: 'Soldiers' }));
 });
 
 describe('decider: LeaveOrg', () => {
   it('leaves an org the player belongs to, naming the level held', () => {
-    const state = given([dirk, recruit]).when(leaveOrg('guild', 'SOLDIERS')).then([orgLeft('guild', 'soldiers', 'recruit')]);
+    const state = given([dirk, recruit])
+      .when(leaveOrg('guild', 'SOLDIERS'))
+      .then([orgLeft('guild', 'soldiers', 'recruit')]);
     assert.deepEqual(state.affiliations, []);
     assert.equal(state.wealth, 900, 'leaving refunds nothing');
   });
 
   it('keeps the other affiliations', () => {
     const magicians = orgJoined({ org_kind: 'guild', org: 'magicians', level: 'accolyte', cost: 99 });
-    const state = given([dirk, recruit, magicians]).when(leaveOrg('guild', 'soldiers')).then([orgLeft('guild', 'soldiers', 'recruit')]);
+    const state = given([dirk, recruit, magicians])
+      .when(leaveOrg('guild', 'soldiers'))
+      .then([orgLeft('guild', 'soldiers', 'recruit')]);
     assert.deepEqual(
       state.affiliations.map((a) => a.org),
       ['magicians'],
@@ -107,5 +131,7 @@ describe('decider: LeaveOrg', () => {
     given([dirk, recruit]).when(leaveOrg('team', 'soldiers')).thenFails({ _tag: 'NotAMember', org: 'soldiers' }));
 
   it('allows rejoining after leaving', () =>
-    given([dirk, recruit, orgLeft('guild', 'soldiers', 'recruit')]).when(joinOrg('guild', { org: 'soldiers' })).then([recruit]));
+    given([dirk, recruit, orgLeft('guild', 'soldiers', 'recruit')])
+      .when(joinOrg('guild', { org: 'soldiers' }))
+      .then([recruit]));
 });

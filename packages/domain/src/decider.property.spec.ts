@@ -77,7 +77,10 @@ for (const [label, catalogue] of catalogues) {
           const { states, stored, final } = runSession(catalogue, commands);
           for (const s of states) {
             assert.equal(new Set(s.inventory.map((i) => `${i.kind}/${i.type}`)).size, s.inventory.length);
-            assert.ok(s.inventory.every((i) => Count.is(i.quantity)), JSON.stringify(s.inventory));
+            assert.ok(
+              s.inventory.every((i) => Count.is(i.quantity)),
+              JSON.stringify(s.inventory),
+            );
           }
           const bought = stored.reduce((n, e) => n + (e.data.type === 'ItemPurchased' ? e.data.quantity : 0), 0);
           assert.equal(itemCount(final.inventory), bought);

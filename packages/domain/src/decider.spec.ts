@@ -30,15 +30,25 @@ const dirk = playerRegistered('dirk', 1000);
 
 describe('decider: RegisterPlayer', () => {
   it('registers a new player with the catalogue starting wealth and full health when no wealth is given', () =>
-    given([]).when(registerPlayer('dirk')).then([playerRegistered('dirk', 1000, 100)]));
+    given([])
+      .when(registerPlayer('dirk'))
+      .then([playerRegistered('dirk', 1000, 100)]));
 
-  it('registers a new player with the wealth given', () => given([]).when(registerPlayer('dirk', 12345)).then([playerRegistered('dirk', 12345)]));
+  it('registers a new player with the wealth given', () =>
+    given([])
+      .when(registerPlayer('dirk', 12345))
+      .then([playerRegistered('dirk', 12345)]));
 
-  it('accepts zero wealth', () => given([]).when(registerPlayer('pauper', 0)).then([playerRegistered('pauper', 0)]));
+  it('accepts zero wealth', () =>
+    given([])
+      .when(registerPlayer('pauper', 0))
+      .then([playerRegistered('pauper', 0)]));
 
   it('accepts wealth exactly at max_wealth', () => {
     const catalogue = withLimits(loadCatalogue(), { max_wealth: 5000 as never });
-    given([], { catalogue }).when(registerPlayer('dirk', 5000)).then([playerRegistered('dirk', 5000)]);
+    given([], { catalogue })
+      .when(registerPlayer('dirk', 5000))
+      .then([playerRegistered('dirk', 5000)]);
   });
 
   it('refuses wealth above max_wealth with WealthOutOfRange', () => {
@@ -55,7 +65,9 @@ describe('decider: RegisterPlayer', () => {
     given([dirk]).when(registerPlayer('dirk', 5)).thenFails({ _tag: 'PlayerAlreadyExists', player_id: PLAYER_ID }));
 
   it('records the registration time as created_at and version 1', () => {
-    const state = given([]).when(registerPlayer('dirk')).then([playerRegistered('dirk', 1000)]);
+    const state = given([])
+      .when(registerPlayer('dirk'))
+      .then([playerRegistered('dirk', 1000)]);
     assert.equal(state.registered, true);
     assert.equal(state.name, 'dirk');
     assert.equal(state.version, 1);
@@ -105,8 +117,12 @@ describe('decider: seed 000 walkthrough', () => {
     const masterofarms = orgJoinRefused({ org_kind: 'guild', org: 'soldiers', level: 'masterofarms', cost: 9999, pricing: 'client' });
 
     given([]).when(registerPlayer('dirk', 12345)).then([registered]);
-    given([registered]).when(buyItem('sword', { item_type: 'cutlass', client_cost: 5000 })).then([cutlass]);
-    given([registered, cutlass]).when(buyItem('sword', { item_type: 'longsword', client_cost: 10000 })).then([longsword]);
+    given([registered])
+      .when(buyItem('sword', { item_type: 'cutlass', client_cost: 5000 }))
+      .then([cutlass]);
+    given([registered, cutlass])
+      .when(buyItem('sword', { item_type: 'longsword', client_cost: 10000 }))
+      .then([longsword]);
     const final = given([registered, cutlass, longsword])
       .when(joinOrg('guild', { org: 'soldiers', level: 'masterofarms', client_cost: 9999 }))
       .then([masterofarms]);

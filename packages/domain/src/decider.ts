@@ -69,7 +69,14 @@ const priceFromCatalogue = ({ catalogue }: Rules, c: BuyItem): E.Either<PlayerEr
   const { percent, offerId } = offer.right;
   const gross = item.price * c.quantity;
   const discount = Math.floor((gross * percent) / 100);
-  return E.right({ item_type: item.type, unit_price: item.price, discount: coins(discount), cost: coins(gross - discount), heal: item.heal, offer_id: offerId });
+  return E.right({
+    item_type: item.type,
+    unit_price: item.price,
+    discount: coins(discount),
+    cost: coins(gross - discount),
+    heal: item.heal,
+    offer_id: offerId,
+  });
 };
 
 const decideBuy = (rules: Rules, c: BuyItem, s: PlayerState): Decision => {
@@ -127,9 +134,7 @@ const decideJoin = (rules: Rules, c: JoinOrg, s: PlayerState): Decision => {
   }
   if (s.affiliations.length >= caps.affiliations) return E.left({ _tag: 'TooManyAffiliations', max: caps.affiliations });
   const common = { org_kind: c.org_kind, ...fields, pricing: pricingOf(c.client_cost) };
-  return fields.cost > s.wealth
-    ? one({ type: 'OrgJoinRefused', ...common, reason: 'insufficient_funds' })
-    : one({ type: 'OrgJoined', ...common });
+  return fields.cost > s.wealth ? one({ type: 'OrgJoinRefused', ...common, reason: 'insufficient_funds' }) : one({ type: 'OrgJoined', ...common });
 };
 
 export const createDecider = (catalogue: Catalogue): Decider => {

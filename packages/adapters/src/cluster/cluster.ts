@@ -16,7 +16,9 @@ export interface ClusterRole {
 
 export const clusterLogSettings = (config: Config, role: ClusterRole): ClusterLogSettings => ({
   kafka: {
-    brokers: config.PLACEBO_KAFKA_BROKERS.split(',').map((b) => b.trim()).filter((b) => b !== ''),
+    brokers: config.PLACEBO_KAFKA_BROKERS.split(',')
+      .map((b) => b.trim())
+      .filter((b) => b !== ''),
     clientId: `placebo-${role.name}-${hostname()}-${process.pid}`,
     topicPrefix: config.PLACEBO_TOPIC_PREFIX,
     partitions: config.PLACEBO_KAFKA_PARTITIONS,

@@ -54,13 +54,25 @@ describe('cluster log and stores (Kafka + Redis)', function () {
       // The next writer, still at version 1, finds the intent: completes it, then learns it is behind.
       const stale = await c.log.append(p, 1, [storedEvent(p, 2, undefined, 'cmd-next')])();
       assert.ok(E.isLeft(stale) && stale.left._tag === 'VersionConflict');
-      assert.deepEqual((await ok(c.log.readPlayer(p, 0))).map((e) => e.command_id), [`cmd-${p}-1`, 'cmd-orphan']);
-      assert.deepEqual((await ok(c.log.findByCommand(p, 'cmd-orphan'))).map((e) => e.player_version), [2]);
+      assert.deepEqual(
+        (await ok(c.log.readPlayer(p, 0))).map((e) => e.command_id),
+        [`cmd-${p}-1`, 'cmd-orphan'],
+      );
+      assert.deepEqual(
+        (await ok(c.log.findByCommand(p, 'cmd-orphan'))).map((e) => e.player_version),
+        [2],
+      );
       await ok(c.log.append(p, 2, [storedEvent(p, 3, undefined, 'cmd-next')]));
 
       const landed = [];
       for (const [n, from] of start) landed.push(...(await ok(c.log.read('all_events', n, from, 1000))).filter((r) => r.event.player_id === p));
-      assert.deepEqual(landed.map((r) => [r.event.player_version, r.event.command_id]), [[2, 'cmd-orphan'], [3, 'cmd-next']]);
+      assert.deepEqual(
+        landed.map((r) => [r.event.player_version, r.event.command_id]),
+        [
+          [2, 'cmd-orphan'],
+          [3, 'cmd-next'],
+        ],
+      );
     });
 
     it('a writer whose intent was taken over cannot commit: its stale fencing token changes nothing', async () => {
@@ -86,7 +98,10 @@ describe('cluster log and stores (Kafka + Redis)', function () {
       assert.deepEqual(await c.redis.hgetall(keys.player(p)), before, 'head, floor and intent fields untouched');
       assert.equal(await c.redis.exists(keys.command(p, 'cmd-late')), 0, 'no index entry written');
       assert.equal(O.toNullable(await ok(c.snapshots.get(p)))?.version, 1, 'the snapshot is not replaced');
-      assert.deepEqual((await ok(c.log.findByCommand(p, 'cmd-slow'))).map((e) => e.player_version), [1]);
+      assert.deepEqual(
+        (await ok(c.log.findByCommand(p, 'cmd-slow'))).map((e) => e.player_version),
+        [1],
+      );
     });
 
     it('a cut-off write is listed as pending once its lease is over, and completing it needs no new command', async () => {
@@ -99,7 +114,10 @@ describe('cluster log and stores (Kafka + Redis)', function () {
       await new Promise((r) => setTimeout(r, 400));
       assert.ok((await ok(c.pending(300, 10_000))).includes(p));
       await ok(() => c.completeIntent(p));
-      assert.deepEqual((await ok(c.log.readPlayer(p, 1))).map((e) => e.command_id), ['cmd-cut']);
+      assert.deepEqual(
+        (await ok(c.log.readPlayer(p, 1))).map((e) => e.command_id),
+        ['cmd-cut'],
+      );
       // Storing the caught-up snapshot takes the player off the pending list.
       await ok(c.snapshots.put([{ ...initialState(p), registered: true, version: 2 }]));
       assert.ok(!(await ok(c.pending(0, 10_000))).includes(p));
@@ -128,7 +146,10 @@ describe('cluster log and stores (Kafka + Redis)', function () {
         };
         const worst = await Promise.all([writerLoop(c.log, 40), writerLoop(other.log, 40)]);
         assert.ok(Math.max(...worst) <= 8);
-        assert.deepEqual((await ok(c.log.readPlayer(p, 0))).map((e) => e.player_version), Array.from({ length: 80 }, (_, i) => i + 1));
+        assert.deepEqual(
+          (await ok(c.log.readPlayer(p, 0))).map((e) => e.player_version),
+          Array.from({ length: 80 }, (_, i) => i + 1),
+        );
       } finally {
         await other.close();
       }
@@ -152,7 +173,10 @@ describe('cluster log and stores (Kafka + Redis)', function () {
       const behind = await c.log.readPlayer(p, 1)();
       assert.ok(E.isLeft(behind) && behind.left._tag === 'VersionConflict');
       await ok(c.log.append(p, 2, [storedEvent(p, 3)]));
-      assert.deepEqual((await ok(c.log.readPlayer(p, 2))).map((e) => e.player_version), [3]);
+      assert.deepEqual(
+        (await ok(c.log.readPlayer(p, 2))).map((e) => e.player_version),
+        [3],
+      );
     });
 
     it('knows whether Redis still indexes the whole log', async () => {

@@ -20,14 +20,15 @@ const ok = async <A>(te: () => Promise<E.Either<unknown, A>>): Promise<A> => {
   return r.right;
 };
 
-const registered = (p: string, name: string): StoredEvent => storedEvent(p, 1, { type: 'PlayerRegistered', name: name as never, wealth: 100 as never, health: 100 });
+const registered = (p: string, name: string): StoredEvent =>
+  storedEvent(p, 1, { type: 'PlayerRegistered', name: name as never, wealth: 100 as never, health: 100 });
 
 /** Every (version, event_id) of the player in topic all_events, read from Kafka itself. */
 const versionsInKafka = async (c: ClusterLog, p: string): Promise<Array<[number, string]>> => {
   const out: Array<[number, string]> = [];
   for (const part of await ok(c.log.partitions('all_events'))) {
     const end = await ok(c.log.end('all_events', part));
-    for (let next = 0; next < end; ) {
+    for (let next = 0; next < end;) {
       const records = await ok(c.log.read('all_events', part, next, 1000));
       for (const r of records) if (r.event.player_id === p) out.push([r.event.player_version, r.event.event_id]);
       next = (records[records.length - 1]?.offset ?? end) + 1;
@@ -85,18 +86,33 @@ describe('cluster log: Redis losing its newest writes (Kafka + Redis)', function
       // The crash: Redis comes back with what it had persisted, and the acknowledged write is only in Kafka.
       await c.redis.del(...(await c.redis.keys(`${settings.redisPrefix}*`)));
       for (const [k, dump] of saved) if (dump !== null) await c.redis.restore(k, 0, dump);
-      assert.deepEqual((await ok(c.log.readPlayer(p, 0))).map((e) => e.player_version), [1], 'the index forgot versions 2 and 3');
+      assert.deepEqual(
+        (await ok(c.log.readPlayer(p, 0))).map((e) => e.player_version),
+        [1],
+        'the index forgot versions 2 and 3',
+      );
 
       const repair = await c.verifyIndex();
       assert.equal(repair.players, 1);
       assert.equal(repair.events, 2);
       assert.deepEqual(repair.accountsWithoutPassword, [], 'the account was persisted before the loss');
-      assert.deepEqual((await ok(c.log.readPlayer(p, 1))).map((e) => e.player_version), [2, 3]);
+      assert.deepEqual(
+        (await ok(c.log.readPlayer(p, 1))).map((e) => e.player_version),
+        [2, 3],
+      );
       const stale = await c.log.append(p, 1, [storedEvent(p, 2)])();
       assert.ok(E.isLeft(stale) && stale.left._tag === 'VersionConflict', 'version 2 is taken');
-      assert.deepEqual((await ok(c.log.findByCommand(p, `cmd-${p}-2`))).map((e) => e.player_version), [2, 3], 'a retry of the lost command finds it');
+      assert.deepEqual(
+        (await ok(c.log.findByCommand(p, `cmd-${p}-2`))).map((e) => e.player_version),
+        [2, 3],
+        'a retry of the lost command finds it',
+      );
       await ok(c.log.append(p, 3, [storedEvent(p, 4)]));
-      assert.deepEqual((await versionsInKafka(c, p)).map(([v]) => v), [1, 2, 3, 4], 'each version once in Kafka');
+      assert.deepEqual(
+        (await versionsInKafka(c, p)).map(([v]) => v),
+        [1, 2, 3, 4],
+        'each version once in Kafka',
+      );
       const again = await c.verifyIndex();
       assert.equal(again.players, 0, 'a second verification finds nothing to put back');
       assert.equal(again.scanned, 1, 'only the record written since: the watermarks moved past what was verified');
@@ -148,7 +164,10 @@ describe('cluster log: Redis losing its newest writes (Kafka + Redis)', function
       }
       assert.ok(E.isLeft(answer) && answer.left._tag === 'VersionConflict', `a stale version is refused, got ${JSON.stringify(answer)}`);
       await ok(c.log.append(p, 2, [storedEvent(p, 3)]));
-      assert.deepEqual((await versionsInKafka(c, p)).map(([v]) => v), [1, 2, 3]);
+      assert.deepEqual(
+        (await versionsInKafka(c, p)).map(([v]) => v),
+        [1, 2, 3],
+      );
     } finally {
       await c.close();
       redis.kill('SIGKILL');

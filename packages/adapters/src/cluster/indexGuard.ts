@@ -62,10 +62,20 @@ const storedWatermarks = async (o: IndexGuardOptions): Promise<Map<number, numbe
 };
 
 /** The player's events that Redis had lost, now back in its tail (none when its head already covers them). */
-const repairPlayer = async (o: IndexGuardOptions, repair: RepairScript, playerId: string, events: ReadonlyArray<StoredEvent>): Promise<ReadonlyArray<StoredEvent>> => {
+const repairPlayer = async (
+  o: IndexGuardOptions,
+  repair: RepairScript,
+  playerId: string,
+  events: ReadonlyArray<StoredEvent>,
+): Promise<ReadonlyArray<StoredEvent>> => {
   const byVersion = new Map(events.map((e) => [e.player_version, e]));
   const sorted = [...byVersion.values()].sort((a, b) => a.player_version - b.player_version);
-  const put = Number(await repair([o.keys.player(playerId), o.keys.tail(playerId)], sorted.flatMap((e) => [e.player_version, JSON.stringify(e)])));
+  const put = Number(
+    await repair(
+      [o.keys.player(playerId), o.keys.tail(playerId)],
+      sorted.flatMap((e) => [e.player_version, JSON.stringify(e)]),
+    ),
+  );
   if (put === 0) return [];
   const missing = sorted.slice(-put);
   const byCommand = new Map<string, StoredEvent[]>();
@@ -119,7 +129,7 @@ const scanAndRepair = async (
     const source = o.openSource();
     try {
       for (const [p, end] of ends) {
-        for (let next = from.get(p) ?? 0; next < end; ) {
+        for (let next = from.get(p) ?? 0; next < end;) {
           const records: ReadonlyArray<LogRecord> = await must(source.read('all_events', p, next, 10_000));
           if (records.length === 0) break;
           await repairBatch(o, repair, records, tally);
@@ -206,9 +216,12 @@ export const createIndexGuard = (o: IndexGuardOptions): IndexGuard => {
   o.redis.on('close', onClose);
   o.redis.on('ready', onReady);
   // The server this process connected to; a later one with another run_id may have lost writes.
-  const learned = o.redis.info('server').then((info) => {
-    runId ??= runIdOf(info);
-  }, () => undefined);
+  const learned = o.redis.info('server').then(
+    (info) => {
+      runId ??= runIdOf(info);
+    },
+    () => undefined,
+  );
 
   const checkpoint = async (): Promise<void> => {
     const readAt = generation;

@@ -19,7 +19,16 @@ const testLake = () => {
   const lake = createWebHdfsLakeStore({ url: WEBHDFS, user: 'placebo-test', root });
   const schema = `t_${id}`;
   const engine = () =>
-    createPrestoQueryEngine({ url: PRESTO, user: 'placebo-test', catalog: 'hive', schema, location: `${HDFS}${root}`, tables: analystTables, views: analystViews, lake });
+    createPrestoQueryEngine({
+      url: PRESTO,
+      user: 'placebo-test',
+      catalog: 'hive',
+      schema,
+      location: `${HDFS}${root}`,
+      tables: analystTables,
+      views: analystViews,
+      lake,
+    });
   return { root, lake, engine, schema };
 };
 
@@ -30,7 +39,11 @@ const dropFolder = async (root: string): Promise<void> => {
 
 /** Drops a test schema's views and tables (external: their files stay for `dropFolder`), then the schema. */
 const dropSchema = async (engine: QueryEngine, schema: string): Promise<void> => {
-  for (const sql of [...[...analystViews, ...analystTables].map((v) => `drop view if exists ${v.name}`), ...analystTables.flatMap(storageTablesOf).map((t) => `drop table if exists ${t}`), `drop schema if exists ${schema}`]) {
+  for (const sql of [
+    ...[...analystViews, ...analystTables].map((v) => `drop view if exists ${v.name}`),
+    ...analystTables.flatMap(storageTablesOf).map((t) => `drop table if exists ${t}`),
+    `drop schema if exists ${schema}`,
+  ]) {
     await engine.query(sql)();
   }
 };
@@ -70,9 +83,22 @@ describe('cluster lake (WebHDFS + Presto)', function () {
 
     it('reports an unreachable NameNode or Presto as a retriable PortError', async () => {
       const deadLake = createWebHdfsLakeStore({ url: 'http://127.0.0.1:1', user: 'placebo-test', root: '/nowhere' });
-      const deadEngine = createPrestoQueryEngine({ url: 'http://127.0.0.1:1', user: 'placebo-test', catalog: 'hive', schema: 'nowhere', location: `${HDFS}/nowhere`, tables: analystTables, views: analystViews });
+      const deadEngine = createPrestoQueryEngine({
+        url: 'http://127.0.0.1:1',
+        user: 'placebo-test',
+        catalog: 'hive',
+        schema: 'nowhere',
+        location: `${HDFS}/nowhere`,
+        tables: analystTables,
+        views: analystViews,
+      });
       try {
-        for (const r of [await deadLake.publish('a/b.bin', new Uint8Array([1]))(), await deadLake.list('a')(), await deadEngine.query('select 1')(), await deadEngine.register([])()]) {
+        for (const r of [
+          await deadLake.publish('a/b.bin', new Uint8Array([1]))(),
+          await deadLake.list('a')(),
+          await deadEngine.query('select 1')(),
+          await deadEngine.register([])(),
+        ]) {
           assert.ok(E.isLeft(r) && r.left._tag === 'PortError' && r.left.retriable, JSON.stringify(E.isLeft(r) ? r.left : r));
         }
       } finally {
@@ -89,7 +115,15 @@ describe('cluster lake (WebHDFS + Presto)', function () {
 
     it('without the lake to create folders, creates a table once its first partition is registered', async () => {
       const schema = `t_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-      const engine = createPrestoQueryEngine({ url: PRESTO, user: 'placebo-test', catalog: 'hive', schema, location: `${HDFS}${root}`, tables: analystTables, views: analystViews });
+      const engine = createPrestoQueryEngine({
+        url: PRESTO,
+        user: 'placebo-test',
+        catalog: 'hive',
+        schema,
+        location: `${HDFS}${root}`,
+        tables: analystTables,
+        views: analystViews,
+      });
       try {
         assert.ok(E.isRight(await engine.register([])()));
         const before = await engine.query('select count(*) from fights')();
@@ -100,7 +134,10 @@ describe('cluster lake (WebHDFS + Presto)', function () {
         assert.ok(E.isRight(bytes));
         assert.ok(E.isRight(await lake.publish('fights/dt=2026-11-25/part-all_events-0-0-0.parquet', bytes.right)()));
         assert.ok(E.isRight(await engine.register([{ table: 'fights', dt: '2026-11-25' }])()));
-        assert.deepEqual(await engine.query('select event_id, outcome, dt from fights')(), E.right({ columns: ['event_id', 'outcome', 'dt'], rows: [['e-1', 'won', '2026-11-25']] }));
+        assert.deepEqual(
+          await engine.query('select event_id, outcome, dt from fights')(),
+          E.right({ columns: ['event_id', 'outcome', 'dt'], rows: [['e-1', 'won', '2026-11-25']] }),
+        );
       } finally {
         await dropSchema(engine, schema);
         await engine.close();

@@ -42,7 +42,8 @@ const lakeWith = (encoder: RowFileEncoder) => {
 const columnsOf = (t: TableSpec): string => t.columns.map((c) => `"${c.name}"`).join(', ');
 
 /** What the engine answers for a cell that went in as `v`: timestamps come back as ISO text. */
-const readBack = (c: Column, v: Cell | undefined): unknown => (v === null || v === undefined ? null : c.type === 'timestamp' ? new Date(Number(v)).toISOString() : v);
+const readBack = (c: Column, v: Cell | undefined): unknown =>
+  v === null || v === undefined ? null : c.type === 'timestamp' ? new Date(Number(v)).toISOString() : v;
 
 const unicode = 'Grüße, 日本語, emoji 😀🎮, "quotes", \'apostrophes\', back\\slash, tab\tnewline\n';
 
@@ -57,11 +58,49 @@ const event = (version: number, data: StoredEvent['data'], at: string): StoredEv
 /** Every kind of event an analyst table keeps, with nulls, unicode, integers up to 1e12 and millisecond timestamps. */
 const events: StoredEvent[] = [
   event(1, { type: 'PlayerRegistered', name: 'dirk' as never, wealth: 1e12 as never, health: 100 }, '2026-11-23T12:00:01.123Z'),
-  event(2, { type: 'ItemPurchased', kind: 'sword', item_type: 'säbel' as never, quantity: 1e12 as never, unit_price: 0.1 as never, discount: 0 as never, cost: 5000.25 as never, offer_id: null, pricing: 'client', heal: 0 }, '2026-11-23T00:00:00.000Z'),
-  event(3, { type: 'PurchaseRefused', kind: 'potion', item_type: 'heal' as never, quantity: 3 as never, unit_price: 1e12 as never, discount: 0.5 as never, cost: 3e12 as never, offer_id: 'winter-🎁' as never, pricing: 'catalogue', reason: 'insufficient_funds' }, '2026-11-23T23:59:59.999Z'),
-  event(4, { type: 'OrgJoined', org_kind: 'guild', org: 'Ritter 🛡' as never, level: 'recruit' as never, cost: 100 as never, pricing: 'catalogue' }, '2026-11-23T12:00:04.004Z'),
+  event(
+    2,
+    {
+      type: 'ItemPurchased',
+      kind: 'sword',
+      item_type: 'säbel' as never,
+      quantity: 1e12 as never,
+      unit_price: 0.1 as never,
+      discount: 0 as never,
+      cost: 5000.25 as never,
+      offer_id: null,
+      pricing: 'client',
+      heal: 0,
+    },
+    '2026-11-23T00:00:00.000Z',
+  ),
+  event(
+    3,
+    {
+      type: 'PurchaseRefused',
+      kind: 'potion',
+      item_type: 'heal' as never,
+      quantity: 3 as never,
+      unit_price: 1e12 as never,
+      discount: 0.5 as never,
+      cost: 3e12 as never,
+      offer_id: 'winter-🎁' as never,
+      pricing: 'catalogue',
+      reason: 'insufficient_funds',
+    },
+    '2026-11-23T23:59:59.999Z',
+  ),
+  event(
+    4,
+    { type: 'OrgJoined', org_kind: 'guild', org: 'Ritter 🛡' as never, level: 'recruit' as never, cost: 100 as never, pricing: 'catalogue' },
+    '2026-11-23T12:00:04.004Z',
+  ),
   event(5, { type: 'OrgLeft', org_kind: 'guild', org: 'Ritter 🛡' as never, level: 'recruit' as never }, '2026-11-23T12:00:05.000Z'),
-  event(1e12, { type: 'FightFought', enemy: 'orc' as never, outcome: 'lost', power: 22.5, win_chance: 1 / 3, roll: 0.999 as never, reward: 0 as never, damage: -12 }, '1970-01-01T00:00:00.001Z'),
+  event(
+    1e12,
+    { type: 'FightFought', enemy: 'orc' as never, outcome: 'lost', power: 22.5, win_chance: 1 / 3, roll: 0.999 as never, reward: 0 as never, damage: -12 },
+    '1970-01-01T00:00:00.001Z',
+  ),
 ];
 
 describe('DuckDB Parquet encoder', () => {
@@ -87,7 +126,9 @@ describe('DuckDB Parquet encoder', () => {
       const sql = `select ${columnsOf(table)} from ${table.name} order by player_version, event_id`;
       const [fromDuck, fromParquetjs] = await Promise.all(lakes.map((l) => l.rows(sql)));
       assert.deepEqual(fromDuck, fromParquetjs);
-      const expected = [...rows].sort((a, b) => Number(a.player_version) - Number(b.player_version)).map((r) => table.columns.map((c) => readBack(c, r[c.name])));
+      const expected = [...rows]
+        .sort((a, b) => Number(a.player_version) - Number(b.player_version))
+        .map((r) => table.columns.map((c) => readBack(c, r[c.name])));
       assert.deepEqual(fromDuck, expected);
     });
   }
@@ -105,7 +146,10 @@ describe('DuckDB Parquet encoder', () => {
     };
     const [duckSchema, parquetjsSchema] = [await schemaOf(0), await schemaOf(1)];
     assert.deepEqual(duckSchema, parquetjsSchema);
-    assert.deepEqual(duckSchema.find(([name]) => name === 'occurred_at'), ['occurred_at', 'INT64', 'OPTIONAL', 'TIMESTAMP_MILLIS']);
+    assert.deepEqual(
+      duckSchema.find(([name]) => name === 'occurred_at'),
+      ['occurred_at', 'INT64', 'OPTIONAL', 'TIMESTAMP_MILLIS'],
+    );
     const codecs = await lakes[0]!.rows(`select distinct compression from parquet_metadata('${files[0]!.replaceAll("'", "''")}')`);
     assert.deepEqual(codecs, [['SNAPPY']]);
   });
@@ -131,7 +175,8 @@ describe('DuckDB Parquet encoder', () => {
         }
       }
     };
-    const rowOf = (t: TableSpec): fc.Arbitrary<Row> => fc.record(Object.fromEntries(t.columns.map((c) => [c.name, fc.option(cell(c), { nil: null, freq: 4 })])));
+    const rowOf = (t: TableSpec): fc.Arbitrary<Row> =>
+      fc.record(Object.fromEntries(t.columns.map((c) => [c.name, fc.option(cell(c), { nil: null, freq: 4 })])));
     const tableAndRows = fc
       .constantFrom(...analystTables)
       .chain((t) => fc.tuple(fc.constant(t), fc.array(rowOf(t), { minLength: 1, maxLength: 20 })))
@@ -142,7 +187,10 @@ describe('DuckDB Parquet encoder', () => {
       fc.asyncProperty(tableAndRows, async ([table, rows]) => {
         const file = await lake.write(table, `prop${run++}`, rows);
         const back = await lake.rows(`select ${columnsOf(table)} from read_parquet('${file.replaceAll("'", "''")}') order by player_version`);
-        assert.deepEqual(back, rows.map((r) => table.columns.map((c) => readBack(c, r[c.name]))));
+        assert.deepEqual(
+          back,
+          rows.map((r) => table.columns.map((c) => readBack(c, r[c.name]))),
+        );
       }),
       { numRuns: 40 },
     );
@@ -160,10 +208,15 @@ describe('DuckDB Parquet encoder', () => {
       }
       const encoder = createDuckDbParquetEncoder({ tmpDir: base });
       const table = analystTables[0]!;
-      await ok(encoder.encode(table.columns, events.map(table.project).filter((r): r is Row => r !== null)));
+      await ok(
+        encoder.encode(
+          table.columns,
+          events.map(table.project).filter((r): r is Row => r !== null),
+        ),
+      );
       encoder.close();
-      assert.equal(existsSync(leftover), false, 'the dead process\'s folder is gone');
-      assert.deepEqual(readdirSync(live), ['placebo-x.parquet'], 'a live process\'s files are left alone');
+      assert.equal(existsSync(leftover), false, "the dead process's folder is gone");
+      assert.deepEqual(readdirSync(live), ['placebo-x.parquet'], "a live process's files are left alone");
       assert.deepEqual(readdirSync(join(base, `placebo-duckdb-${process.pid}`)), [], 'nothing left of this encode');
     } finally {
       rmSync(base, { recursive: true, force: true });

@@ -84,7 +84,12 @@ export const createDuckDbParquetEncoder = (options: DuckDbParquetEncoderOptions 
     return instance;
   };
   // V1 data pages, as the parquetjs encoder writes: not every engine reads V2 pages.
-  const copyOptions = ['format parquet', 'compression snappy', 'parquet_version v1', ...(options.rowGroupSize === undefined ? [] : [`row_group_size ${options.rowGroupSize}`])].join(', ');
+  const copyOptions = [
+    'format parquet',
+    'compression snappy',
+    'parquet_version v1',
+    ...(options.rowGroupSize === undefined ? [] : [`row_group_size ${options.rowGroupSize}`]),
+  ].join(', ');
 
   return {
     extension: 'parquet',
@@ -129,7 +134,10 @@ export const createDuckDbParquetEncoder = (options: DuckDbParquetEncoderOptions 
     close: () => {
       const i = instance;
       instance = null;
-      void i?.then((db) => db.closeSync(), () => undefined);
+      void i?.then(
+        (db) => db.closeSync(),
+        () => undefined,
+      );
     },
   };
 };

@@ -4,13 +4,33 @@ import { DuckDBTypeId, type DuckDBType } from '@duckdb/node-api';
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { openSandboxedDuckDb } from './duckDbSandbox.js';
-import { BASE_GEN, DATE_COLUMN, DATE_DIR_PREFIX, EXPORT_COLUMN, exportsTableOf, GEN_COLUMN, genDirName, genOfMarkerDir, newestGen, portError, sqlType, stateViewSql, type Column, type QueryEngine, type StateTableSpec, type TableRegistry, type TableSpec, type ViewSpec } from '@placebo/domain';
+import {
+  BASE_GEN,
+  DATE_COLUMN,
+  DATE_DIR_PREFIX,
+  EXPORT_COLUMN,
+  exportsTableOf,
+  GEN_COLUMN,
+  genDirName,
+  genOfMarkerDir,
+  newestGen,
+  portError,
+  sqlType,
+  stateViewSql,
+  type Column,
+  type QueryEngine,
+  type StateTableSpec,
+  type TableRegistry,
+  type TableSpec,
+  type ViewSpec,
+} from '@placebo/domain';
 
 const quote = (id: string): string => `"${id.replaceAll('"', '""')}"`;
 const literal = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 const hasFiles = (dir: string): boolean =>
-  existsSync(dir) && readdirSync(dir, { withFileTypes: true }).some((d) => d.isDirectory() && readdirSync(join(dir, d.name)).some((f) => f.endsWith('.parquet')));
+  existsSync(dir) &&
+  readdirSync(dir, { withFileTypes: true }).some((d) => d.isDirectory() && readdirSync(join(dir, d.name)).some((f) => f.endsWith('.parquet')));
 
 /** A typed table with no rows, from the same declaration as the Parquet schema, and the partition column last. */
 export const emptyTableSql = (t: Pick<TableSpec, 'columns'>, partition = DATE_COLUMN): string =>
@@ -56,10 +76,12 @@ const currentFolders = (dir: string): { readonly base: string[]; readonly merged
     } catch {
       continue;
     }
-    const gen = newestGen(entries.flatMap((e) => {
-      const g = e.isDirectory() ? genOfMarkerDir(e.name) : null;
-      return g !== null && parquetIn(join(dir, d, e.name)) ? [g] : [];
-    }));
+    const gen = newestGen(
+      entries.flatMap((e) => {
+        const g = e.isDirectory() ? genOfMarkerDir(e.name) : null;
+        return g !== null && parquetIn(join(dir, d, e.name)) ? [g] : [];
+      }),
+    );
     if (gen === BASE_GEN) {
       if (entries.some((e) => e.isFile() && e.name.endsWith('.parquet'))) base.push(join(dir, d, '*.parquet'));
     } else if (parquetIn(join(dir, d, genDirName(gen)))) merged.push(join(dir, d, genDirName(gen), '*.parquet'));

@@ -31,15 +31,14 @@ interface Pending {
  * embedded log has one partition per topic and the offset of a record is its global sequence number, so topic offsets
  * have gaps, as Kafka's may.
  */
-export const createSqliteEventLog = (options: { readonly db: Sqlite; readonly writer?: SqliteWriter }): EventLog & LogSource & { close: () => Promise<void> } => {
+export const createSqliteEventLog = (options: {
+  readonly db: Sqlite;
+  readonly writer?: SqliteWriter;
+}): EventLog & LogSource & { close: () => Promise<void> } => {
   const { db } = options;
   const writer = options.writer ?? inlineWriter(db);
-  const byPlayer = db.prepare<[string, number], { body: string }>(
-    'select body from events where player_id = ? and player_version > ? order by player_version',
-  );
-  const byCommand = db.prepare<[string, string], { body: string }>(
-    'select body from events where player_id = ? and command_id = ? order by +player_version',
-  );
+  const byPlayer = db.prepare<[string, number], { body: string }>('select body from events where player_id = ? and player_version > ? order by player_version');
+  const byCommand = db.prepare<[string, string], { body: string }>('select body from events where player_id = ? and command_id = ? order by +player_version');
   const range = db.prepare<[number, number, number], { seq: number; body: string }>(
     'select seq, body from events where seq >= ? and (topics & ?) != 0 order by seq limit ?',
   );
@@ -54,7 +53,13 @@ export const createSqliteEventLog = (options: { readonly db: Sqlite; readonly wr
       try {
         const results = await writer.write(batch.map((p) => p.item));
         batch.forEach((p, i) =>
-          p.done(results[i] === true ? E.right(undefined) : results[i] === false ? E.left({ _tag: 'VersionConflict', player_id: p.item.playerId, expected: p.item.expected }) : E.left(portError('append: no result', true))),
+          p.done(
+            results[i] === true
+              ? E.right(undefined)
+              : results[i] === false
+                ? E.left({ _tag: 'VersionConflict', player_id: p.item.playerId, expected: p.item.expected })
+                : E.left(portError('append: no result', true)),
+          ),
         );
       } catch (e) {
         const err = portError(`append: ${e instanceof Error ? e.message : String(e)}`, true, e);

@@ -33,9 +33,7 @@ export const createSqliteSnapshotStore = (options: { readonly db: Sqlite }): Sna
 
 export const createSqliteAccountStore = (options: { readonly db: Sqlite }): AccountStore => {
   const { db } = options;
-  const find = db.prepare<[string], { player_id: string; password_hash: string | null }>(
-    'select player_id, password_hash from accounts where name_key = ?',
-  );
+  const find = db.prepare<[string], { player_id: string; password_hash: string | null }>('select player_id, password_hash from accounts where name_key = ?');
   const insert = db.prepare('insert into accounts (name_key, player_id, password_hash) values (?, ?, ?) on conflict do nothing');
   const release = db.prepare('delete from accounts where name_key = ? and player_id = ?');
   const claim = db.transaction((name: string, playerId: string, hash: string | null): E.Either<NameTaken, void> => {
@@ -82,11 +80,10 @@ export const createSqliteSessionStore = (options: { readonly db: Sqlite; readonl
 export const createSqliteOffsetStore = (options: { readonly db: Sqlite }): OffsetStore => {
   const { db } = options;
   const get = db.prepare<[string, string, number], { next: number }>('select next from offsets where consumer = ? and topic = ? and partition = ?');
-  const put = db.prepare(
-    'insert into offsets (consumer, topic, partition, next) values (?, ?, ?, ?) on conflict do update set next = excluded.next',
-  );
+  const put = db.prepare('insert into offsets (consumer, topic, partition, next) values (?, ?, ?, ?) on conflict do update set next = excluded.next');
   return {
-    get: (consumer, topic, partition) => tryPort('get offset', () => O.map((r: { next: number }) => r.next)(O.fromNullable(get.get(consumer, topic, partition)))),
+    get: (consumer, topic, partition) =>
+      tryPort('get offset', () => O.map((r: { next: number }) => r.next)(O.fromNullable(get.get(consumer, topic, partition)))),
     commit: (consumer, topic, partition, next) => tryPort('commit offset', () => void put.run(consumer, topic, partition, next)),
   };
 };

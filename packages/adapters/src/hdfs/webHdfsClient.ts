@@ -72,7 +72,9 @@ export const createWebHdfsClient = (options: {
         res.on('error', (e: NodeJS.ErrnoException) => reject(new WebHdfsError(`${method} ${url.pathname}: ${e.message}`, 0, null, e.code ?? null)));
       });
       req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
-      req.on('error', (e: NodeJS.ErrnoException) => reject(new WebHdfsError(`${method} ${url.host}${url.pathname}: ${e.code ?? e.message}`, 0, null, e.code ?? null)));
+      req.on('error', (e: NodeJS.ErrnoException) =>
+        reject(new WebHdfsError(`${method} ${url.host}${url.pathname}: ${e.code ?? e.message}`, 0, null, e.code ?? null)),
+      );
       req.end(body === undefined ? undefined : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     });
 

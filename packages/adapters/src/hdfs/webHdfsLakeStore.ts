@@ -77,7 +77,11 @@ const listStatusWith =
   };
 
 /** Every file under `start`, level by level with `parallel` listings at a time, leaving out the root's `_tmp/`. */
-const walkFiles = async (start: ReadonlyArray<string>, parallel: number, listStatus: (parts: ReadonlyArray<string>) => Promise<ReadonlyArray<FileStatus> | null>): Promise<string[]> => {
+const walkFiles = async (
+  start: ReadonlyArray<string>,
+  parallel: number,
+  listStatus: (parts: ReadonlyArray<string>) => Promise<ReadonlyArray<FileStatus> | null>,
+): Promise<string[]> => {
   const files: string[] = [];
   let level: ReadonlyArray<ReadonlyArray<string>> = [start];
   while (level.length > 0) {

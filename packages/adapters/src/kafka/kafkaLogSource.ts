@@ -171,7 +171,11 @@ const assignmentOf = (nameOf: ReadonlyMap<string, Topic>, assigned: Record<strin
   const m = new Map<Topic, number[]>();
   for (const [name, parts] of Object.entries(assigned)) {
     const t = nameOf.get(name);
-    if (t !== undefined) m.set(t, [...parts].sort((a, b) => a - b));
+    if (t !== undefined)
+      m.set(
+        t,
+        [...parts].sort((a, b) => a - b),
+      );
   }
   return m;
 };

@@ -15,9 +15,7 @@ const physical: Record<ColumnType, string> = {
 /** Flat optional columns only: no `repeated` fields, which engines read differently. */
 const schemaOf = (columns: ReadonlyArray<Column>) =>
   new parquet.ParquetSchema(
-    Object.fromEntries(
-      columns.map((c): [string, FieldDefinition] => [c.name, { type: physical[c.type], optional: true, compression: 'SNAPPY' }]),
-    ),
+    Object.fromEntries(columns.map((c): [string, FieldDefinition] => [c.name, { type: physical[c.type], optional: true, compression: 'SNAPPY' }])),
   );
 
 /**

@@ -112,7 +112,13 @@ const lakeTablesOf = (options: Pick<PrestoQueryEngineOptions, 'tables' | 'stateT
     { name: mergedTableOf(t), folder: t.name, columns: t.columns, partitions: [DATE_COLUMN, GEN_COLUMN], values: [DATE_VALUE, GEN_VALUE] },
     { name: gensTableOf(t), folder: t.name, columns: markerColumns, partitions: [DATE_COLUMN, MARKER_COLUMN], values: [DATE_VALUE, GEN_VALUE] },
   ]),
-  ...(options.stateTables ?? []).map((t) => ({ name: exportsTableOf(t), folder: exportsTableOf(t), columns: t.columns, partitions: [EXPORT_COLUMN], values: [EXPORT_ID_VALUE] })),
+  ...(options.stateTables ?? []).map((t) => ({
+    name: exportsTableOf(t),
+    folder: exportsTableOf(t),
+    columns: t.columns,
+    partitions: [EXPORT_COLUMN],
+    values: [EXPORT_ID_VALUE],
+  })),
 ];
 
 /** The views: an analyst table over its generations, a state table over the newest export, then the analysts' views. */
@@ -138,7 +144,8 @@ const targetsOf = (tables: ReadonlyArray<TableSpec>, lakeTables: ReadonlyArray<L
    */
   return (p: TablePartition): Target | null => {
     const merged = p.gen !== undefined && p.gen !== BASE_GEN;
-    const name = analyst.has(p.table) && partitionColumnOf(p) === DATE_COLUMN ? (merged ? mergedTableOf({ name: p.table }) : filesTableOf({ name: p.table })) : p.table;
+    const name =
+      analyst.has(p.table) && partitionColumnOf(p) === DATE_COLUMN ? (merged ? mergedTableOf({ name: p.table }) : filesTableOf({ name: p.table })) : p.table;
     const table = byName.get(name);
     if (table === undefined) return null;
     const values = table.partitions.length === 2 ? [p.dt, p.gen ?? ''] : [p.dt];
@@ -155,13 +162,15 @@ const tableDdl = (qualified: (name: string) => string, location: string, t: Lake
  * Creates the schema, tables and views on first use, and again what is still missing after that; tables whose folder
  * does not exist yet, and views over them, stay pending. Answers the `ensure` every statement awaits first.
  */
-const createCatalogKeeper = (o: Pick<PrestoQueryEngineOptions, 'catalog' | 'schema' | 'lake'> & {
-  readonly run: (sql: string) => Promise<E.Either<StatementFailure, StatementResult>>;
-  readonly lakeTables: ReadonlyArray<LakeTable>;
-  readonly views: ReadonlyArray<ViewSpec>;
-  readonly qualified: (name: string) => string;
-  readonly location: string;
-}): (() => Promise<E.Either<PortError, void>>) & { readonly pendingTables: ReadonlySet<LakeTable> } => {
+const createCatalogKeeper = (
+  o: Pick<PrestoQueryEngineOptions, 'catalog' | 'schema' | 'lake'> & {
+    readonly run: (sql: string) => Promise<E.Either<StatementFailure, StatementResult>>;
+    readonly lakeTables: ReadonlyArray<LakeTable>;
+    readonly views: ReadonlyArray<ViewSpec>;
+    readonly qualified: (name: string) => string;
+    readonly location: string;
+  },
+): (() => Promise<E.Either<PortError, void>>) & { readonly pendingTables: ReadonlySet<LakeTable> } => {
   let schemaReady = false;
   const pendingTables = new Set(o.lakeTables);
   const pendingViews = new Set(o.views);
@@ -181,7 +190,8 @@ const createCatalogKeeper = (o: Pick<PrestoQueryEngineOptions, 'catalog' | 'sche
       }
       const r = await o.run(tableDdl(o.qualified, o.location, t));
       if (E.isRight(r) || alreadyExists(r.left)) pendingTables.delete(t);
-      else if (!(r.left.kind === 'sql' && r.left.message.includes('External location must be a directory'))) return E.left(asPortError(`create table ${t.name}`, r.left));
+      else if (!(r.left.kind === 'sql' && r.left.message.includes('External location must be a directory')))
+        return E.left(asPortError(`create table ${t.name}`, r.left));
     }
     return E.right(undefined);
   };
@@ -189,13 +199,15 @@ const createCatalogKeeper = (o: Pick<PrestoQueryEngineOptions, 'catalog' | 'sche
     for (const v of [...pendingViews]) {
       const r = await o.run(`create or replace view ${o.qualified(v.name)} as ${v.sql}`);
       if (E.isRight(r) || alreadyExists(r.left)) pendingViews.delete(v);
-      else if (!(r.left.kind === 'sql' && pendingTables.size > 0 && /does not exist/.test(r.left.message))) return E.left(asPortError(`create view ${v.name}`, r.left));
+      else if (!(r.left.kind === 'sql' && pendingTables.size > 0 && /does not exist/.test(r.left.message)))
+        return E.left(asPortError(`create view ${v.name}`, r.left));
     }
     return E.right(undefined);
   };
   const createMissing = async (): Promise<E.Either<PortError, void>> => {
     const clash = o.lakeTables.find((t) => t.columns.some((c) => t.partitions.includes(c.name)));
-    if (clash !== undefined) return E.left(portError(`presto: table ${clash.name} stores a column named like a partition column (${clash.partitions.join(', ')})`, false));
+    if (clash !== undefined)
+      return E.left(portError(`presto: table ${clash.name} stores a column named like a partition column (${clash.partitions.join(', ')})`, false));
     const schema = schemaReady ? E.right(undefined) : await createSchema();
     if (E.isLeft(schema)) return schema;
     const tables = await createTables();
@@ -285,7 +297,9 @@ export const createPrestoQueryEngine = (options: PrestoQueryEngineOptions): Quer
       if (E.isLeft(ready)) return ready;
       for (const p of partitions) {
         const t = target(p)!;
-        const r = await run(`delete from ${qualified(t.table.name)} where ${t.table.partitions.map((c, i) => `${quote(c)} = ${literal(t.values[i]!)}`).join(' and ')}`);
+        const r = await run(
+          `delete from ${qualified(t.table.name)} where ${t.table.partitions.map((c, i) => `${quote(c)} = ${literal(t.values[i]!)}`).join(' and ')}`,
+        );
         if (E.isLeft(r)) return E.left(asPortError(`drop partition ${keyOf(p)}`, r.left));
         registered.delete(keyOf(p));
       }
@@ -298,7 +312,8 @@ export const createPrestoQueryEngine = (options: PrestoQueryEngineOptions): Quer
       // A compaction dropped a replaced generation's partition after the query was planned: planned again, the query
       // no longer reads it (the views never read a replaced generation).
       for (let retry = 0; retry < 3 && E.isLeft(r) && r.left.message.includes('HIVE_PARTITION_DROPPED_DURING_QUERY'); retry++) r = await run(sql);
-      if (E.isLeft(r)) return E.left(r.left.kind === 'sql' ? ({ _tag: 'QueryFailed', message: r.left.message } satisfies QueryFailed) : asPortError('query', r.left));
+      if (E.isLeft(r))
+        return E.left(r.left.kind === 'sql' ? ({ _tag: 'QueryFailed', message: r.left.message } satisfies QueryFailed) : asPortError('query', r.left));
       const types = r.right.columns.map((c) => c.type);
       return E.right({ columns: r.right.columns.map((c) => c.name), rows: r.right.rows.map((row) => row.map((v, i) => fromPresto(types[i] ?? '', v))) });
     },

@@ -18,11 +18,7 @@ const longInteger = /"(?:[^"\\]|\\.)*"|(?<=[[,:]\s*)-?\d{16,}(?=\s*[,\]}])/g;
  * (what the DuckDB engine returns too). Presto sends bigints as bare JSON numbers.
  */
 export const parsePrestoJson = (text: string): unknown =>
-  JSON.parse(
-    /\d{16}/.test(text)
-      ? text.replace(longInteger, (m) => (m.startsWith('"') || Number.isSafeInteger(Number(m)) ? m : `"${m}"`))
-      : text,
-  );
+  JSON.parse(/\d{16}/.test(text) ? text.replace(longInteger, (m) => (m.startsWith('"') || Number.isSafeInteger(Number(m)) ? m : `"${m}"`)) : text);
 
 const codeOf = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;

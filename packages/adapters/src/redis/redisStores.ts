@@ -20,7 +20,11 @@ export const createRedisSnapshotStore = ({ redis, keys }: RedisStoreOptions): Sn
     get: (id) => tryPort('get snapshot', async () => parse(await redis.hget(keys.snapshot(id), 'j'))),
     put: (states) =>
       tryPort('put snapshots', async () => {
-        await Promise.all(states.map((s) => putOne([keys.snapshot(s.id), keys.player(s.id), keys.tail(s.id), keys.snapshots, keys.pending], [s.version, JSON.stringify(s), s.id])));
+        await Promise.all(
+          states.map((s) =>
+            putOne([keys.snapshot(s.id), keys.player(s.id), keys.tail(s.id), keys.snapshots, keys.pending], [s.version, JSON.stringify(s), s.id]),
+          ),
+        );
       }),
     scan: (cursor, count) =>
       tryPort('scan snapshots', async () => {
@@ -72,14 +76,15 @@ export const createRedisSessionStore = ({ redis, keys }: RedisStoreOptions): Ses
       const mine = keys.playerSessions(playerId);
       // Sub-millisecond and monotonic, so sessions started in one millisecond still end oldest first.
       const now = performance.timeOrigin + performance.now();
-      const [, , , counted] = (await redis
-        .multi()
-        .set(key, playerId, 'EX', ttl)
-        .zadd(mine, now + ttl * 1000, key)
-        .zremrangebyscore(mine, '-inf', now)
-        .zcard(mine)
-        .pexpire(mine, ttl * 1000)
-        .exec()) ?? [];
+      const [, , , counted] =
+        (await redis
+          .multi()
+          .set(key, playerId, 'EX', ttl)
+          .zadd(mine, now + ttl * 1000, key)
+          .zremrangebyscore(mine, '-inf', now)
+          .zcard(mine)
+          .pexpire(mine, ttl * 1000)
+          .exec()) ?? [];
       const over = Number(counted?.[1] ?? 0) - max;
       if (over <= 0) return;
       const oldest = (await redis.zpopmin(mine, over)).filter((_, i) => i % 2 === 0);

@@ -11,9 +11,7 @@ export const cryptoIds: Ids = {
 };
 
 const scryptAsync = (password: string, salt: Buffer, n: number): Promise<Buffer> =>
-  new Promise((resolve, reject) =>
-    scrypt(password, salt, 32, { N: n, r: 8, p: 1, maxmem: 256 * n * 8 }, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  new Promise((resolve, reject) => scrypt(password, salt, 32, { N: n, r: 8, p: 1, maxmem: 256 * n * 8 }, (err, key) => (err ? reject(err) : resolve(key))));
 
 /** scrypt with a random salt; the cost is stored with the hash so it can be raised later. */
 export const createScryptHasher = (options: { readonly cost: number }): PasswordHasher => ({

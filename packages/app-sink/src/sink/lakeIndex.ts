@@ -1,4 +1,14 @@
-import { BASE_GEN, dateDir, generationPartition, gensTableOf, parseFileName, parseMarkerName, watermarkKey, type LakeStore, type TablePartition } from '@placebo/domain';
+import {
+  BASE_GEN,
+  dateDir,
+  generationPartition,
+  gensTableOf,
+  parseFileName,
+  parseMarkerName,
+  watermarkKey,
+  type LakeStore,
+  type TablePartition,
+} from '@placebo/domain';
 import { must } from './sinkFailure.js';
 
 /**

@@ -34,9 +34,18 @@ const openPartitions = async (c: SinkContext): Promise<SinkPartition[]> => {
 const rememberRecent = async (c: SinkContext, partitions: ReadonlyArray<SinkPartition>): Promise<void> => {
   const lookback = c.o.dedupLookback ?? 10_000;
   for (const p of partitions) {
-    const failed = await rememberVersions({ source: c.o.source, topic: p.topic, partition: p.partition, before: p.committed, lookback, batchSize: c.batchSize, versions: p.versions });
+    const failed = await rememberVersions({
+      source: c.o.source,
+      topic: p.topic,
+      partition: p.partition,
+      before: p.committed,
+      lookback,
+      batchSize: c.batchSize,
+      versions: p.versions,
+    });
     // Records gone from the log (retention) only shorten what deduplication remembers: start anyway.
-    if (failed !== null) c.o.logger.warn('sink: cannot re-read the records before the committed offset', { topic: p.topic, partition: p.partition, error: failed.message });
+    if (failed !== null)
+      c.o.logger.warn('sink: cannot re-read the records before the committed offset', { topic: p.topic, partition: p.partition, error: failed.message });
   }
 };
 

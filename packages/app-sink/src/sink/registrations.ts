@@ -15,9 +15,10 @@ export interface Registrations {
 
 export const createRegistrations = (registry: TableRegistry): Registrations => {
   const registered = new Set<string>();
-  const record = (ps: ReadonlyArray<TablePartition>) => TE.map(() => {
-    for (const p of ps) registered.add(keyOf(p));
-  });
+  const record = (ps: ReadonlyArray<TablePartition>) =>
+    TE.map(() => {
+      for (const p of ps) registered.add(keyOf(p));
+    });
   return {
     all: (found) => {
       registered.clear();

@@ -23,7 +23,15 @@ import {
   type TablePartition,
   type TableRegistry,
 } from '@placebo/domain';
-import { createDuckDbParquetEncoder, createParquetEncoder, createScryptHasher, cryptoIds, openEmbedded, systemClock, type Infrastructure } from '@placebo/adapters';
+import {
+  createDuckDbParquetEncoder,
+  createParquetEncoder,
+  createScryptHasher,
+  cryptoIds,
+  openEmbedded,
+  systemClock,
+  type Infrastructure,
+} from '@placebo/adapters';
 import { loadCatalogue } from '@placebo/testkit/domain';
 import { createPlayerVersions } from './playerVersions.js';
 import { createSink, type SinkOptions } from './sink.js';
@@ -55,7 +63,7 @@ const play = async (handler: CommandHandler, players: number, perPlayer: number)
         { type: 'BuyItem', kind: kinds[i % kinds.length]!, item_type: null, quantity: 1 as never, offer_id: null, client_cost: null },
         { type: 'JoinOrg', org_kind: 'team', org: 'team ABCD' as never, level: null, client_cost: null },
         { type: 'LeaveOrg', org_kind: 'team', org: 'team ABCD' as never },
-        { type: 'Fight', enemy: 'goblin' as never, roll: ((i * 37) % 100) / 100 as never },
+        { type: 'Fight', enemy: 'goblin' as never, roll: (((i * 37) % 100) / 100) as never },
       ];
       for (const c of commands) assert.ok(E.isRight(await handler.execute(id, c, meta)()));
     }
@@ -113,12 +121,20 @@ const logOf = (events: ReadonlyArray<StoredEvent>): LogSource => {
     events.flatMap((event, offset) => (topicsOf(event.data).includes(topic) ? [{ topic, partition: 0, offset, event }] : []));
   return {
     partitions: () => TE.right([0]),
-    read: (topic, _p, from, max) => TE.right(records(topic).filter((r) => r.offset >= from).slice(0, max)),
+    read: (topic, _p, from, max) =>
+      TE.right(
+        records(topic)
+          .filter((r) => r.offset >= from)
+          .slice(0, max),
+      ),
     end: () => TE.right(events.length),
   };
 };
 
-type Entry = { readonly kind: 'register'; readonly partitions: ReadonlyArray<TablePartition> } | { readonly kind: 'publish'; readonly path: string } | { readonly kind: 'commit' };
+type Entry =
+  | { readonly kind: 'register'; readonly partitions: ReadonlyArray<TablePartition> }
+  | { readonly kind: 'publish'; readonly path: string }
+  | { readonly kind: 'commit' };
 
 /** Every publish, registration and offset commit of a sink, in order. */
 const journal = (infra: Infrastructure) => {
@@ -163,10 +179,13 @@ describe('sink: log → Parquet lake, exactly once', () => {
 
   const encoders: ReadonlyArray<readonly [string, () => { readonly encoder: RowFileEncoder; readonly close: () => void }]> = [
     ['parquetjs', () => ({ encoder: createParquetEncoder(), close: () => undefined })],
-    ['duckdb', () => {
-      const encoder = createDuckDbParquetEncoder();
-      return { encoder, close: encoder.close };
-    }],
+    [
+      'duckdb',
+      () => {
+        const encoder = createDuckDbParquetEncoder();
+        return { encoder, close: encoder.close };
+      },
+    ],
   ];
   for (const [name, encoderOf] of encoders) {
     it(`lands every event in every table it belongs to, and a second run adds nothing (${name} encoder)`, async () => {
@@ -202,11 +221,13 @@ describe('sink: log → Parquet lake, exactly once', () => {
       let published = 0;
       const lake: LakeStore = {
         ...infra.lake,
-        publish: (p, b) => async () => (round % 2 === 0 && published + 1 === k ? E.left(portError('crash during publish', true)) : (published++, infra.lake.publish(p, b)())),
+        publish: (p, b) => async () =>
+          round % 2 === 0 && published + 1 === k ? E.left(portError('crash during publish', true)) : (published++, infra.lake.publish(p, b)()),
       };
       const offsets: OffsetStore = {
         ...infra.offsets,
-        commit: (c, t, p, next) => async () => (round % 2 === 1 && published >= k ? E.left(portError('crash before commit', true)) : infra.offsets.commit(c, t, p, next)()),
+        commit: (c, t, p, next) => async () =>
+          round % 2 === 1 && published >= k ? E.left(portError('crash before commit', true)) : infra.offsets.commit(c, t, p, next)(),
       };
       try {
         await sinkOver(infra, lake, offsets).drain();
@@ -352,11 +373,13 @@ describe('sink: log → Parquet lake, exactly once', () => {
         let published = 0;
         const lake: LakeStore = {
           ...infra.lake,
-          publish: (p, b) => async () => (round % 2 === 0 && published + 1 === k ? E.left(portError('crash during publish', true)) : (published++, infra.lake.publish(p, b)())),
+          publish: (p, b) => async () =>
+            round % 2 === 0 && published + 1 === k ? E.left(portError('crash during publish', true)) : (published++, infra.lake.publish(p, b)()),
         };
         const offsets: OffsetStore = {
           ...infra.offsets,
-          commit: (c, t, p, next) => async () => (round % 2 === 1 && published >= k ? E.left(portError('crash before commit', true)) : infra.offsets.commit(c, t, p, next)()),
+          commit: (c, t, p, next) => async () =>
+            round % 2 === 1 && published >= k ? E.left(portError('crash before commit', true)) : infra.offsets.commit(c, t, p, next)(),
         };
         try {
           await sinkOver(infra, lake, offsets, 10, { source }).drain();

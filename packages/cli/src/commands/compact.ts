@@ -18,7 +18,16 @@ export const compact: Command = {
       const encoder = parquetEncoderFor(config);
       const decoder = createDuckDbParquetDecoder();
       try {
-        const r = await compactLake({ lake: infra.lake, registry: infra.registry, encoder, decoder, tables: analystTables, olderThanDays: days, now: Date.now, logger });
+        const r = await compactLake({
+          lake: infra.lake,
+          registry: infra.registry,
+          encoder,
+          decoder,
+          tables: analystTables,
+          olderThanDays: days,
+          now: Date.now,
+          logger,
+        });
         if (E.isLeft(r)) {
           process.stderr.write(`compact failed: ${r.left.message}\n`);
           return 1;

@@ -13,7 +13,15 @@ export const exportState: Command = {
       const progress = createProgress('export-state', 'players');
       const encoder = parquetEncoderFor(config);
       try {
-        const r = await exportSnapshots({ snapshots: infra.snapshots, lake: infra.lake, registry: infra.registry, encoder, tables: stateTables, now: Date.now, progress: (n) => progress.update(n, 0) });
+        const r = await exportSnapshots({
+          snapshots: infra.snapshots,
+          lake: infra.lake,
+          registry: infra.registry,
+          encoder,
+          tables: stateTables,
+          now: Date.now,
+          progress: (n) => progress.update(n, 0),
+        });
         if (E.isLeft(r)) {
           process.stderr.write(`export-state failed: ${r.left.message}\n`);
           return 1;

@@ -15,11 +15,21 @@ export const replay: Command = {
       progress.done(report.events, report.events);
       if (!verify) await infra.logIndex?.markIndexed();
       const rate = Math.round(report.events / Math.max(report.seconds, 0.001));
-      const summary = { ...report, events_per_second: rate, differing: report.differing.length, missing: report.missing.length, orphans: report.orphans.length };
+      const summary = {
+        ...report,
+        events_per_second: rate,
+        differing: report.differing.length,
+        missing: report.missing.length,
+        orphans: report.orphans.length,
+      };
       process.stdout.write(`${JSON.stringify(summary)}\n`);
       if (!verify) return 0;
       const bad = report.differing.length + report.missing.length + report.orphans.length;
-      process.stdout.write(bad === 0 ? `all ${report.players} snapshots equal the replayed log\n` : `${bad} snapshots differ from the log: ${[...report.differing, ...report.missing, ...report.orphans].slice(0, 20).join(', ')}\n`);
+      process.stdout.write(
+        bad === 0
+          ? `all ${report.players} snapshots equal the replayed log\n`
+          : `${bad} snapshots differ from the log: ${[...report.differing, ...report.missing, ...report.orphans].slice(0, 20).join(', ')}\n`,
+      );
       return bad === 0 ? 0 : 1;
     });
   },

@@ -18,7 +18,9 @@ export const replayPlayer: Command = {
         process.stderr.write(`player ${player} had no event by ${at}\n`);
         return 1;
       }
-      process.stdout.write(`${JSON.stringify({ at, as_of_event: { player_version: found.last.player_version, occurred_at: found.last.occurred_at, event_type: found.last.event_type }, state: found.state }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ at, as_of_event: { player_version: found.last.player_version, occurred_at: found.last.occurred_at, event_type: found.last.event_type }, state: found.state }, null, 2)}\n`,
+      );
       return 0;
     });
   },

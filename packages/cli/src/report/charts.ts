@@ -84,7 +84,23 @@ const second = 1000;
 const minute = 60 * second;
 const hour = 60 * minute;
 const day = 24 * hour;
-const fixedSteps = [second, 5 * second, 15 * second, 30 * second, minute, 5 * minute, 15 * minute, 30 * minute, hour, 3 * hour, 6 * hour, 12 * hour, day, 2 * day, 7 * day];
+const fixedSteps = [
+  second,
+  5 * second,
+  15 * second,
+  30 * second,
+  minute,
+  5 * minute,
+  15 * minute,
+  30 * minute,
+  hour,
+  3 * hour,
+  6 * hour,
+  12 * hour,
+  day,
+  2 * day,
+  7 * day,
+];
 const monthSteps = [1, 3, 6, 12, 24, 60, 120];
 
 /**
@@ -101,7 +117,13 @@ export const timeTicks = (min: number, max: number, count = 6, minStep = second)
     for (let t = Math.ceil(min / fixed) * fixed; t <= max; t += fixed) ticks.push(t);
     const iso = (t: number) => new Date(t).toISOString();
     const label = (t: number) =>
-      fixed >= day ? iso(t).slice(0, 10) : fixed >= minute ? iso(t).slice(span >= day ? 5 : 11, 16).replace('T', ' ') : iso(t).slice(11, 19);
+      fixed >= day
+        ? iso(t).slice(0, 10)
+        : fixed >= minute
+          ? iso(t)
+              .slice(span >= day ? 5 : 11, 16)
+              .replace('T', ' ')
+          : iso(t).slice(11, 19);
     return ticks.map((t) => ({ t, label: label(t) }));
   }
   const months = monthSteps.find((m) => span / (m * 30 * day) <= count) ?? Math.ceil(span / (count * 365 * day)) * 12;
@@ -117,7 +139,10 @@ export const timeTicks = (min: number, max: number, count = 6, minStep = second)
 };
 
 /** Equal-width bins on round boundaries (about √n of them, at most `maxBins`) and the number of values in each. */
-export const histogramBins = (values: ReadonlyArray<number>, maxBins = 30): ReadonlyArray<{ readonly x0: number; readonly x1: number; readonly count: number }> => {
+export const histogramBins = (
+  values: ReadonlyArray<number>,
+  maxBins = 30,
+): ReadonlyArray<{ readonly x0: number; readonly x1: number; readonly count: number }> => {
   if (values.length === 0) return [];
   const min = Math.min(...values);
   const max = Math.max(...values);
@@ -178,7 +203,10 @@ const columnIndex = (data: Dataset, name: string): number => data.columns.indexO
 
 /** Bars on a band scale: one per row, categories in row order. */
 const bars = (spec: ChartSpec, labels: ReadonlyArray<string>, values: ReadonlyArray<number | null>, gap = 0.2, counts?: ReadonlyArray<number>): string => {
-  const { ticks, y } = yAxis(values.filter((v): v is number => v !== null), true);
+  const { ticks, y } = yAxis(
+    values.filter((v): v is number => v !== null),
+    true,
+  );
   const band = (plot.right - plot.left) / labels.length;
   const rotate = labels.length > 8 || labels.some((l) => clip(l).length * 7 > band);
   const every = Math.ceil(labels.length / 40);
@@ -200,15 +228,28 @@ const bars = (spec: ChartSpec, labels: ReadonlyArray<string>, values: ReadonlyAr
 };
 
 const barChart = (spec: ChartSpec, data: Dataset, xi: number, yi: number): string =>
-  bars(spec, data.rows.map((r) => cellText(r[xi])), data.rows.map((r) => toNumber(r[yi])));
+  bars(
+    spec,
+    data.rows.map((r) => cellText(r[xi])),
+    data.rows.map((r) => toNumber(r[yi])),
+  );
 
 /** Raw values binned here (no `y`), or bins the query made (`x` the bin, `y` its count), drawn edge to edge. */
 const histogram = (spec: ChartSpec, data: Dataset, xi: number, yi: number): string => {
-  if (yi >= 0) return bars(spec, data.rows.map((r) => cellText(r[xi])), data.rows.map((r) => toNumber(r[yi])), 0.02);
+  if (yi >= 0)
+    return bars(
+      spec,
+      data.rows.map((r) => cellText(r[xi])),
+      data.rows.map((r) => toNumber(r[yi])),
+      0.02,
+    );
   const values = data.rows.map((r) => toNumber(r[xi])).filter((v): v is number => v !== null);
   if (values.length === 0) return note(`No numeric values in column ${spec.x} to draw.`);
   const bins = histogramBins(values);
-  const { ticks, y } = yAxis(bins.map((b) => b.count), true);
+  const { ticks, y } = yAxis(
+    bins.map((b) => b.count),
+    true,
+  );
   const x = linearScale([bins[0]!.x0, bins[bins.length - 1]!.x1], [plot.left, plot.right]);
   const edges = [bins[0]!.x0, ...bins.map((b) => b.x1)];
   const step = edges.length > 1 ? edges[1]! - edges[0]! : 1;
@@ -268,7 +309,12 @@ const lineChart = (spec: ChartSpec, data: Dataset, xi: number, yis: ReadonlyArra
   });
   const legend =
     yis.length > 1
-      ? spec.y.map((name, s) => `<rect x="${plot.left + 10 + s * 130}" y="${plot.top - 14}" width="10" height="10" fill="${palette[s % palette.length]}"/>${text(plot.left + 24 + s * 130, plot.top - 5, clip(name, 16))}`).join('')
+      ? spec.y
+          .map(
+            (name, s) =>
+              `<rect x="${plot.left + 10 + s * 130}" y="${plot.top - 14}" width="10" height="10" fill="${palette[s % palette.length]}"/>${text(plot.left + 24 + s * 130, plot.top - 5, clip(name, 16))}`,
+          )
+          .join('')
       : '';
   const slanted = kind === 'category' && xs.length > 8;
   return svg(spec.title, marks, frame(ticks, y, spec.x, spec.y.join(', '), slanted) + xAxis.join('') + series.join(''), legend, slanted);
@@ -279,7 +325,10 @@ export const renderTable = (data: Dataset, maxRows = 1000, className = 'data'): 
   const head = data.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
   const body = data.rows
     .slice(0, maxRows)
-    .map((r) => `<tr>${data.columns.map((_, i) => (r[i] === null || r[i] === undefined ? '<td class="null">NULL</td>' : `<td>${escapeHtml(cellText(r[i]))}</td>`)).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${data.columns.map((_, i) => (r[i] === null || r[i] === undefined ? '<td class="null">NULL</td>' : `<td>${escapeHtml(cellText(r[i]))}</td>`)).join('')}</tr>`,
+    )
     .join('\n');
   const more = data.rows.length > maxRows ? `<p class="note">Showing the first ${maxRows} of ${data.rows.length} rows.</p>` : '';
   return `<table class="${className}" data-rows="${data.rows.length}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${more}`;

@@ -57,8 +57,14 @@ table.data{border-collapse:collapse;margin:.6em 0;font-size:13px}table.data th,t
 table.data td.null{color:#999}pre{background:#f6f8fa;padding:.8em;overflow:auto}details{margin:.5em 0}`;
 
 /** The whole report: one HTML file with no script and no outside reference (its CSP forbids fetching anything). */
-export const renderReport = (answers: ReadonlyArray<Answer>, meta: { readonly mode: string; readonly generatedAt: string; readonly source: string }): string => {
-  const toc = answers.map((a) => `<li><a href="#${escapeHtml(anchor(a.question.name))}">${escapeHtml(a.question.name)}</a>${a.question.question === '' ? '' : ` — ${escapeHtml(a.question.question)}`}</li>`);
+export const renderReport = (
+  answers: ReadonlyArray<Answer>,
+  meta: { readonly mode: string; readonly generatedAt: string; readonly source: string },
+): string => {
+  const toc = answers.map(
+    (a) =>
+      `<li><a href="#${escapeHtml(anchor(a.question.name))}">${escapeHtml(a.question.name)}</a>${a.question.question === '' ? '' : ` — ${escapeHtml(a.question.question)}`}</li>`,
+  );
   const failed = answers.filter((a) => a.error !== null).length;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">

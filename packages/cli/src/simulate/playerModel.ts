@@ -119,7 +119,16 @@ export const createPlayerModel = (ctx: RunContext, j: Journey): PlayerModel => {
       ctx.logger.warn('simulate: unexpected player version', { player: m.id, expected: next, got: version });
     }
     m.version = version ?? next;
-    ctx.events.push({ ...e, player: m.id ?? '', version: m.version, host: j.host, accept: accept(path), wealth: m.wealth, items: m.items, orgs: m.orgs.length });
+    ctx.events.push({
+      ...e,
+      player: m.id ?? '',
+      version: m.version,
+      host: j.host,
+      accept: accept(path),
+      wealth: m.wealth,
+      items: m.items,
+      orgs: m.orgs.length,
+    });
   };
   const diverged = (what: string, details: Record<string, unknown>): void => {
     ctx.stats.divergences++;
@@ -127,7 +136,8 @@ export const createPlayerModel = (ctx: RunContext, j: Journey): PlayerModel => {
   };
   /** Pays `cost` when approved; takes the reply's wealth when it tells it, else checks the model's prediction. */
   const settle = (what: string, o: Outcome, cost: number): void => {
-    if (o.wealth === undefined && cost <= m.wealth !== o.approved) diverged(`${what} outcome differs from the model`, { cost, wealth: m.wealth, approved: o.approved });
+    if (o.wealth === undefined && cost <= m.wealth !== o.approved)
+      diverged(`${what} outcome differs from the model`, { cost, wealth: m.wealth, approved: o.approved });
     if (o.approved) m.wealth = o.wealth ?? m.wealth - cost;
     else if (o.wealth !== undefined) m.wealth = o.wealth;
   };
@@ -145,12 +155,32 @@ export const createPlayerModel = (ctx: RunContext, j: Journey): PlayerModel => {
     purchase: (o, f) => {
       settle('purchase', o, f.cost);
       if (o.approved) m.items += f.quantity;
-      record({ type: o.approved ? 'ItemPurchased' : 'PurchaseRefused', action: `buy_${f.kind}`, status: o.approved ? 'approved_purchase' : 'insufficient_funds', at: o.at, ...f }, o.path, o.version);
+      record(
+        {
+          type: o.approved ? 'ItemPurchased' : 'PurchaseRefused',
+          action: `buy_${f.kind}`,
+          status: o.approved ? 'approved_purchase' : 'insufficient_funds',
+          at: o.at,
+          ...f,
+        },
+        o.path,
+        o.version,
+      );
     },
     join: (o, f) => {
       settle('join', o, f.cost);
       if (o.approved) m.orgs.push({ kind: f.org_kind, org: f.org });
-      record({ type: o.approved ? 'OrgJoined' : 'OrgJoinRefused', action: `join_${f.org_kind}`, status: o.approved ? 'approved_join' : 'insufficient_funds', at: o.at, ...f }, o.path, o.version);
+      record(
+        {
+          type: o.approved ? 'OrgJoined' : 'OrgJoinRefused',
+          action: `join_${f.org_kind}`,
+          status: o.approved ? 'approved_join' : 'insufficient_funds',
+          at: o.at,
+          ...f,
+        },
+        o.path,
+        o.version,
+      );
     },
   };
 };

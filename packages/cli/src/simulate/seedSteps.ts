@@ -19,7 +19,10 @@ export const seed000Steps: StepHandlers<Seed000Step> = {
   seedBuy: async (t, s) => {
     const r = await once(t, () => t.api.seedBuy(s.kind, { userid: t.me, type: s.type, cost: String(s.cost) }));
     if (r.status === 200 || r.status === 402) {
-      t.model.purchase({ path: `/buy/${s.kind}`, approved: r.status === 200, at: null }, { kind: s.kind, item_type: s.type, quantity: 1, unit_price: s.cost, discount: 0, cost: s.cost, offer_id: null });
+      t.model.purchase(
+        { path: `/buy/${s.kind}`, approved: r.status === 200, at: null },
+        { kind: s.kind, item_type: s.type, quantity: 1, unit_price: s.cost, discount: 0, cost: s.cost, offer_id: null },
+      );
     }
     return r.status;
   },
@@ -27,7 +30,8 @@ export const seed000Steps: StepHandlers<Seed000Step> = {
     const member = t.model.isMember(s.kind, s.org);
     const r = await once(t, () => t.api.seedJoin(s.kind, { userid: t.me, org: s.org, level: s.level, cost: String(s.cost) }));
     if (member !== (r.status === 409)) t.model.diverged('membership differs from the model', { org: s.org, member, status: r.status });
-    if (r.status === 200 || r.status === 402) t.model.join({ path: `/join/${s.kind}`, approved: r.status === 200, at: null }, { org_kind: s.kind, org: s.org, level: s.level, cost: s.cost });
+    if (r.status === 200 || r.status === 402)
+      t.model.join({ path: `/join/${s.kind}`, approved: r.status === 200, at: null }, { org_kind: s.kind, org: s.org, level: s.level, cost: s.cost });
     return r.status;
   },
   seedProfile: async (t) => {
@@ -44,7 +48,10 @@ export const hostSteps: StepHandlers<HostStep> = {
     const r = await once(t, () => t.api.hostGet(s.path));
     if ((r.status === 200 || r.status === 402) && item !== undefined) {
       t.model.hostRegistered(s.path);
-      t.model.purchase({ path: s.path, approved: r.status === 200, at: null }, { kind: s.kind, item_type: item.type, quantity: 1, unit_price: item.price, discount: 0, cost: item.price, offer_id: null });
+      t.model.purchase(
+        { path: s.path, approved: r.status === 200, at: null },
+        { kind: s.kind, item_type: item.type, quantity: 1, unit_price: item.price, discount: 0, cost: item.price, offer_id: null },
+      );
     }
     return r.status;
   },

@@ -85,7 +85,13 @@ export const checkCatalogue = async (infra: Infrastructure, queries: ReadonlyArr
     const want = expected.get(q.name);
     const got = await infra.query.query(q.sql)();
     if (E.isLeft(got)) {
-      rows.push({ name: q.name, expected: want === undefined ? '(not modelled)' : brief(want), actual: `failed: ${got.left.message}`.slice(0, 60), ok: false, why: got.left.message });
+      rows.push({
+        name: q.name,
+        expected: want === undefined ? '(not modelled)' : brief(want),
+        actual: `failed: ${got.left.message}`.slice(0, 60),
+        ok: false,
+        why: got.left.message,
+      });
       continue;
     }
     if (want === undefined) {
@@ -114,7 +120,14 @@ const drive = async (options: SimulateOptions, http: SimClient, logger: Logger):
   const catalogue: SimCatalogue = catalogueReply.body;
   const journeys = planJourneys({ seed: options.seed, players: options.players, commands: options.commands, catalogue });
   const total = journeys.reduce((n, j) => n + j.steps.length, 0);
-  logger.info('simulate: starting', { url: options.url, players: journeys.length, commands: total, seed: options.seed, rate: options.rate, concurrency: options.concurrency });
+  logger.info('simulate: starting', {
+    url: options.url,
+    players: journeys.length,
+    commands: total,
+    seed: options.seed,
+    rate: options.rate,
+    concurrency: options.concurrency,
+  });
   const stats: RunStats = { commands: 0, accepted: 0, refused: 0, rejected: 0, errors: 0, skipped: 0, divergences: 0 };
   const events: SimEvent[] = [];
   const ctx: RunContext = { api: (host) => createSimApi(http.client, host), catalogue, logger, events, stats, seed: options.seed };
@@ -125,7 +138,13 @@ const drive = async (options: SimulateOptions, http: SimClient, logger: Logger):
   await Promise.all(journeys.map((j) => runJourney(ctx, j, pace, tick)));
   progress.done(done, total);
   const seconds = (Date.now() - started) / 1000;
-  const summary = { ...stats, players: journeys.length, events: events.length, seconds: Math.round(seconds * 10) / 10, commands_per_second: Math.round(stats.commands / Math.max(seconds, 0.001)) };
+  const summary = {
+    ...stats,
+    players: journeys.length,
+    events: events.length,
+    seconds: Math.round(seconds * 10) / 10,
+    commands_per_second: Math.round(stats.commands / Math.max(seconds, 0.001)),
+  };
   logger.info('simulate: finished', summary);
   process.stdout.write(`${JSON.stringify(summary)}\n`);
   return { events, stats };
@@ -139,19 +158,36 @@ const runProblems = (short: string | null, stats: RunStats): ReadonlyArray<strin
 ];
 
 /** --check: waits for the lake to hold every accepted event, then compares each catalogue query with its expected answer. */
-const checkLake = async (infra: Infrastructure, queries: ReadonlyArray<CatalogueQuery>, run: { readonly events: SimEvent[]; readonly stats: RunStats }, options: SimulateOptions, logger: Logger): Promise<number> => {
+const checkLake = async (
+  infra: Infrastructure,
+  queries: ReadonlyArray<CatalogueQuery>,
+  run: { readonly events: SimEvent[]; readonly stats: RunStats },
+  options: SimulateOptions,
+  logger: Logger,
+): Promise<number> => {
   const waitStarted = Date.now();
   const short = await waitForLake(infra, run.events.length, options.timeoutS, logger);
   const waited = (Date.now() - waitStarted) / 1000;
   const checkStarted = Date.now();
   const rows = short === null ? await checkCatalogue(infra, queries, run.events) : [];
   const failed = rows.filter((r) => !r.ok);
-  process.stdout.write(`${formatTable(['question', 'expected', 'actual', 'ok'], rows.map((r) => [r.name, r.expected, r.actual, r.ok ? (r.why === '' ? 'yes' : '-') : 'NO']))}\n`);
+  process.stdout.write(
+    `${formatTable(
+      ['question', 'expected', 'actual', 'ok'],
+      rows.map((r) => [r.name, r.expected, r.actual, r.ok ? (r.why === '' ? 'yes' : '-') : 'NO']),
+    )}\n`,
+  );
   for (const r of failed) process.stdout.write(`${r.name}: ${r.why}\n`);
   const problems = runProblems(short, run.stats);
   for (const p of problems) process.stdout.write(`${p}\n`);
   const ok = failed.length === 0 && problems.length === 0;
-  const verdict = { check: ok ? 'passed' : 'failed', queries: rows.length, differing: failed.length, lake_wait_seconds: Math.round(waited * 10) / 10, queries_seconds: Math.round((Date.now() - checkStarted) / 100) / 10 };
+  const verdict = {
+    check: ok ? 'passed' : 'failed',
+    queries: rows.length,
+    differing: failed.length,
+    lake_wait_seconds: Math.round(waited * 10) / 10,
+    queries_seconds: Math.round((Date.now() - checkStarted) / 100) / 10,
+  };
   logger.info('simulate: check', verdict);
   process.stdout.write(`${JSON.stringify(verdict)}\n`);
   return ok ? 0 : 1;
@@ -167,7 +203,9 @@ export const simulate = async (options: SimulateOptions, config: Config, logger:
       infra = await openInfra(config, logger);
       const before = await count(infra);
       if (before > 0) {
-        process.stderr.write(`simulate --check: the lake already holds ${before} events; --check needs a fresh deployment (empty data dir, or new topic/Redis prefixes, lake root and Presto schema)\n`);
+        process.stderr.write(
+          `simulate --check: the lake already holds ${before} events; --check needs a fresh deployment (empty data dir, or new topic/Redis prefixes, lake root and Presto schema)\n`,
+        );
         return 2;
       }
     }

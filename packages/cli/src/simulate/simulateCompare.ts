@@ -12,7 +12,14 @@ const tolerance = 1e-6;
 export const sameCell = (expected: Cell, actual: unknown): boolean => {
   if (expected === null) return actual === null;
   if (typeof expected === 'string') return actual === expected;
-  const a = typeof actual === 'number' ? actual : typeof actual === 'bigint' ? Number(actual) : typeof actual === 'string' && actual.trim() !== '' ? Number(actual) : Number.NaN;
+  const a =
+    typeof actual === 'number'
+      ? actual
+      : typeof actual === 'bigint'
+        ? Number(actual)
+        : typeof actual === 'string' && actual.trim() !== ''
+          ? Number(actual)
+          : Number.NaN;
   if (Number.isNaN(a)) return false;
   if (Number.isInteger(expected) && Number.isInteger(a)) return a === expected;
   return Math.abs(a - expected) <= tolerance * Math.max(Math.abs(expected), Math.abs(a), 1e-3);

@@ -10,28 +10,33 @@ export interface Reply<B> {
 }
 
 /** fetch over a keep-alive node:http agent, sending the Host a request names (seed 001 names players by it). */
-const nodeFetch = (agent: Agent) => async (input: Request): Promise<Response> => {
-  const url = new URL(input.url);
-  const body = input.body === null ? undefined : Buffer.from(await input.arrayBuffer());
-  const headers: Record<string, string> = Object.fromEntries(input.headers);
-  if (body !== undefined) headers['content-length'] = String(body.length);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: input.method, headers, agent, timeout: 60_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => {
-        const status = res.statusCode ?? 0;
-        const answer = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) answer.set(k, Array.isArray(v) ? v.join(', ') : v);
-        resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: answer }));
-      });
-      res.on('error', reject);
+const nodeFetch =
+  (agent: Agent) =>
+  async (input: Request): Promise<Response> => {
+    const url = new URL(input.url);
+    const body = input.body === null ? undefined : Buffer.from(await input.arrayBuffer());
+    const headers: Record<string, string> = Object.fromEntries(input.headers);
+    if (body !== undefined) headers['content-length'] = String(body.length);
+    return new Promise((resolve, reject) => {
+      const req = request(
+        { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: input.method, headers, agent, timeout: 60_000 },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (d: Buffer) => chunks.push(d));
+          res.on('end', () => {
+            const status = res.statusCode ?? 0;
+            const answer = new Headers();
+            for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) answer.set(k, Array.isArray(v) ? v.join(', ') : v);
+            resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: answer }));
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error(`timed out: ${input.method} ${url.pathname}`)));
+      req.on('error', reject);
+      req.end(body);
     });
-    req.on('timeout', () => req.destroy(new Error(`timed out: ${input.method} ${url.pathname}`)));
-    req.on('error', reject);
-    req.end(body);
-  });
-};
+  };
 
 const settle = async <D, E>(call: Promise<{ readonly data?: D; readonly error?: E; readonly response: Response }>): Promise<Reply<D | E>> => {
   const r = await call;
@@ -47,7 +52,12 @@ type Form<P extends keyof paths> = paths[P]['post'] extends { requestBody?: { co
  */
 export const createSimApi = (client: PlaceboClient, host: string) => {
   const v1 = (token: string | null, key?: string) => ({
-    headers: { host, accept: 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...(key === undefined ? {} : { 'idempotency-key': key }) },
+    headers: {
+      host,
+      accept: 'application/json',
+      ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+      ...(key === undefined ? {} : { 'idempotency-key': key }),
+    },
   });
   const seed = { host, accept: '*/*' };
   const form = { headers: { ...seed, 'content-type': 'application/x-www-form-urlencoded' }, bodySerializer: formBody, parseAs: 'text' as const };
@@ -71,7 +81,9 @@ export const createSimApi = (client: PlaceboClient, host: string) => {
     seedCreate: (body: Form<'/create/user'>) => settle(client.POST('/create/user', { ...form, body })),
     seedBuy: (kind: 'sword' | 'spell', body: Form<'/buy/sword'>) => settle(client.POST(kind === 'sword' ? '/buy/sword' : '/buy/spell', { ...form, body })),
     seedJoin: (kind: 'guild' | 'team', body: Form<'/join/team'>) =>
-      kind === 'guild' ? settle(client.POST('/join/guild', { ...form, body: { ...body, cost: body.cost ?? '0' } })) : settle(client.POST('/join/team', { ...form, body })),
+      kind === 'guild'
+        ? settle(client.POST('/join/guild', { ...form, body: { ...body, cost: body.cost ?? '0' } }))
+        : settle(client.POST('/join/team', { ...form, body })),
     seedProfile: (userid: string) => settle(client.GET('/data/user', { headers: seed, params: { query: { userid } }, parseAs: 'text' })),
     hostGet: (path: '/purchase_a_sword' | '/purchase_a_knife' | '/purchase_armor' | '/purchase_bow' | '/purchase_arrow' | '/join_guild' | '/') =>
       settle(client.GET(path, { headers: seed, params: { header: { Host: host } }, parseAs: 'text' })),

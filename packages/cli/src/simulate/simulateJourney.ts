@@ -8,7 +8,11 @@ export type HostPath = '/purchase_a_sword' | '/purchase_a_knife' | '/purchase_ar
 
 export interface SimCatalogue {
   readonly items: ReadonlyArray<{ readonly kind: ItemKind; readonly type: string; readonly price: number }>;
-  readonly orgs: ReadonlyArray<{ readonly kind: OrgKind; readonly name: string; readonly levels: ReadonlyArray<{ readonly level: string; readonly cost: number }> }>;
+  readonly orgs: ReadonlyArray<{
+    readonly kind: OrgKind;
+    readonly name: string;
+    readonly levels: ReadonlyArray<{ readonly level: string; readonly cost: number }>;
+  }>;
   readonly offers: ReadonlyArray<{ readonly id: string; readonly kinds: ReadonlyArray<ItemKind> }>;
   readonly enemies: ReadonlyArray<{ readonly type: string }>;
   readonly limits: { readonly host_starting_wealth: number };
@@ -82,10 +86,28 @@ const frontEnds = ['play.placebo.game', 'eu.placebo.game', 'us.placebo.game'];
 /** Seed 000's form posts went to the Flask app on localhost:5000. */
 const seedHost = 'localhost:5000';
 
-const seedSwords: ReadonlyArray<readonly [string, number]> = [['cutlass', 777], ['saber', 999], ['broadsword', 1034], ['longsword', 10000]];
-const seedSpells: ReadonlyArray<readonly [string, number]> = [['charm', 4999], ['potion', 50]];
-const seedGuilds: ReadonlyArray<readonly [string, string, number]> = [['soldiers', 'recruit', 100], ['soldiers', 'masterofarms', 9999], ['magicians', 'accolyte', 99], ['Golds Gym', 'member', 250], ['santas shop', 'elf', 500]];
-const seedTeams: ReadonlyArray<readonly [string, string, number]> = [['team ABCD', 'member', 0], ['team BLAH', 'member', 0], ['Magician Guild', 'apprentice', 150]];
+const seedSwords: ReadonlyArray<readonly [string, number]> = [
+  ['cutlass', 777],
+  ['saber', 999],
+  ['broadsword', 1034],
+  ['longsword', 10000],
+];
+const seedSpells: ReadonlyArray<readonly [string, number]> = [
+  ['charm', 4999],
+  ['potion', 50],
+];
+const seedGuilds: ReadonlyArray<readonly [string, string, number]> = [
+  ['soldiers', 'recruit', 100],
+  ['soldiers', 'masterofarms', 9999],
+  ['magicians', 'accolyte', 99],
+  ['Golds Gym', 'member', 250],
+  ['santas shop', 'elf', 500],
+];
+const seedTeams: ReadonlyArray<readonly [string, string, number]> = [
+  ['team ABCD', 'member', 0],
+  ['team BLAH', 'member', 0],
+  ['Magician Guild', 'apprentice', 150],
+];
 
 const buyStep = (r: Rand, c: SimCatalogue, offerLover: boolean): V1Step => {
   const item = pick(r, c.items);
@@ -112,12 +134,26 @@ const leaveStep = (r: Rand, joined: Array<{ kind: OrgKind; org: string }>): V1St
 
 /** A logged-in player's next move: mostly buying and fighting, some joining and leaving. */
 const v1Move = (r: Rand, c: SimCatalogue, offerLover: boolean, joined: Array<{ kind: OrgKind; org: string }>): V1Step | undefined => {
-  const move = weighted(r, [['buy', 36], ['fight', 22], ['join', 12], ['leave', joined.length > 0 ? 7 : 0], ['profile', 8], ['catalogue', 3], ['logout', 4]] as const);
+  const move = weighted(r, [
+    ['buy', 36],
+    ['fight', 22],
+    ['join', 12],
+    ['leave', joined.length > 0 ? 7 : 0],
+    ['profile', 8],
+    ['catalogue', 3],
+    ['logout', 4],
+  ] as const);
   switch (move) {
     case 'buy':
       return buyStep(r, c, offerLover);
     case 'fight':
-      return { op: 'fight', enemy: weighted(r, c.enemies.map((e, i) => [e.type, i === 0 ? 5 : i === 1 ? 3 : 1] as const)) };
+      return {
+        op: 'fight',
+        enemy: weighted(
+          r,
+          c.enemies.map((e, i) => [e.type, i === 0 ? 5 : i === 1 ? 3 : 1] as const),
+        ),
+      };
     case 'join':
       return joinStep(r, c, joined);
     case 'leave':
@@ -155,9 +191,17 @@ const v1Journey = (r: Rand, c: SimCatalogue, seed: number, index: number, length
 };
 
 const seedJourney = (r: Rand, seed: number, index: number, length: number): Step[] => {
-  const steps: Step[] = [{ op: 'seedCreate', userid: `sim${seed}-u${index}`, username: `sim${seed}-seed${index}`, wealth: pick(r, [1000, 5000, 12345, 98712, 1234500]) }];
+  const steps: Step[] = [
+    { op: 'seedCreate', userid: `sim${seed}-u${index}`, username: `sim${seed}-seed${index}`, wealth: pick(r, [1000, 5000, 12345, 98712, 1234500]) },
+  ];
   while (steps.length < length) {
-    const move = weighted(r, [['sword', 40], ['spell', 20], ['guild', 15], ['team', 15], ['profile', 10]] as const);
+    const move = weighted(r, [
+      ['sword', 40],
+      ['spell', 20],
+      ['guild', 15],
+      ['team', 15],
+      ['profile', 10],
+    ] as const);
     if (move === 'sword' || move === 'spell') {
       const [type, cost] = pick(r, move === 'sword' ? seedSwords : seedSpells);
       steps.push({ op: 'seedBuy', kind: move, type, cost });
@@ -212,7 +256,12 @@ const lengths = (r: Rand, n: number, total: number, min: number): number[] => {
  * Every player's journey, from the seed alone: a few seed 001 hosts, some seed 000 form players, the rest on the JSON
  * API. Lengths add up to `commands` (when each journey can hold its minimum). Outcomes (refusals, fights) are the server's.
  */
-export const planJourneys = (options: { readonly seed: number; readonly players: number; readonly commands: number; readonly catalogue: SimCatalogue }): Journey[] => {
+export const planJourneys = (options: {
+  readonly seed: number;
+  readonly players: number;
+  readonly commands: number;
+  readonly catalogue: SimCatalogue;
+}): Journey[] => {
   const { seed, players } = options;
   const r = prng(seed);
   const hosts = Math.min(players, Math.max(3, Math.min(12, Math.round(players * 0.04))));

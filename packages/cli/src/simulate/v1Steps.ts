@@ -41,11 +41,24 @@ export const v1Steps: StepHandlers<V1Step> = {
     return r.status;
   },
   buy: async (t, s) => {
-    const r = await keyed(t, () => t.api.buy(t.token, t.me, { kind: s.kind, type: s.type, quantity: s.quantity, ...(s.offer === null ? {} : { offer_id: s.offer }) }, key(t)));
+    const r = await keyed(t, () =>
+      t.api.buy(t.token, t.me, { kind: s.kind, type: s.type, quantity: s.quantity, ...(s.offer === null ? {} : { offer_id: s.offer }) }, key(t)),
+    );
     const b = r.body;
     if ((r.status === 201 || r.status === 402) && b !== undefined && 'unit_price' in b) {
-      const fields = { kind: b.kind, item_type: b.type, quantity: b.quantity, unit_price: b.unit_price, discount: b.discount, cost: b.cost, offer_id: b.offer_id };
-      t.model.purchase({ path: `${t.mePath}/purchases`, approved: r.status === 201, at: time(b.occurred_at), version: b.player_version, wealth: b.wealth }, fields);
+      const fields = {
+        kind: b.kind,
+        item_type: b.type,
+        quantity: b.quantity,
+        unit_price: b.unit_price,
+        discount: b.discount,
+        cost: b.cost,
+        offer_id: b.offer_id,
+      };
+      t.model.purchase(
+        { path: `${t.mePath}/purchases`, approved: r.status === 201, at: time(b.occurred_at), version: b.player_version, wealth: b.wealth },
+        fields,
+      );
     }
     return r.status;
   },
@@ -64,7 +77,11 @@ export const v1Steps: StepHandlers<V1Step> = {
     const b = r.body;
     if (r.status === 200 && b !== undefined && 'org' in b) {
       t.model.state.orgs = t.model.state.orgs.filter((o) => !(o.kind === b.kind && o.org === b.org));
-      t.model.record({ type: 'OrgLeft', action: `leave_${b.kind}`, status: 'left', at: time(b.occurred_at), org_kind: b.kind, org: b.org, level: b.level }, path, b.player_version);
+      t.model.record(
+        { type: 'OrgLeft', action: `leave_${b.kind}`, status: 'left', at: time(b.occurred_at), org_kind: b.kind, org: b.org, level: b.level },
+        path,
+        b.player_version,
+      );
     }
     return r.status;
   },

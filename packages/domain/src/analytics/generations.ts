@@ -15,10 +15,7 @@ export const gensTableOf = (t: Pick<TableSpec, 'name'>): string => `${t.name}_ge
 
 export const storageTablesOf = (t: Pick<TableSpec, 'name'>): ReadonlyArray<string> => [filesTableOf(t), mergedTableOf(t), gensTableOf(t)];
 
-export const markerColumns: ReadonlyArray<Column> = [
-  col('files', 'int64', 'Files of the generation.'),
-  col('rows', 'int64', 'Rows of the generation.'),
-];
+export const markerColumns: ReadonlyArray<Column> = [col('files', 'int64', 'Files of the generation.'), col('rows', 'int64', 'Rows of the generation.')];
 
 const q = (id: string): string => `"${id}"`;
 

@@ -51,7 +51,12 @@ describe('lakeLayout', () => {
     });
 
     it('reads nothing from other paths: markers, exports, temporary files', () => {
-      for (const path of ['buys/dt=2026-11-23/marker=0001/marker.parquet', 'players_exports/export_id=000000000000001/part-000000000000001.parquet', 'buys/dt=2026-11-23/part-buy_events-0-0-9.parquet.tmp', 'buys/part-buy_events-0-0-9.parquet'])
+      for (const path of [
+        'buys/dt=2026-11-23/marker=0001/marker.parquet',
+        'players_exports/export_id=000000000000001/part-000000000000001.parquet',
+        'buys/dt=2026-11-23/part-buy_events-0-0-9.parquet.tmp',
+        'buys/part-buy_events-0-0-9.parquet',
+      ])
         assert.equal(parseFileName(path), null, path);
     });
   });

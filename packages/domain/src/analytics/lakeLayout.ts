@@ -78,7 +78,8 @@ export const parseFileName = (path: string): FileRange | null => {
 };
 
 /** The commit marker of a generation: `<table>/dt=<date>/marker=<g>/marker.<ext>`, published after all its files. */
-export const markerName = (table: string, dt: string, gen: string, extension: string): string => `${dateDir(table, dt)}/${MARKER_COLUMN}=${gen}/${MARKER_COLUMN}.${extension}`;
+export const markerName = (table: string, dt: string, gen: string, extension: string): string =>
+  `${dateDir(table, dt)}/${MARKER_COLUMN}=${gen}/${MARKER_COLUMN}.${extension}`;
 
 const markerPattern = new RegExp(`^([^/]+)/${DATE_COLUMN}=(${DATE})/${MARKER_COLUMN}=(${GEN})/${MARKER_COLUMN}\\.[a-z]+$`);
 
@@ -96,7 +97,8 @@ export const exportsTableOf = (t: { readonly name: string }): string => `${t.nam
 /** Ids sort as text in the order they were taken (both engines compare the partition column as varchar). */
 export const exportIdAt = (epochMs: number): string => String(Math.max(0, Math.floor(epochMs))).padStart(15, '0');
 
-export const exportFileName = (t: { readonly name: string }, id: string, extension: string): string => `${exportsTableOf(t)}/${EXPORT_COLUMN}=${id}/part-${id}.${extension}`;
+export const exportFileName = (t: { readonly name: string }, id: string, extension: string): string =>
+  `${exportsTableOf(t)}/${EXPORT_COLUMN}=${id}/part-${id}.${extension}`;
 export const exportPartition = (t: { readonly name: string }, id: string): TablePartition => ({ table: exportsTableOf(t), column: EXPORT_COLUMN, dt: id });
 
 const exportPattern = new RegExp(`/${EXPORT_COLUMN}=(\\d+)/[^/]+$`);

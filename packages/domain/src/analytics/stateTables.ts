@@ -45,7 +45,7 @@ const players: StateTableSpec = {
 
 const playerItems: StateTableSpec = {
   name: 'player_items',
-  doc: 'The inventory of every player at the latest export, one row per (player, kind, type) held: the seed\'s inventory, flattened.',
+  doc: "The inventory of every player at the latest export, one row per (player, kind, type) held: the seed's inventory, flattened.",
   columns: [
     col('player_id', 'string', 'The player.'),
     col('kind', 'string', 'sword, spell, knife, armor, bow, arrow or potion.'),
@@ -57,7 +57,7 @@ const playerItems: StateTableSpec = {
 
 const playerOrgs: StateTableSpec = {
   name: 'player_orgs',
-  doc: 'The guilds and teams every player belongs to at the latest export, one row per membership: the seed\'s affiliations, flattened.',
+  doc: "The guilds and teams every player belongs to at the latest export, one row per membership: the seed's affiliations, flattened.",
   columns: [
     col('player_id', 'string', 'The player.'),
     col('org_kind', 'string', 'guild or team.'),

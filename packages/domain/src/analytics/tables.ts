@@ -71,13 +71,13 @@ export const statusOf = (d: PlayerEvent): string => {
 
 const common: ReadonlyArray<Column> = [
   col('event_id', 'string', 'Unique id of the event (uuid).'),
-  col('event_type', 'string', 'What happened, in the seeds\' words (buy_sword, join_guild, default …); all_events uses the domain event name.'),
+  col('event_type', 'string', "What happened, in the seeds' words (buy_sword, join_guild, default …); all_events uses the domain event name."),
   col('player_id', 'string', 'The player (the Kafka key).'),
-  col('user_id', 'string', 'Same as player_id, under the seeds\' name.'),
+  col('user_id', 'string', "Same as player_id, under the seeds' name."),
   col('player_version', 'int64', '1, 2, 3 … per player; (player_id, player_version) is unique.'),
   col('occurred_at', 'timestamp', 'When the API accepted the command (UTC).'),
   col('timestamp', 'string', 'occurred_at as text, "YYYY-MM-DD HH:MM:SS.mmm" (the seeds\' column).'),
-  col('event_date', 'string', 'occurred_at\'s UTC date, YYYY-MM-DD.'),
+  col('event_date', 'string', "occurred_at's UTC date, YYYY-MM-DD."),
   col('command_id', 'string', 'Idempotency key of the command that produced the event.'),
   col('host', 'string', 'Host header of the request.'),
   col('user_agent', 'string', 'User-Agent header of the request.'),
@@ -130,7 +130,7 @@ const allEvents: TableSpec = {
   source: 'all_events',
   columns: [
     ...common,
-    col('action', 'string', 'The seeds\' name of the event (buy_sword, join_guild, create_user, default …).'),
+    col('action', 'string', "The seeds' name of the event (buy_sword, join_guild, create_user, default …)."),
     col('status', 'string', 'approved_purchase, insufficient_funds, approved_join, left, won, lost, wrong_password or ok.'),
     col('item_kind', 'string', 'Purchases: sword, spell, knife, armor, bow, arrow or potion.'),
     col('item_type', 'string', 'Purchases: the item (cutlass, charm …).'),
@@ -150,26 +150,19 @@ const allEvents: TableSpec = {
   ],
   project: (e) => {
     const d = e.data;
-    return Object.assign(
-      commonRow(e, d.type),
-      { action: actionOf(d), status: statusOf(d) },
-      purchaseCells(d),
-      orgCells(d),
-      fightCells(d),
-      {
-        player_created: e.player.created_at,
-        player_wealth: e.player.wealth,
-        player_health: e.player.health,
-        player_num_items: e.player.items,
-        player_num_affiliations: e.player.orgs,
-      },
-    );
+    return Object.assign(commonRow(e, d.type), { action: actionOf(d), status: statusOf(d) }, purchaseCells(d), orgCells(d), fightCells(d), {
+      player_created: e.player.created_at,
+      player_wealth: e.player.wealth,
+      player_health: e.player.health,
+      player_num_items: e.player.items,
+      player_num_affiliations: e.player.orgs,
+    });
   },
 };
 
 const buys: TableSpec = {
   name: 'buys',
-  doc: 'Purchases, approved and refused (topic buy_events): seed 000\'s buys table.',
+  doc: "Purchases, approved and refused (topic buy_events): seed 000's buys table.",
   source: 'buy_events',
   columns: [
     ...common,
@@ -177,12 +170,12 @@ const buys: TableSpec = {
     col('kind', 'string', 'sword, spell, knife, armor, bow, arrow or potion.'),
     col('type', 'string', 'The item (cutlass, charm …).'),
     col('quantity', 'int64', 'Number of items.'),
-    col('amount', 'int64', 'Number of items, under seed 001\'s name.'),
+    col('amount', 'int64', "Number of items, under seed 001's name."),
     col('unit_price', 'double', 'Price of one item before any offer.'),
     col('discount', 'double', 'Coins taken off by the offer.'),
     col('cost', 'double', 'Total price asked.'),
     col('offer_id', 'string', 'The offer applied, if any.'),
-    col('pricing', 'string', 'catalogue (server price) or client (the seed routes\' cost parameter).'),
+    col('pricing', 'string', "catalogue (server price) or client (the seed routes' cost parameter)."),
     ...figures,
     col('player_num_items', 'int32', 'Items in the inventory right after the event.'),
   ],
@@ -209,7 +202,7 @@ const buys: TableSpec = {
 
 const social: TableSpec = {
   name: 'social',
-  doc: 'Guild and team joins (approved and refused) and leaves (topic social_events): seed 000\'s social table.',
+  doc: "Guild and team joins (approved and refused) and leaves (topic social_events): seed 000's social table.",
   source: 'social_events',
   columns: [
     ...common,
@@ -247,7 +240,7 @@ const fights: TableSpec = {
     ...common,
     col('enemy', 'string', 'The AI enemy type.'),
     col('outcome', 'string', 'won or lost.'),
-    col('power', 'double', 'The player\'s fighting power.'),
+    col('power', 'double', "The player's fighting power."),
     col('win_chance', 'double', 'power / (power + enemy strength).'),
     col('roll', 'double', 'The random draw in [0, 1); won when roll < win_chance.'),
     col('reward', 'double', 'Coins won.'),
@@ -286,12 +279,12 @@ export interface ViewSpec {
 export const analystViews: ReadonlyArray<ViewSpec> = [
   {
     name: 'purchases',
-    doc: 'Seed 001\'s purchases: approved purchases with event_type purchase_<kind>.',
+    doc: "Seed 001's purchases: approved purchases with event_type purchase_<kind>.",
     sql: "select accept, host, user_agent, 'purchase_' || kind as event_type, timestamp, raw_event, amount, player_id, occurred_at from buys where status = 'approved_purchase'",
   },
   {
     name: 'guild_membership',
-    doc: 'Seed 001\'s guild_membership: approved guild joins.',
+    doc: "Seed 001's guild_membership: approved guild joins.",
     sql: "select accept, host, user_agent, event_type, timestamp, raw_event, player_id, org, occurred_at from social where event_type = 'join_guild' and status = 'approved_join'",
   },
 ];

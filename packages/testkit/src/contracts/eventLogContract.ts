@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
-import { initialState, type EventLog, type ItemKind, type LogRecord, type LogSource, type PlayerEvent, type PlayerState, type SnapshotStore, type Topic } from '@placebo/domain';
+import {
+  initialState,
+  type EventLog,
+  type ItemKind,
+  type LogRecord,
+  type LogSource,
+  type PlayerEvent,
+  type PlayerState,
+  type SnapshotStore,
+  type Topic,
+} from '@placebo/domain';
 import { storedEvent, unique } from './fixtures.js';
 
 export interface EventLogHarness<L extends EventLog = EventLog & LogSource> {
@@ -16,7 +26,18 @@ const ok = async <A>(te: () => Promise<E.Either<unknown, A>>): Promise<A> => {
   return r.right;
 };
 
-const purchase = { type: 'ItemPurchased', kind: 'sword' as ItemKind, item_type: 'cutlass', quantity: 1, unit_price: 5, discount: 0, cost: 5, offer_id: null, pricing: 'catalogue', heal: 0 } as unknown as PlayerEvent;
+const purchase = {
+  type: 'ItemPurchased',
+  kind: 'sword' as ItemKind,
+  item_type: 'cutlass',
+  quantity: 1,
+  unit_price: 5,
+  discount: 0,
+  cost: 5,
+  offer_id: null,
+  pricing: 'catalogue',
+  heal: 0,
+} as unknown as PlayerEvent;
 
 /** The harness `open` makes, filled in by a `before` hook and closed by an `after` hook of the current suite. */
 const opened = <H extends { readonly close: () => Promise<void> }>(open: () => Promise<H>): H => {
@@ -48,8 +69,14 @@ const appendGuarantees = (h: EventLogHarness<EventLog>): void => {
     await ok(h.log.append(p, 0, [storedEvent(p, 1), storedEvent(p, 2)]));
     await ok(h.log.append(p, 2, [storedEvent(p, 3)]));
     const all = await ok(h.log.readPlayer(p, 0));
-    assert.deepEqual(all.map((e) => e.player_version), [1, 2, 3]);
-    assert.deepEqual((await ok(h.log.readPlayer(p, 2))).map((e) => e.player_version), [3]);
+    assert.deepEqual(
+      all.map((e) => e.player_version),
+      [1, 2, 3],
+    );
+    assert.deepEqual(
+      (await ok(h.log.readPlayer(p, 2))).map((e) => e.player_version),
+      [3],
+    );
   });
 
   it('refuses an append at a stale version and stores none of its events', async () => {
@@ -71,7 +98,10 @@ const appendGuarantees = (h: EventLogHarness<EventLog>): void => {
   it('finds the events of a command by its id, and nothing for an unknown id', async () => {
     const p = unique('p');
     await ok(h.log.append(p, 0, [storedEvent(p, 1, undefined, 'c-1'), storedEvent(p, 2, undefined, 'c-1')]));
-    assert.deepEqual((await ok(h.log.findByCommand(p, 'c-1'))).map((e) => e.player_version), [1, 2]);
+    assert.deepEqual(
+      (await ok(h.log.findByCommand(p, 'c-1'))).map((e) => e.player_version),
+      [1, 2],
+    );
     assert.deepEqual(await ok(h.log.findByCommand(p, 'c-2')), []);
   });
 
@@ -80,8 +110,14 @@ const appendGuarantees = (h: EventLogHarness<EventLog>): void => {
     const events = [storedEvent(p, 1, undefined, 'c-a'), storedEvent(p, 2, undefined, 'c-b'), storedEvent(p, 3, undefined, 'c-b')];
     const after: PlayerState = { ...initialState(p), version: 3, registered: true };
     await ok(h.log.append(p, 0, events, after));
-    assert.deepEqual((await ok(h.log.findByCommand(p, 'c-a'))).map((e) => e.player_version), [1]);
-    assert.deepEqual((await ok(h.log.findByCommand(p, 'c-b'))).map((e) => e.player_version), [2, 3]);
+    assert.deepEqual(
+      (await ok(h.log.findByCommand(p, 'c-a'))).map((e) => e.player_version),
+      [1],
+    );
+    assert.deepEqual(
+      (await ok(h.log.findByCommand(p, 'c-b'))).map((e) => e.player_version),
+      [2, 3],
+    );
     const snap = await ok(h.snapshots.get(p));
     assert.ok(snap._tag === 'Some', 'the snapshot was stored by the append');
     assert.equal(snap.value.version, 3);
@@ -90,7 +126,6 @@ const appendGuarantees = (h: EventLogHarness<EventLog>): void => {
     const stale = await h.log.append(p, 2, [storedEvent(p, 3)])();
     assert.ok(E.isLeft(stale) && stale.left._tag === 'VersionConflict');
   });
-
 };
 
 const sourceGuarantees = (h: EventLogHarness): void => {
@@ -104,7 +139,7 @@ const sourceGuarantees = (h: EventLogHarness): void => {
   const since = async (topic: Topic, from: Map<number, number>, player: string): Promise<LogRecord[]> => {
     const found: LogRecord[] = [];
     for (const [p, start] of from) found.push(...(await ok(h.log.read(topic, p, start, 1000))).filter((r) => r.event.player_id === player));
-    assert.ok(new Set(found.map((r) => r.partition)).size <= 1, 'a player\'s records share one partition');
+    assert.ok(new Set(found.map((r) => r.partition)).size <= 1, "a player's records share one partition");
     return found;
   };
 
@@ -114,17 +149,29 @@ const sourceGuarantees = (h: EventLogHarness): void => {
     const startBuy = await ends('buy_events');
     await ok(h.log.append(p, 0, [storedEvent(p, 1), storedEvent(p, 2, purchase)]));
     const all = await since('all_events', startAll, p);
-    assert.deepEqual(all.map((r) => r.event.player_version), [1, 2]);
+    assert.deepEqual(
+      all.map((r) => r.event.player_version),
+      [1, 2],
+    );
     assert.ok(all[0]!.offset < all[1]!.offset);
     const buys = await since('buy_events', startBuy, p);
-    assert.deepEqual(buys.map((r) => r.event.data.type), ['ItemPurchased']);
+    assert.deepEqual(
+      buys.map((r) => r.event.data.type),
+      ['ItemPurchased'],
+    );
     assert.ok((await ok(h.log.end('all_events', all[1]!.partition))) > all[1]!.offset);
   });
 
   it('reads from an offset onwards and honours the maximum', async () => {
     const p = unique('p');
     const start = await ends('all_events');
-    await ok(h.log.append(p, 0, Array.from({ length: 5 }, (_, i) => storedEvent(p, i + 1))));
+    await ok(
+      h.log.append(
+        p,
+        0,
+        Array.from({ length: 5 }, (_, i) => storedEvent(p, i + 1)),
+      ),
+    );
     const partition = (await since('all_events', start, p))[0]!.partition;
     const first = await ok(h.log.read('all_events', partition, start.get(partition)!, 2));
     assert.equal(first.length, 2);

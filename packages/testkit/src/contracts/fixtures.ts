@@ -3,7 +3,12 @@ import type { PlayerEvent, StoredEvent } from '@placebo/domain';
 let counter = 0;
 
 /** A well-formed log record for contract tests; `data` defaults to a profile view. */
-export const storedEvent = (playerId: string, version: number, data: PlayerEvent = { type: 'ProfileViewed' }, commandId = `cmd-${playerId}-${version}`): StoredEvent => ({
+export const storedEvent = (
+  playerId: string,
+  version: number,
+  data: PlayerEvent = { type: 'ProfileViewed' },
+  commandId = `cmd-${playerId}-${version}`,
+): StoredEvent => ({
   event_id: `evt-${++counter}-${playerId}-${version}`,
   event_type: data.type,
   schema_version: 1,

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
-import { analystTables, analystViews, type LakeStore, type QueryEngine, type RowFileEncoder, type StoredEvent, type TablePartition, type TableRegistry } from '@placebo/domain';
+import {
+  analystTables,
+  analystViews,
+  type LakeStore,
+  type QueryEngine,
+  type RowFileEncoder,
+  type StoredEvent,
+  type TablePartition,
+  type TableRegistry,
+} from '@placebo/domain';
 import { storedEvent, unique } from './fixtures.js';
 
 /** A fresh, empty lake and the engine over it. */
@@ -25,10 +34,41 @@ const ok = async <A>(te: () => Promise<E.Either<unknown, A>>): Promise<A> => {
 /** One event of every kind that some analyst table keeps. */
 const sample = (p: string): StoredEvent[] => [
   storedEvent(p, 1, { type: 'PlayerRegistered', name: 'dirk' as never, wealth: 12345 as never, health: 100 }),
-  storedEvent(p, 2, { type: 'ItemPurchased', kind: 'sword', item_type: 'cutlass' as never, quantity: 1 as never, unit_price: 5000 as never, discount: 0 as never, cost: 5000 as never, offer_id: null, pricing: 'client', heal: 0 }),
-  storedEvent(p, 3, { type: 'PurchaseRefused', kind: 'sword', item_type: 'longsword' as never, quantity: 1 as never, unit_price: 10000 as never, discount: 0 as never, cost: 10000 as never, offer_id: null, pricing: 'client', reason: 'insufficient_funds' }),
+  storedEvent(p, 2, {
+    type: 'ItemPurchased',
+    kind: 'sword',
+    item_type: 'cutlass' as never,
+    quantity: 1 as never,
+    unit_price: 5000 as never,
+    discount: 0 as never,
+    cost: 5000 as never,
+    offer_id: null,
+    pricing: 'client',
+    heal: 0,
+  }),
+  storedEvent(p, 3, {
+    type: 'PurchaseRefused',
+    kind: 'sword',
+    item_type: 'longsword' as never,
+    quantity: 1 as never,
+    unit_price: 10000 as never,
+    discount: 0 as never,
+    cost: 10000 as never,
+    offer_id: null,
+    pricing: 'client',
+    reason: 'insufficient_funds',
+  }),
   storedEvent(p, 4, { type: 'OrgJoined', org_kind: 'guild', org: 'soldiers' as never, level: 'recruit' as never, cost: 100 as never, pricing: 'catalogue' }),
-  storedEvent(p, 5, { type: 'FightFought', enemy: 'orc' as never, outcome: 'won', power: 22, win_chance: 0.35, roll: 0.1 as never, reward: 200 as never, damage: 12 }),
+  storedEvent(p, 5, {
+    type: 'FightFought',
+    enemy: 'orc' as never,
+    outcome: 'won',
+    power: 22,
+    win_chance: 0.35,
+    roll: 0.1 as never,
+    reward: 200 as never,
+    damage: 12,
+  }),
 ];
 
 /** Publishing, listing and removing files. */
@@ -40,7 +80,10 @@ const fileCases = (get: () => LakeHarness): void => {
     await ok(h.lake.publish(`${dir}/two.bin`, new Uint8Array([4])));
     assert.deepEqual([...(await ok(h.lake.list(dir)))].sort(), [`${dir}/a/one.bin`, `${dir}/two.bin`]);
     assert.deepEqual(await ok(h.lake.list(unique('empty'))), []);
-    assert.ok((await ok(h.lake.list(''))).every((f) => !f.startsWith('_tmp/')), 'files being written are never listed');
+    assert.ok(
+      (await ok(h.lake.list(''))).every((f) => !f.startsWith('_tmp/')),
+      'files being written are never listed',
+    );
   });
 
   it('removes files, and removing a file that is not there is no error', async () => {
@@ -87,16 +130,16 @@ const tableCases = (get: () => LakeHarness): void => {
     await ok(h.registry.register(partitions));
     const count = async (sql: string): Promise<unknown[]> => (await ok(h.query.query(sql))).rows.map((r) => r[0]);
     assert.deepEqual(await count(`select count(*) from all_events where player_id = '${p}'`), [5]);
-    assert.deepEqual(
-      (await ok(h.query.query(`select status, type, cost, player_wealth from buys where player_id = '${p}' order by player_version`))).rows,
-      [
-        ['approved_purchase', 'cutlass', 5000, 100],
-        ['insufficient_funds', 'longsword', 10000, 100],
-      ],
-    );
+    assert.deepEqual((await ok(h.query.query(`select status, type, cost, player_wealth from buys where player_id = '${p}' order by player_version`))).rows, [
+      ['approved_purchase', 'cutlass', 5000, 100],
+      ['insufficient_funds', 'longsword', 10000, 100],
+    ]);
     assert.deepEqual(await count(`select org from social where player_id = '${p}'`), ['soldiers']);
     assert.deepEqual(await count(`select outcome from fights where player_id = '${p}'`), ['won']);
-    assert.deepEqual(await count(`select count(*) from purchases where host = 'contract.test' and event_type = 'purchase_sword' and raw_event like '%${p}%'`), [1]);
+    assert.deepEqual(
+      await count(`select count(*) from purchases where host = 'contract.test' and event_type = 'purchase_sword' and raw_event like '%${p}%'`),
+      [1],
+    );
     const ts = await ok(h.query.query(`select occurred_at, timestamp, player_version, dt from all_events where player_id = '${p}' and player_version = 1`));
     assert.deepEqual(ts.columns, ['occurred_at', 'timestamp', 'player_version', 'dt']);
     assert.deepEqual(ts.rows, [['2026-11-23T12:00:01.000Z', '2026-11-23 12:00:01.000', 1, '2026-11-23']]);
@@ -106,11 +149,23 @@ const tableCases = (get: () => LakeHarness): void => {
     const h = get();
     const p = unique('again');
     const fights = analystTables.find((t) => t.name === 'fights')!;
-    const rows = sample(p).map(fights.project).filter((r) => r !== null);
+    const rows = sample(p)
+      .map(fights.project)
+      .filter((r) => r !== null);
     const path = `fights/dt=2026-11-24/part-all_events-0-${p}.${h.encoder.extension}`;
     await ok(h.lake.publish(path, await ok(h.encoder.encode(fights.columns, rows))));
     await ok(h.registry.register([{ table: 'fights', dt: '2026-11-24' }]));
-    await ok(h.lake.publish(path, await ok(h.encoder.encode(fights.columns, rows.map((r) => ({ ...r, outcome: 'lost' }))))));
+    await ok(
+      h.lake.publish(
+        path,
+        await ok(
+          h.encoder.encode(
+            fights.columns,
+            rows.map((r) => ({ ...r, outcome: 'lost' })),
+          ),
+        ),
+      ),
+    );
     assert.deepEqual((await ok(h.query.query(`select outcome from fights where player_id = '${p}'`))).rows, [['lost']]);
   });
 };
@@ -121,7 +176,7 @@ const valueCases = (get: () => LakeHarness): void => {
     const h = get();
     const r = await ok(
       h.query.query(
-        "select cast(7 as integer) as i, cast(9007199254740993 as bigint) as big, cast(2.5 as double) as d, cast(1.25 as decimal(10, 2)) as m, " +
+        'select cast(7 as integer) as i, cast(9007199254740993 as bigint) as big, cast(2.5 as double) as d, cast(1.25 as decimal(10, 2)) as m, ' +
           "true as b, 'x' as s, cast(null as varchar) as n, date '2026-11-23' as day, timestamp '2026-11-23 12:00:01.500' as ts",
       ),
     );

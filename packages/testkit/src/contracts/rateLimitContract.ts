@@ -23,9 +23,18 @@ export const rateLimitContract = (label: string, open: () => Promise<RateLimiter
       const limiter = (await fresh()).limiter(policy(3));
       const verdicts = [];
       for (let i = 0; i < 6; i++) verdicts.push(await limiter.consume('203.0.113.7'));
-      assert.deepEqual(verdicts.map((v) => v.allowed), [true, true, true, false, false, false]);
-      assert.deepEqual(verdicts.map((v) => v.remaining), [2, 1, 0, 0, 0, 0]);
-      assert.deepEqual(verdicts.map((v) => v.firstRefusal), [false, false, false, true, false, false]);
+      assert.deepEqual(
+        verdicts.map((v) => v.allowed),
+        [true, true, true, false, false, false],
+      );
+      assert.deepEqual(
+        verdicts.map((v) => v.remaining),
+        [2, 1, 0, 0, 0, 0],
+      );
+      assert.deepEqual(
+        verdicts.map((v) => v.firstRefusal),
+        [false, false, false, true, false, false],
+      );
       for (const v of verdicts) assert.ok(v.resetS >= 1 && v.resetS <= 60, `reset ${v.resetS}`);
     });
 

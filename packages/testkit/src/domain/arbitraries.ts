@@ -18,9 +18,7 @@ export const commandArb = (c: Catalogue): fc.Arbitrary<PlayerCommand> => {
   const { max_cost, max_wealth } = c.limits;
   const name = (known: ReadonlyArray<string>, unknown: ReadonlyArray<string>) => fc.constantFrom(...known, ...unknown).map(asName);
   const nullable = <A>(a: fc.Arbitrary<A>) => fc.option(a, { nil: null, freq: 3 });
-  const clientCost = fc
-    .oneof(fc.integer({ min: 0, max: 20_000 }), fc.constantFrom(0, 1, max_cost, max_cost + 1))
-    .map((n) => n as Coins);
+  const clientCost = fc.oneof(fc.integer({ min: 0, max: 20_000 }), fc.constantFrom(0, 1, max_cost, max_cost + 1)).map((n) => n as Coins);
   const levels = c.orgs.flatMap((o) => o.levels.map((l) => l.level));
 
   const register = fc.record({
@@ -32,26 +30,47 @@ export const commandArb = (c: Catalogue): fc.Arbitrary<PlayerCommand> => {
   const buy = fc.record({
     type: fc.constant('BuyItem' as const),
     kind: fc.constantFrom(...itemKinds),
-    item_type: nullable(name(c.items.map((i) => i.type), ['excalibur'])),
+    item_type: nullable(
+      name(
+        c.items.map((i) => i.type),
+        ['excalibur'],
+      ),
+    ),
     quantity: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 100 })).map((n) => n as Quantity),
-    offer_id: nullable(name(c.offers.map((o) => o.id), ['FREE100'])),
+    offer_id: nullable(
+      name(
+        c.offers.map((o) => o.id),
+        ['FREE100'],
+      ),
+    ),
     client_cost: nullable(clientCost),
   });
   const join = fc.record({
     type: fc.constant('JoinOrg' as const),
     org_kind: fc.constantFrom(...orgKinds),
-    org: nullable(name(c.orgs.map((o) => o.name), ['pirates'])),
+    org: nullable(
+      name(
+        c.orgs.map((o) => o.name),
+        ['pirates'],
+      ),
+    ),
     level: nullable(name(levels, ['general'])),
     client_cost: nullable(clientCost),
   });
   const leave = fc.record({
     type: fc.constant('LeaveOrg' as const),
     org_kind: fc.constantFrom(...orgKinds),
-    org: name(c.orgs.map((o) => o.name), ['pirates', 'SOLDIERS']),
+    org: name(
+      c.orgs.map((o) => o.name),
+      ['pirates', 'SOLDIERS'],
+    ),
   });
   const fight = fc.record({
     type: fc.constant('Fight' as const),
-    enemy: name(c.enemies.map((e) => e.type), ['troll']),
+    enemy: name(
+      c.enemies.map((e) => e.type),
+      ['troll'],
+    ),
     roll: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }).map((n) => n as UnitInterval),
   });
   const login = fc.record({ type: fc.constant('LogIn' as const), password_ok: fc.boolean() });

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
-import { createDecider, evolve, initialState, type Catalogue, type PlayerCommand, type Recorded, type PlayerError, type PlayerEvent, type PlayerState } from '@placebo/domain';
+import {
+  createDecider,
+  evolve,
+  initialState,
+  type Catalogue,
+  type PlayerCommand,
+  type Recorded,
+  type PlayerError,
+  type PlayerEvent,
+  type PlayerState,
+} from '@placebo/domain';
 import { loadCatalogue } from './catalogue.js';
 
 export const PLAYER_ID = 'player-1';

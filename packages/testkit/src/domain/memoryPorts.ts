@@ -55,7 +55,8 @@ export const createMemoryEventLog = (options: MemoryEventLogOptions = {}): Memor
       await pause();
       options.beforeAppend?.({ force }, calls);
       // Check and write with no await between them: the compare-and-set is atomic.
-      if (lastVersion(playerId) !== expectedVersion) return E.left<VersionConflict>({ _tag: 'VersionConflict', player_id: playerId, expected: expectedVersion });
+      if (lastVersion(playerId) !== expectedVersion)
+        return E.left<VersionConflict>({ _tag: 'VersionConflict', player_id: playerId, expected: expectedVersion });
       events.forEach((e, i) => {
         if (e.player_id !== playerId || e.player_version !== expectedVersion + i + 1) throw new Error(`malformed append ${JSON.stringify(e)}`);
       });

@@ -40,7 +40,10 @@ describe('the contract check', () => {
     const seen: Exchange[] = [];
     await request(capturingListener(liar, (x) => seen.push(x))).get('/healthz?x=1');
     assert.equal(seen.length, 1);
-    assert.deepEqual({ ...seen[0], body: seen[0]?.body.toString() }, { method: 'GET', url: '/healthz?x=1', status: 200, contentType: 'application/json', allow: undefined, body: '{"status":"fine"}' });
+    assert.deepEqual(
+      { ...seen[0], body: seen[0]?.body.toString() },
+      { method: 'GET', url: '/healthz?x=1', status: 200, contentType: 'application/json', allow: undefined, body: '{"status":"fine"}' },
+    );
     assert.match(check(seen[0] as Exchange) ?? '', /body \{"status":"fine"\} breaks the schema/);
   });
 });

@@ -68,13 +68,13 @@ export const createContract = (doc: JsonSchema) => {
   const resolve = (at: string): DocResponse =>
     at.split('/').reduce<Record<string, unknown>>((node, part) => node[part] as Record<string, unknown>, doc as Record<string, unknown>) as DocResponse;
 
-  const templateOf = (path: string): string | undefined =>
-    templates.filter((t) => t.regex.test(path)).sort((a, b) => b.statics - a.statics)[0]?.template;
+  const templateOf = (path: string): string | undefined => templates.filter((t) => t.regex.test(path)).sort((a, b) => b.statics - a.statics)[0]?.template;
 
   const body = (x: Exchange, ref: string, content: Readonly<Record<string, MediaType>> | undefined): string | null => {
     const type = mediaType(x.contentType);
     if (content === undefined) return x.body.length === 0 ? null : `documents no body, got ${x.contentType ?? 'no type'}: ${x.body.toString('utf8', 0, 200)}`;
-    if (type === undefined || content[type] === undefined) return `answers ${x.contentType ?? 'no Content-Type'}, the document says ${Object.keys(content).join(', ')}`;
+    if (type === undefined || content[type] === undefined)
+      return `answers ${x.contentType ?? 'no Content-Type'}, the document says ${Object.keys(content).join(', ')}`;
     if (x.method === 'HEAD') return null;
     const text = x.body.toString('utf8');
     let value: unknown = text;
@@ -99,7 +99,8 @@ export const createContract = (doc: JsonSchema) => {
     const listed = op.responses[String(x.status)];
     if (listed === undefined) return `${x.status} is not documented (documented: ${Object.keys(op.responses).join(', ')})`;
     const shared = listed.$ref?.replace('#/', '');
-    const [where, response] = shared === undefined ? [pointer('paths', template ?? '', method, 'responses', String(x.status)), listed] : [shared, resolve(shared)];
+    const [where, response] =
+      shared === undefined ? [pointer('paths', template ?? '', method, 'responses', String(x.status)), listed] : [shared, resolve(shared)];
     return body(x, where, response.content);
   };
 

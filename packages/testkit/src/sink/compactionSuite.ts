@@ -3,7 +3,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import { analystTables, createCommandHandler, createDecider, parseFileName, parseMarkerName, type CommandHandler, type LakeStore, type PlayerCommand, type QueryEngine, type RowFileDecoder, type RowFileEncoder, type TableRegistry } from '@placebo/domain';
+import {
+  analystTables,
+  createCommandHandler,
+  createDecider,
+  parseFileName,
+  parseMarkerName,
+  type CommandHandler,
+  type LakeStore,
+  type PlayerCommand,
+  type QueryEngine,
+  type RowFileDecoder,
+  type RowFileEncoder,
+  type TableRegistry,
+} from '@placebo/domain';
 import { createScryptHasher, cryptoIds, openEmbedded, systemClock, type Infrastructure } from '@placebo/adapters';
 import { compact, createSink, type CompactionReport } from '@placebo/app-sink';
 import { loadCatalogue } from '../domain/catalogue.js';
@@ -41,7 +54,7 @@ const play = async (handler: CommandHandler, players: number, rounds: number): P
         { type: 'BuyItem', kind: 'potion', item_type: null, quantity: 1 as never, offer_id: null, client_cost: null },
         { type: 'JoinOrg', org_kind: 'team', org: 'team ABCD' as never, level: null, client_cost: null },
         { type: 'LeaveOrg', org_kind: 'team', org: 'team ABCD' as never },
-        { type: 'Fight', enemy: 'goblin' as never, roll: ((i * 37) % 100) / 100 as never },
+        { type: 'Fight', enemy: 'goblin' as never, roll: (((i * 37) % 100) / 100) as never },
       ];
       for (const c of commands) await ok(handler.execute(id, c, meta));
     }
@@ -57,7 +70,19 @@ interface CompactionFixture {
 const compactionProbes = (get: () => CompactionFixture) => {
   const drain = async (consumer: string): Promise<void> => {
     const { h, infra } = get();
-    await createSink({ source: infra.log, offsets: infra.offsets, lake: h.lake, encoder: h.encoder, registry: h.registry, tables: analystTables, consumer, flushRows: 6, batchSize: 6, flushMs: 60_000, logger: quiet }).drain();
+    await createSink({
+      source: infra.log,
+      offsets: infra.offsets,
+      lake: h.lake,
+      encoder: h.encoder,
+      registry: h.registry,
+      tables: analystTables,
+      consumer,
+      flushRows: 6,
+      batchSize: 6,
+      flushMs: 60_000,
+      logger: quiet,
+    }).drain();
   };
   const expected = async (): Promise<string> => {
     const all = await ok(get().infra.log.read('all_events', 0, 0, 1_000_000));
@@ -93,7 +118,19 @@ const compactionProbes = (get: () => CompactionFixture) => {
         reads++;
       }
     })();
-    const report = await ok(() => compact({ lake: h.lake, registry: h.registry, encoder: h.encoder, decoder: h.decoder, tables: analystTables, olderThanDays: 0, now: Date.now, graceMs: h.graceMs, settleMs: h.settleMs })).finally(() => (running = false));
+    const report = await ok(() =>
+      compact({
+        lake: h.lake,
+        registry: h.registry,
+        encoder: h.encoder,
+        decoder: h.decoder,
+        tables: analystTables,
+        olderThanDays: 0,
+        now: Date.now,
+        graceMs: h.graceMs,
+        settleMs: h.settleMs,
+      }),
+    ).finally(() => (running = false));
     await watch;
     assert.ok(reads > 1, `the reader ran during the compaction (${reads} reads)`);
     return report;
@@ -121,7 +158,14 @@ export const compactionSuite = (name: string, open: () => Promise<CompactionHarn
       h = await open();
       dir = mkdtempSync(join(tmpdir(), 'placebo-compact-'));
       infra = openEmbedded({ dataDir: dir });
-      handler = createCommandHandler({ decider: createDecider(catalogue), ...infra, clock: systemClock, ids: cryptoIds, hasher: createScryptHasher({ cost: 1024 }), sessionTtlSeconds: 60 });
+      handler = createCommandHandler({
+        decider: createDecider(catalogue),
+        ...infra,
+        clock: systemClock,
+        ids: cryptoIds,
+        hasher: createScryptHasher({ cost: 1024 }),
+        sessionTtlSeconds: 60,
+      });
       await ok(h.registry.register([]));
       await play(handler, 4, 5);
       await drain('compact-sink');

@@ -43,9 +43,23 @@ const ok = async <A>(te: () => Promise<E.Either<unknown, A>>): Promise<A> => {
 };
 
 const handlerFor = (infra: Infrastructure): CommandHandler =>
-  createCommandHandler({ decider: createDecider(catalogue), ...infra, clock: systemClock, ids: cryptoIds, hasher: createScryptHasher({ cost: 1024 }), sessionTtlSeconds: 60 });
+  createCommandHandler({
+    decider: createDecider(catalogue),
+    ...infra,
+    clock: systemClock,
+    ids: cryptoIds,
+    hasher: createScryptHasher({ cost: 1024 }),
+    sessionTtlSeconds: 60,
+  });
 
-const buy = (kind: 'sword' | 'potion', type: string, quantity: number): PlayerCommand => ({ type: 'BuyItem', kind, item_type: type as never, quantity: quantity as never, offer_id: null, client_cost: null });
+const buy = (kind: 'sword' | 'potion', type: string, quantity: number): PlayerCommand => ({
+  type: 'BuyItem',
+  kind,
+  item_type: type as never,
+  quantity: quantity as never,
+  offer_id: null,
+  client_cost: null,
+});
 
 interface StateFixture {
   readonly h: StateLakeHarness;
@@ -59,7 +73,9 @@ const stateProbes = (get: () => StateFixture, { rich, poor }: { readonly rich: s
   const exportNow = async (): Promise<{ report: StateExportReport; at: number }> => {
     const { h, infra } = get();
     const at = T0 + 60_000 * exportsDone++;
-    const report = await ok(() => exportState({ snapshots: infra.snapshots, lake: h.lake, registry: h.registry, encoder: h.encoder, tables: stateTables, now: () => at, pageSize: 1 }));
+    const report = await ok(() =>
+      exportState({ snapshots: infra.snapshots, lake: h.lake, registry: h.registry, encoder: h.encoder, tables: stateTables, now: () => at, pageSize: 1 }),
+    );
     return { report, at };
   };
   const state = async (id: string): Promise<PlayerState> => O.getOrElseW(() => assert.fail(`no snapshot of ${id}`))(await ok(get().infra.snapshots.get(id)));
@@ -68,14 +84,29 @@ const stateProbes = (get: () => StateFixture, { rich, poor }: { readonly rich: s
   /** Exactly the rows the snapshots hold now, exported at `at`. */
   const assertCurrent = async (at: number): Promise<void> => {
     const [r, p] = [await state(rich), await state(poor)];
-    const player = (s: PlayerState, items: number, orgs: number) => [s.id, s.name, s.wealth, s.health, iso(Date.parse(s.created_at)), items, orgs, s.version, iso(at)];
-    assert.deepEqual(await rows('select player_id, name, wealth, health, created_at, num_items, num_orgs, version, exported_at from players order by player_id'), [player(p, 0, 0), player(r, 4, 1)]);
+    const player = (s: PlayerState, items: number, orgs: number) => [
+      s.id,
+      s.name,
+      s.wealth,
+      s.health,
+      iso(Date.parse(s.created_at)),
+      items,
+      orgs,
+      s.version,
+      iso(at),
+    ];
+    assert.deepEqual(
+      await rows('select player_id, name, wealth, health, created_at, num_items, num_orgs, version, exported_at from players order by player_id'),
+      [player(p, 0, 0), player(r, 4, 1)],
+    );
     assert.deepEqual(await rows('select player_id, kind, type, quantity from player_items order by player_id, kind, type'), [
       [rich, 'potion', 'potion', 1],
       [rich, 'sword', 'cutlass', 3],
     ]);
     const joined = r.affiliations[0]!.joined_at;
-    assert.deepEqual(await rows('select player_id, org_kind, org, level, joined_at from player_orgs'), [[rich, 'guild', 'soldiers', 'recruit', iso(Date.parse(joined))]]);
+    assert.deepEqual(await rows('select player_id, org_kind, org, level, joined_at from player_orgs'), [
+      [rich, 'guild', 'soldiers', 'recruit', iso(Date.parse(joined))],
+    ]);
   };
 
   return { rows, exportNow, assertCurrent };
@@ -102,8 +133,16 @@ export const stateExportSuite = (name: string, open: () => Promise<StateLakeHarn
       dir = mkdtempSync(join(tmpdir(), 'placebo-state-'));
       infra = openEmbedded({ dataDir: dir });
       handler = handlerFor(infra);
-      for (const [id, wealth] of [[rich, 50_000], [poor, 100]] as const) assert.ok(E.isRight(await handler.register({ player_id: id, name: id as never, password: null, wealth, origin: 'seed' }, meta)()));
-      for (const c of [buy('sword', 'cutlass', 2), buy('potion', 'potion', 1), { type: 'JoinOrg', org_kind: 'guild', org: 'soldiers' as never, level: 'recruit' as never, client_cost: null } satisfies PlayerCommand]) {
+      for (const [id, wealth] of [
+        [rich, 50_000],
+        [poor, 100],
+      ] as const)
+        assert.ok(E.isRight(await handler.register({ player_id: id, name: id as never, password: null, wealth, origin: 'seed' }, meta)()));
+      for (const c of [
+        buy('sword', 'cutlass', 2),
+        buy('potion', 'potion', 1),
+        { type: 'JoinOrg', org_kind: 'guild', org: 'soldiers' as never, level: 'recruit' as never, client_cost: null } satisfies PlayerCommand,
+      ]) {
         assert.ok(E.isRight(await handler.execute(rich, c, meta)()));
       }
     });
@@ -116,7 +155,11 @@ export const stateExportSuite = (name: string, open: () => Promise<StateLakeHarn
     it('answers every state table, empty and with the declared columns, before any export', async () => {
       for (const t of stateTables) {
         const r = await ok(h.query.query(`select * from ${t.name}`));
-        assert.deepEqual(r.columns, t.columns.map((c) => c.name), t.name);
+        assert.deepEqual(
+          r.columns,
+          t.columns.map((c) => c.name),
+          t.name,
+        );
         assert.deepEqual(r.rows, [], t.name);
       }
     });
