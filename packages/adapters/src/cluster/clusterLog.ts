@@ -8,7 +8,8 @@ import { createKafkaRedisEventLog, type LogMaintenance } from '../kafka/kafkaRed
 import { createKafkaLogSource } from '../kafka/kafkaLogSource.js';
 import { createIndexGuard, type IndexRepair } from './indexGuard.js';
 import { redisKeys } from '../redis/redisKeys.js';
-import { createRedisAccountStore, createRedisOffsetStore, createRedisSessionStore, createRedisSnapshotStore } from '../redis/redisStores.js';
+import { createRedisOffsetStore } from '../redis/redisOffsetStore.js';
+import { createRedisAccountStore, createRedisSessionStore, createRedisSnapshotStore } from '../redis/redisStores.js';
 import type { Logger } from '../runtime/logger.js';
 
 export interface ClusterLogSettings {

@@ -8,7 +8,8 @@ import { createSqliteRateLimiters } from '../rateLimit/rateLimiters.js';
 import { openSqlite } from './sqlite.js';
 import { createSqliteEventLog } from './sqliteEventLog.js';
 import { threadWriter } from './sqliteWriter.js';
-import { createSqliteAccountStore, createSqliteOffsetStore, createSqliteSessionStore, createSqliteSnapshotStore } from './sqliteStores.js';
+import { createSqliteOffsetStore } from './sqliteOffsetStore.js';
+import { createSqliteAccountStore, createSqliteSessionStore, createSqliteSnapshotStore } from './sqliteStores.js';
 
 /**
  * Everything on local disk under `dataDir`: `placebo.db` (log, snapshots, accounts, sessions, offsets), `limits.db`

@@ -24,6 +24,14 @@ create table if not exists offsets (
   consumer text not null, topic text not null, partition integer not null, next integer not null,
   primary key (consumer, topic, partition)
 );
+create table if not exists sink_leases (
+  consumer text not null, topic text not null, partition integer not null, owner text not null, epoch integer not null, expires_at integer not null,
+  primary key (consumer, topic, partition)
+);
+create table if not exists sink_landed (
+  consumer text not null, topic text not null, partition integer not null, player_id text not null, version integer not null,
+  primary key (consumer, topic, partition, player_id)
+) without rowid;
 `;
 
 /** Stores a snapshot unless a newer one is stored: (player_id, version, state JSON). */

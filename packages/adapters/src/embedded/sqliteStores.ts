@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
-import type { AccountStore, NameTaken, OffsetStore, PlayerState, SessionStore, SnapshotStore } from '@placebo/domain';
+import type { AccountStore, NameTaken, PlayerState, SessionStore, SnapshotStore } from '@placebo/domain';
 import { tryPort } from '../runtime/tryPort.js';
 import { upsertSnapshotSql, type Sqlite } from './sqlite.js';
 
@@ -74,16 +74,5 @@ export const createSqliteSessionStore = (options: { readonly db: Sqlite; readonl
     lookup: (token) => tryPort('lookup session', () => O.map((r: { player_id: string }) => r.player_id)(O.fromNullable(get.get(tokenDigest(token), now())))),
     revoke: (token) => tryPort('revoke session', () => void del.run(tokenDigest(token))),
     revokeAll: (playerId) => tryPort('revoke sessions', () => void delAll.run(playerId)),
-  };
-};
-
-export const createSqliteOffsetStore = (options: { readonly db: Sqlite }): OffsetStore => {
-  const { db } = options;
-  const get = db.prepare<[string, string, number], { next: number }>('select next from offsets where consumer = ? and topic = ? and partition = ?');
-  const put = db.prepare('insert into offsets (consumer, topic, partition, next) values (?, ?, ?, ?) on conflict do update set next = excluded.next');
-  return {
-    get: (consumer, topic, partition) =>
-      tryPort('get offset', () => O.map((r: { next: number }) => r.next)(O.fromNullable(get.get(consumer, topic, partition)))),
-    commit: (consumer, topic, partition, next) => tryPort('commit offset', () => void put.run(consumer, topic, partition, next)),
   };
 };

@@ -13,7 +13,11 @@
  * | `a:<name>` | hash | `pid`, `hash`: the name's owner and password hash |
  * | `sess:<sha256>` | string | the player of a session token's digest, with the session's time to live |
  * | `ps:<id>` | sorted set | the player's session digests, by expiry time (ms): the cap ends the oldest |
- * | `o:<consumer>` | hash | `topic:partition` → next offset |
+ * | `o:<consumer>` | hash | `topic:partition` → next offset (read only: where offsets were kept before the keys below) |
+ * | `k:{<consumer>:<topic>:<partition>}:o` | string | a consumer's next offset in a partition |
+ * | `k:{…}:l` | string | `owner\|epoch` of the lease on the partition, with the lease's time to live |
+ * | `k:{…}:e` | string | the partition's last lease epoch (grows with each new holder) |
+ * | `k:{…}:v` | hash | player → highest version landed from the partition |
  * | `meta` | hash | `index` = 1 once the keys above describe the whole log (set on first start and by replay) |
  */
 export interface RedisKeys {
@@ -28,6 +32,12 @@ export interface RedisKeys {
   readonly session: (digest: string) => string;
   readonly playerSessions: (id: string) => string;
   readonly offsets: (consumer: string) => string;
+  /** A consumer's keys for one partition, sharing one hash tag. */
+  readonly consumerPartition: (
+    consumer: string,
+    topic: string,
+    partition: number,
+  ) => { readonly offset: string; readonly lease: string; readonly epoch: string; readonly landed: string };
   readonly meta: string;
 }
 
@@ -43,5 +53,9 @@ export const redisKeys = (prefix: string): RedisKeys => ({
   session: (digest) => `${prefix}sess:${digest}`,
   playerSessions: (id) => `${prefix}ps:${id}`,
   offsets: (consumer) => `${prefix}o:${consumer}`,
+  consumerPartition: (consumer, topic, partition) => {
+    const tag = `${prefix}k:{${consumer}:${topic}:${partition}}`;
+    return { offset: `${tag}:o`, lease: `${tag}:l`, epoch: `${tag}:e`, landed: `${tag}:v` };
+  },
   meta: `${prefix}meta`,
 });

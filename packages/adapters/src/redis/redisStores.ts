@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
 import type { Redis } from 'ioredis';
-import type { AccountStore, OffsetStore, PlayerState, SessionStore, SnapshotStore } from '@placebo/domain';
+import type { AccountStore, PlayerState, SessionStore, SnapshotStore } from '@placebo/domain';
 import { nameKey, tokenDigest } from '../embedded/sqliteStores.js';
 import { tryPort } from '../runtime/tryPort.js';
 import type { RedisKeys } from './redisKeys.js';
@@ -99,11 +99,4 @@ export const createRedisSessionStore = ({ redis, keys }: RedisStoreOptions): Ses
       if (all.length > 0) await redis.unlink(...all);
       await redis.unlink(mine);
     }),
-});
-
-export const createRedisOffsetStore = ({ redis, keys }: RedisStoreOptions): OffsetStore => ({
-  get: (consumer, topic, partition) =>
-    tryPort('get offset', async () => O.map(Number)(O.fromNullable(await redis.hget(keys.offsets(consumer), `${topic}:${partition}`)))),
-  commit: (consumer, topic, partition, next) =>
-    tryPort('commit offset', async () => void (await redis.hset(keys.offsets(consumer), `${topic}:${partition}`, next))),
 });

@@ -25,6 +25,7 @@ const take = (c: SinkContext, p: SinkPartition, r: LogRecord): void => {
 /** Reads the next batch of a partition into its buffers; answers how many records it read. */
 export const readBatch = async (c: SinkContext, p: SinkPartition): Promise<number> => {
   const records = await must(c.o.source.read(p.topic, p.partition, p.next, c.batchSize));
+  await p.versions.prefetch(records.map((r) => r.event.player_id));
   for (const r of records) take(c, p, r);
   const last = records[records.length - 1];
   if (last !== undefined) {

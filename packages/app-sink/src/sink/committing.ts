@@ -1,5 +1,6 @@
 import type { Row, TablePartition, TableSpec } from '@placebo/domain';
 import { fileName, generationPartition } from '@placebo/domain';
+import { checkLease, commitUnderLease } from './lease.js';
 import { must } from './sinkFailure.js';
 import type { SinkContext } from './sinkOptions.js';
 import { markCommitted, type SinkPartition } from './sinkPartition.js';
@@ -22,6 +23,7 @@ const publishTable = async (c: SinkContext, p: SinkPartition, table: TableSpec, 
     const bytes = await must(c.o.encoder.encode(table.columns, rows));
     const gen = await c.index.generationOf(table.name, dt);
     const path = fileName({ table: table.name, dt, topic: p.topic, partition: p.partition, from, to, gen }, c.o.encoder.extension);
+    checkLease(c, p);
     await must(c.o.lake.publish(path, bytes));
     c.index.advance(table.name, p.topic, p.partition, dt, to);
     published.push(generationPartition(table.name, dt, gen));
@@ -33,7 +35,7 @@ const publishTable = async (c: SinkContext, p: SinkPartition, table: TableSpec, 
 
 /**
  * Commits what a partition read since its last commit: every file of the range published, then registered, and only
- * then the consumer offset moved past the range.
+ * then the consumer offset moved past the range, with the versions landed — each step only while the lease holds.
  */
 export const commitPartition = async (c: SinkContext, p: SinkPartition): Promise<void> => {
   if (p.lastRead < p.committed) return;
@@ -46,6 +48,6 @@ export const commitPartition = async (c: SinkContext, p: SinkPartition): Promise
     p.buffers.delete(table.name);
   }
   await must(c.registrations.fresh(published));
-  await must(c.o.offsets.commit(c.o.consumer, p.topic, p.partition, to + 1));
+  await commitUnderLease(c, p, to + 1);
   markCommitted(p, to + 1);
 };

@@ -1,62 +1,73 @@
-import * as E from 'fp-ts/lib/Either.js';
-import type { LogSource, PortError, Topic } from '@placebo/domain';
-
 /**
- * The highest player_version seen per player, for dropping records the log carries twice. A re-produced write intent
- * repeats events already in the partition (same player, same versions) before any higher version of that player,
- * so "version at or below the highest seen" identifies the copy.
+ * The highest player_version landed per player from one partition, for dropping records the log carries twice. A
+ * re-produced write intent repeats events already in the partition (same player, same versions) before any higher
+ * version of that player, so "version at or below the highest landed" identifies the copy, whatever its age: the
+ * versions are committed with the offset (OffsetStore.commit), and a player not in memory is looked up there.
  *
- * Bounded: beyond `capacity` players the least recently seen one is forgotten (a Map keeps insertion order; a hit
- * moves the player to the end). A copy arrives soon after its original, while the player is among the most recent,
- * so eviction only forgets players idle for `capacity` other players' events; a copy of such a player would land twice.
+ * Memory is bounded: committed versions are cached for at most `capacity` players (least recently seen forgotten
+ * first, then looked up again when they return); versions raised since the last commit stay until it.
  */
 export interface PlayerVersions {
-  /** Records the version and answers true when it is new; false for a copy (at or below the highest seen). */
+  /** Makes sure the players' versions are at hand; call it for a batch's players before admitting its records. */
+  readonly prefetch: (players: ReadonlyArray<string>) => Promise<void>;
+  /** Records the version and answers true when it is new; false for a copy (at or below the highest landed). */
   readonly admit: (playerId: string, version: number) => boolean;
+  /** The versions raised since the last commit, to commit with the offset. */
+  readonly pending: () => ReadonlyArray<readonly [string, number]>;
+  /** The pending versions were committed. */
+  readonly committed: () => void;
+  /** Players held in memory (cached and pending). */
   readonly size: () => number;
 }
 
-export const createPlayerVersions = (capacity: number): PlayerVersions => {
-  const highest = new Map<string, number>();
-  const limit = Math.max(1, Math.floor(capacity));
-  return {
-    admit: (playerId, version) => {
-      const seen = highest.get(playerId);
-      if (seen !== undefined) highest.delete(playerId);
-      const fresh = seen === undefined || version > seen;
-      highest.set(playerId, fresh ? version : seen);
-      if (highest.size > limit) {
-        const oldest = highest.keys().next();
-        if (oldest.done !== true) highest.delete(oldest.value);
-      }
-      return fresh;
-    },
-    size: () => highest.size,
+export const createPlayerVersions = (o: {
+  readonly capacity: number;
+  /** The committed versions of those of the players that have one. */
+  readonly lookup: (players: ReadonlyArray<string>) => Promise<ReadonlyMap<string, number>>;
+}): PlayerVersions => {
+  // 0: known to have none landed.
+  const cache = new Map<string, number>();
+  const raised = new Map<string, number>();
+  // The committed versions of the batch being admitted, whatever the cache keeps of them.
+  let batch = new Map<string, number>();
+  const limit = Math.max(1, Math.floor(o.capacity));
+  const remember = (playerId: string, version: number): void => {
+    cache.delete(playerId);
+    cache.set(playerId, version);
+    while (cache.size > limit) {
+      const oldest = cache.keys().next();
+      if (oldest.done === true) break;
+      cache.delete(oldest.value);
+    }
   };
-};
-
-/**
- * Remembers the versions of the records in the `lookback` offsets before `before` (the committed one): after a restart, copies
- * of them may still follow. Best effort: records gone from the log (retention) or a failed read only shorten what is
- * remembered, and the failure is returned for the log.
- */
-export const rememberVersions = async (o: {
-  readonly source: LogSource;
-  readonly topic: Topic;
-  readonly partition: number;
-  readonly before: number;
-  readonly lookback: number;
-  readonly batchSize: number;
-  readonly versions: PlayerVersions;
-}): Promise<PortError | null> => {
-  let from = Math.max(0, o.before - o.lookback);
-  while (from < o.before) {
-    const records = await o.source.read(o.topic, o.partition, from, Math.min(o.batchSize, o.before - from))();
-    if (E.isLeft(records)) return records.left;
-    for (const r of records.right) if (r.offset < o.before) o.versions.admit(r.event.player_id, r.event.player_version);
-    const last = records.right[records.right.length - 1];
-    if (last === undefined) return null;
-    from = last.offset + 1;
-  }
-  return null;
+  return {
+    prefetch: async (players) => {
+      batch = new Map();
+      const missing: string[] = [];
+      for (const id of new Set(players)) {
+        const cached = raised.has(id) ? undefined : cache.get(id);
+        if (cached !== undefined) batch.set(id, cached);
+        else if (!raised.has(id)) missing.push(id);
+      }
+      if (missing.length === 0) return;
+      const found = await o.lookup(missing);
+      for (const id of missing) {
+        batch.set(id, found.get(id) ?? 0);
+        remember(id, found.get(id) ?? 0);
+      }
+    },
+    admit: (playerId, version) => {
+      const seen = raised.get(playerId) ?? batch.get(playerId) ?? cache.get(playerId);
+      if (seen === undefined) throw new Error(`player ${playerId} was not prefetched`);
+      if (version <= seen) return false;
+      raised.set(playerId, version);
+      return true;
+    },
+    pending: () => [...raised],
+    committed: () => {
+      for (const [id, v] of raised) remember(id, v);
+      raised.clear();
+    },
+    size: () => cache.size + raised.size,
+  };
 };

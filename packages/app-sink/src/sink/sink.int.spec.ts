@@ -33,7 +33,6 @@ import {
   type Infrastructure,
 } from '@placebo/adapters';
 import { loadCatalogue } from '@placebo/testkit/domain';
-import { createPlayerVersions } from './playerVersions.js';
 import { createSink, type SinkOptions } from './sink.js';
 
 const catalogue = loadCatalogue();
@@ -339,26 +338,28 @@ describe('sink: log → Parquet lake, exactly once', () => {
       assert.equal(stats.duplicates, dropsFor(copies));
     });
 
-    it('still drops a copy after a restart when its original is within dedupLookback records before the committed offset', async () => {
+    it('drops a copy of any age after a restart, also of players no longer in memory', async () => {
       const want = await expected(infra);
       const events = await everyEvent(infra);
-      const original = events[events.length - 1]!;
-      const log = [...events, original];
-      // The first run commits everything up to the copy, then stops.
+      const players = [...new Set(events.map((e) => e.player_id))];
+      const b = events.filter((e) => e.player_id === players[1]);
+      // The oldest record of the log, and two of another player, copied after everything was committed.
+      const copies = [events[0]!, ...b.slice(1, 3)];
       await sinkOver(infra, infra.lake, infra.offsets, 10, { source: logOf(events) }).drain();
-      const again = await sinkOver(infra, infra.lake, infra.offsets, 10, { source: logOf(log) }).drain();
-      assert.equal(again.duplicates, dropsFor([original]));
+      const again = await sinkOver(infra, infra.lake, infra.offsets, 10, { source: logOf([...events, ...copies]), dedupPlayers: 1 }).drain();
+      assert.equal(again.duplicates, dropsFor(copies));
       assert.equal(again.rows, 0);
       assert.deepEqual(await counts(infra), want);
     });
 
-    it('lands such a copy twice without the lookback: the residual window', async () => {
+    it('lands a later version of a player after a restart: only copies are dropped', async () => {
       const events = await everyEvent(infra);
-      const original = events[events.length - 1]!;
+      const last = events[events.length - 1]!;
       await sinkOver(infra, infra.lake, infra.offsets, 10, { source: logOf(events) }).drain();
-      const again = await sinkOver(infra, infra.lake, infra.offsets, 10, { source: logOf([...events, original]), dedupLookback: 0 }).drain();
+      const next: StoredEvent = { ...last, event_id: `${last.event_id}-next`, player_version: last.player_version + 1 };
+      const again = await sinkOver(infra, infra.lake, infra.offsets, 10, { source: logOf([...events, next]), dedupPlayers: 1 }).drain();
       assert.equal(again.duplicates, 0);
-      assert.equal(again.rows, analystTables.filter((t) => t.project(original) !== null).length);
+      assert.equal(again.rows, analystTables.filter((t) => t.project(next) !== null).length);
     });
 
     it('loses and doubles nothing with copies in the log when it crashes between publishes or before the offset commit', async () => {
@@ -391,23 +392,5 @@ describe('sink: log → Parquet lake, exactly once', () => {
       assert.ok(crashes >= 10, `crashed ${crashes} times`);
       assert.deepEqual(await counts(infra), want);
     });
-  });
-});
-
-describe('player versions (duplicate detection memory)', () => {
-  it('admits increasing versions and refuses a version at or below the highest seen', () => {
-    const v = createPlayerVersions(10);
-    assert.deepEqual([v.admit('a', 1), v.admit('a', 2), v.admit('a', 2), v.admit('a', 1), v.admit('a', 3)], [true, true, false, false, true]);
-  });
-
-  it('forgets the least recently seen player beyond its capacity', () => {
-    const v = createPlayerVersions(2);
-    v.admit('a', 1);
-    v.admit('b', 1);
-    v.admit('a', 1); // a copy: a is now the most recent
-    v.admit('c', 1); // evicts b
-    assert.equal(v.size(), 2);
-    assert.equal(v.admit('a', 1), false);
-    assert.equal(v.admit('b', 1), true, 'b was forgotten: its copy is admitted');
   });
 });

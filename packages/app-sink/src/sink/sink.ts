@@ -1,29 +1,33 @@
 import { readBatch } from './batching.js';
 import { commitPartition } from './committing.js';
+import { LeaseLost } from './lease.js';
 import { createLakeIndex } from './lakeIndex.js';
-import { recoverSink } from './recovery.js';
+import { createHoldings, ownerName, type Holdings } from './recovery.js';
 import { createRegistrations } from './registrations.js';
-import { must } from './sinkFailure.js';
+import { SinkFailure } from './sinkFailure.js';
 import type { SinkContext, SinkOptions, SinkStats } from './sinkOptions.js';
 import type { SinkPartition } from './sinkPartition.js';
+import { portError } from '@placebo/domain';
 
 export { SinkFailure } from './sinkFailure.js';
 export type { SinkLogger, SinkOptions, SinkStats } from './sinkOptions.js';
+
+/** The sinks of one process share an owner name: one that fails and starts again takes its leases straight back. */
+const processOwner = ownerName();
 
 /**
  * Log → Parquet, exactly once. Rows are buffered per table and committed as one file per table and date that names
  * the source range it covers; the consumer offset moves only after every file of the range is published. After a
  * crash the sink restarts from the committed offset and skips rows whose (table, partition, date) already has a file
  * reaching past them, so no crash point loses or doubles a row. Files are registered with the query engine before the
- * offset moves, so a committed row is queryable (init registers every partition again after a crash).
+ * offset moves, so a committed row is queryable.
  *
  * The cluster log may carry a record twice (a write intent re-produced after a producer failure): a record whose
- * player_version is at or below the highest seen for its player in the partition is dropped. What is remembered
- * lives in memory only; at start it is rebuilt from the records in the `dedupLookback` offsets before the committed
- * one (the log survives a crash; re-reading the committed files would be too slow), so a copy is still recognised
- * after a restart when its original is at most that far before the committed offset, or after it. Residual window: a
- * copy whose original lies further back at a restart, or whose player was evicted (more than `dedupPlayers` / partitions
- * other players seen since), lands twice.
+ * player_version is at or below the highest landed for its player in the partition is dropped. The highest versions
+ * are committed with the offset, so a copy is recognised whatever its age and across restarts (see playerVersions.ts).
+ *
+ * Several sinks of one consumer name share the partitions (the log assigns them; see recovery.ts for the leases that
+ * keep two sinks off one partition).
  */
 export const createSink = (o: SinkOptions) => {
   const now = o.now ?? Date.now;
@@ -34,51 +38,103 @@ export const createSink = (o: SinkOptions) => {
     batchSize: o.batchSize ?? 5000,
     index: createLakeIndex({ lake: o.lake, now }),
     registrations: createRegistrations(o.registry),
-    stats: { records: 0, rows: 0, files: 0, skipped: 0, duplicates: 0 },
+    owner: o.owner ?? processOwner,
+    leaseMs: o.leaseMs ?? 20_000,
+    stats: { records: 0, handedOver: 0, rows: 0, files: 0, skipped: 0, duplicates: 0 },
   };
-  let partitions: SinkPartition[] = [];
+  const holdings: Holdings = createHoldings(c);
   let running = false;
   let loop: Promise<void> | null = null;
-
-  const init = async (): Promise<void> => {
-    partitions = await recoverSink(c);
-  };
 
   const full = (p: SinkPartition): boolean => p.buffered >= o.flushRows || p.bytes >= flushBytes;
 
   const due = (p: SinkPartition, caughtUp: boolean): boolean =>
     p.lastRead >= p.committed && (full(p) || (p.startedAt !== null && now() - p.startedAt >= o.flushMs) || (caughtUp && o.flushMs === 0));
 
-  /** Reads until every partition is at the log's end, committing as it goes, then commits the rest. */
-  const drain = async (progress?: (done: number, total: number) => void): Promise<SinkStats> => {
-    await init();
-    const ends = new Map<SinkPartition, number>();
-    for (const p of partitions) ends.set(p, await must(o.source.end(p.topic, p.partition)));
-    const total = partitions.reduce((n, p) => n + Math.max(0, (ends.get(p) ?? 0) - p.next), 0);
-    for (const p of partitions) {
-      while (p.next < (ends.get(p) ?? 0)) {
-        if ((await readBatch(c, p)) === 0) break;
-        if (full(p)) await commitPartition(c, p);
-        progress?.(c.stats.records, total);
-      }
-      await commitPartition(c, p);
+  /** Runs `work` on a partition; a lost lease drops the partition instead of failing the sink. */
+  const onPartition = async <A>(p: SinkPartition, work: () => Promise<A>, lost: A): Promise<A> => {
+    try {
+      return await work();
+    } catch (e) {
+      if (!(e instanceof LeaseLost)) throw e;
+      o.logger.warn('sink: partition lease lost, its rows since the last commit are left to the next holder', { topic: p.topic, partition: p.partition });
+      await holdings.drop(p);
+      return lost;
     }
-    return { ...c.stats };
   };
 
-  const run = async (): Promise<void> => {
-    await init();
-    while (running) {
-      let read = 0;
-      for (const p of partitions) {
-        const n = await readBatch(c, p);
-        read += n;
-        if (due(p, n === 0)) await commitPartition(c, p);
-      }
-      if (read === 0) await new Promise((r) => setTimeout(r, Math.min(200, Math.max(10, o.flushMs / 10))));
+  /** Renews the leases every fifth of their time while `work` runs. */
+  const renewing = async <A>(work: () => Promise<A>): Promise<A> => {
+    let renewal: Promise<void> | null = null;
+    const timer = setInterval(() => {
+      renewal ??= holdings.renewAll().finally(() => (renewal = null));
+    }, c.leaseMs / 5);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+      await renewal;
     }
-    for (const p of partitions) await commitPartition(c, p);
   };
+
+  /** Claims every assigned partition, waiting up to two lease times for one held by another sink to be free. */
+  const claimAll = async (): Promise<SinkPartition[]> => {
+    const deadline = Date.now() + 2 * c.leaseMs;
+    let held = await holdings.reconcile();
+    while (!(await holdings.complete())) {
+      if (Date.now() > deadline) throw new SinkFailure(portError(`some partitions of consumer ${o.consumer} stay held by another sink`, true));
+      await new Promise((r) => setTimeout(r, 250));
+      held = await holdings.reconcile();
+    }
+    return held;
+  };
+
+  /** Reads until every partition is at the log's end, committing as it goes, then commits the rest and lets go. */
+  const drain = (progress?: (done: number, total: number) => void): Promise<SinkStats> =>
+    renewing(async () => {
+      const partitions = await claimAll();
+      const ends = new Map<SinkPartition, number>();
+      for (const p of partitions) ends.set(p, await mustEnd(p));
+      const total = partitions.reduce((n, p) => n + Math.max(0, (ends.get(p) ?? 0) - p.next), 0);
+      for (const p of partitions) {
+        await onPartition(
+          p,
+          async () => {
+            while (p.next < (ends.get(p) ?? 0)) {
+              if ((await readBatch(c, p)) === 0) break;
+              if (full(p)) await commitPartition(c, p);
+              progress?.(c.stats.records, total);
+            }
+          },
+          undefined,
+        );
+      }
+      await holdings.releaseAll();
+      return { ...c.stats };
+    });
+
+  const mustEnd = async (p: SinkPartition): Promise<number> => {
+    const r = await o.source.end(p.topic, p.partition)();
+    if (r._tag === 'Left') throw new SinkFailure(r.left);
+    return r.right;
+  };
+
+  const run = (): Promise<void> =>
+    renewing(async () => {
+      try {
+        while (running) {
+          let read = 0;
+          for (const p of await holdings.reconcile()) {
+            const n = await onPartition(p, () => readBatch(c, p), 0);
+            read += n;
+            if (!p.lost && due(p, n === 0)) await onPartition(p, () => commitPartition(c, p), undefined);
+          }
+          if (read === 0) await new Promise((r) => setTimeout(r, Math.min(200, Math.max(10, o.flushMs / 10))));
+        }
+      } finally {
+        if (!running) await holdings.releaseAll();
+      }
+    });
 
   return {
     drain,
@@ -88,7 +144,7 @@ export const createSink = (o: SinkOptions) => {
       loop = run();
       return loop;
     },
-    /** Stops after committing what was read. */
+    /** Stops after committing what was read and giving its partitions up. */
     stop: async (): Promise<void> => {
       running = false;
       await loop;

@@ -21,10 +21,12 @@ export interface SinkOptions {
   readonly flushMs: number;
   /** Approximate heap bytes of the rows buffered for one source partition that trigger a commit (default 64 MiB). */
   readonly flushBytes?: number;
-  /** Players whose highest version the sink remembers to drop duplicates, shared by all partitions (default 1,000,000). */
+  /** Players whose landed version the sink keeps in memory, shared by its partitions (default 1,000,000; others are looked up). */
   readonly dedupPlayers?: number;
-  /** How many offsets before the committed one are re-read at start to remember their versions (default 10,000; 0 skips). */
-  readonly dedupLookback?: number;
+  /** This sink's name in the partition leases (default: one per process). Sinks of one consumer name share the partitions. */
+  readonly owner?: string;
+  /** How long a partition lease lasts unless renewed (default 20 s): a sink killed hands its partitions over after it. */
+  readonly leaseMs?: number;
   readonly batchSize?: number;
   readonly now?: () => number;
   readonly logger: SinkLogger;
@@ -32,6 +34,8 @@ export interface SinkOptions {
 
 export interface SinkStats {
   readonly records: number;
+  /** Partitions this sink held and let go (assigned elsewhere, or lease lost). */
+  readonly handedOver: number;
   readonly rows: number;
   readonly files: number;
   readonly skipped: number;
@@ -46,5 +50,7 @@ export interface SinkContext {
   readonly batchSize: number;
   readonly index: LakeIndex;
   readonly registrations: Registrations;
+  readonly owner: string;
+  readonly leaseMs: number;
   readonly stats: { -readonly [K in keyof SinkStats]: number };
 }

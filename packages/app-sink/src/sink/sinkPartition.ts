@@ -1,4 +1,4 @@
-import type { Row, TableSpec, Topic } from '@placebo/domain';
+import type { PartitionLease, Row, TableSpec, Topic } from '@placebo/domain';
 import type { PlayerVersions } from './playerVersions.js';
 
 /** One source partition as the sink works it: where reading stands, what is committed, and the rows read since. */
@@ -14,6 +14,10 @@ export interface SinkPartition {
   buffered: number;
   bytes: number;
   readonly versions: PlayerVersions;
+  /** The hold on the partition under which its files are published and its offset committed. */
+  lease: PartitionLease;
+  /** The lease was lost (taken after a lapse, or no longer renewable): publish nothing more. */
+  lost: boolean;
 }
 
 export const openSinkPartition = (o: {
@@ -22,6 +26,7 @@ export const openSinkPartition = (o: {
   readonly tables: ReadonlyArray<TableSpec>;
   readonly committed: number;
   readonly versions: PlayerVersions;
+  readonly lease: PartitionLease;
 }): SinkPartition => ({
   topic: o.topic,
   partition: o.partition,
@@ -34,6 +39,8 @@ export const openSinkPartition = (o: {
   buffered: 0,
   bytes: 0,
   versions: o.versions,
+  lease: o.lease,
+  lost: false,
 });
 
 /**

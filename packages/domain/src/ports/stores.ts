@@ -43,8 +43,60 @@ export interface SessionStore {
   readonly revokeAll: (playerId: string) => TaskEither<PortError, void>;
 }
 
-/** A consumer's committed positions: the next offset to read, per topic partition. */
+/** A consumer's hold on one source partition: only the holder publishes what it reads there and commits its offset. */
+export interface PartitionLease {
+  readonly owner: string;
+  /** Grows with every new holder: a commit under an older epoch is refused (fencing). */
+  readonly epoch: number;
+  /** When the lease lapses unless renewed, on this process's clock (counted from before the request was sent). */
+  readonly until: number;
+}
+
+/** A commit made under a lease that is no longer held: someone else may own the partition now. */
+export interface Fenced {
+  readonly _tag: 'Fenced';
+  readonly topic: string;
+  readonly partition: number;
+}
+
+export const isFenced = (e: unknown): e is Fenced => typeof e === 'object' && e !== null && (e as { _tag?: unknown })._tag === 'Fenced';
+
+/** What a consumer commits for a partition, at once: the next offset, and the highest player versions landed up to it. */
+export interface PartitionCommit {
+  readonly lease: PartitionLease;
+  readonly next: number;
+  /** (player, highest version landed) for the players whose highest version grew since the last commit. */
+  readonly landed: ReadonlyArray<readonly [string, number]>;
+}
+
+/**
+ * A consumer's committed positions per topic partition, with the highest version landed per player (so that a copy of
+ * a record is recognised whatever its age), under leases: consumers of one name in several processes share the
+ * partitions, each held by one of them at a time.
+ */
 export interface OffsetStore {
+  /** The next offset to read. */
   readonly get: (consumer: string, topic: string, partition: number) => TaskEither<PortError, O.Option<number>>;
-  readonly commit: (consumer: string, topic: string, partition: number, next: number) => TaskEither<PortError, void>;
+  /**
+   * Takes the partition for `owner` when no one else holds it (or renews it when `owner` does), or when `replacing`
+   * holds it (a holder known to be dead); none when held.
+   */
+  readonly claim: (
+    consumer: string,
+    topic: string,
+    partition: number,
+    owner: string,
+    ttlMs: number,
+    replacing?: string,
+  ) => TaskEither<PortError, O.Option<PartitionLease>>;
+  /** The owner of the live lease on the partition, if any. */
+  readonly holder: (consumer: string, topic: string, partition: number) => TaskEither<PortError, O.Option<string>>;
+  /** Extends a lease still held; none when it lapsed or was taken. */
+  readonly renew: (consumer: string, topic: string, partition: number, lease: PartitionLease, ttlMs: number) => TaskEither<PortError, O.Option<PartitionLease>>;
+  /** Gives a lease up (no-op when it is no longer held). */
+  readonly release: (consumer: string, topic: string, partition: number, lease: PartitionLease) => TaskEither<PortError, void>;
+  /** The highest landed version of each of the players that has one. */
+  readonly landed: (consumer: string, topic: string, partition: number, players: ReadonlyArray<string>) => TaskEither<PortError, ReadonlyMap<string, number>>;
+  /** Moves the offset and records the landed versions in one step, only while the lease is held. */
+  readonly commit: (consumer: string, topic: string, partition: number, c: PartitionCommit) => TaskEither<PortError | Fenced, void>;
 }

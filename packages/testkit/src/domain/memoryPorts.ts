@@ -14,6 +14,7 @@ import {
   type Account,
   type AccountStore,
   type OffsetStore,
+  type PartitionLease,
   type SessionStore,
   type SnapshotStore,
   type PlayerState,
@@ -139,13 +140,60 @@ export const createMemorySessionStore = (clock: Clock): SessionStore => {
   };
 };
 
-export const createMemoryOffsetStore = (): OffsetStore => {
+/** Offsets, landed versions and leases in memory, on the given clock. */
+export const createMemoryOffsetStore = (now: () => number = Date.now): OffsetStore => {
   const offsets = new Map<string, number>();
+  const landed = new Map<string, Map<string, number>>();
+  const leases = new Map<string, { owner: string; epoch: number; expires: number }>();
   const key = (consumer: string, topic: string, partition: number): string => JSON.stringify([consumer, topic, partition]);
+  const holds = (k: string, lease: PartitionLease): boolean => {
+    const l = leases.get(k);
+    return l !== undefined && l.owner === lease.owner && l.epoch === lease.epoch && l.expires > now();
+  };
   return {
     get: (consumer, topic, partition) => async () => E.right(O.fromNullable(offsets.get(key(consumer, topic, partition)))),
-    commit: (consumer, topic, partition, next) => async () => {
-      offsets.set(key(consumer, topic, partition), next);
+    claim: (consumer, topic, partition, owner, ttlMs, replacing) => async () => {
+      const k = key(consumer, topic, partition);
+      const at = now();
+      const l = leases.get(k);
+      const live = l !== undefined && l.expires > at && l.owner !== replacing;
+      if (live && l.owner !== owner) return E.right(O.none);
+      const epoch = live ? l.epoch : (l?.epoch ?? 0) + 1;
+      leases.set(k, { owner, epoch, expires: at + ttlMs });
+      return E.right(O.some({ owner, epoch, until: at + ttlMs }));
+    },
+    holder: (consumer, topic, partition) => async () => {
+      const l = leases.get(key(consumer, topic, partition));
+      return E.right(l !== undefined && l.expires > now() ? O.some(l.owner) : O.none);
+    },
+    renew: (consumer, topic, partition, lease, ttlMs) => async () => {
+      const k = key(consumer, topic, partition);
+      if (!holds(k, lease)) return E.right(O.none);
+      const at = now();
+      leases.set(k, { owner: lease.owner, epoch: lease.epoch, expires: at + ttlMs });
+      return E.right(O.some({ ...lease, until: at + ttlMs }));
+    },
+    release: (consumer, topic, partition, lease) => async () => {
+      const k = key(consumer, topic, partition);
+      if (holds(k, lease)) leases.set(k, { owner: lease.owner, epoch: lease.epoch, expires: 0 });
+      return E.right(undefined);
+    },
+    landed: (consumer, topic, partition, players) => async () => {
+      const m = landed.get(key(consumer, topic, partition));
+      const out = new Map<string, number>();
+      for (const id of players) {
+        const v = m?.get(id);
+        if (v !== undefined) out.set(id, v);
+      }
+      return E.right(out);
+    },
+    commit: (consumer, topic, partition, c) => async () => {
+      const k = key(consumer, topic, partition);
+      if (!holds(k, c.lease)) return E.left({ _tag: 'Fenced' as const, topic, partition });
+      offsets.set(k, c.next);
+      const m = landed.get(k) ?? new Map<string, number>();
+      for (const [id, v] of c.landed) m.set(id, Math.max(v, m.get(id) ?? 0));
+      landed.set(k, m);
       return E.right(undefined);
     },
   };
