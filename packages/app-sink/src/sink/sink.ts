@@ -1,13 +1,12 @@
 import { readBatch } from './batching.js';
 import { commitPartition } from './committing.js';
-import { LeaseLost } from './lease.js';
 import { createLakeIndex } from './lakeIndex.js';
-import { createHoldings, ownerName, type Holdings } from './recovery.js';
+import { createHoldings, ownerName, type Holdings } from './holdings.js';
+import { holdingHelpers } from './holdingLoops.js';
 import { createRegistrations } from './registrations.js';
 import { SinkFailure } from './sinkFailure.js';
 import type { SinkContext, SinkOptions, SinkStats } from './sinkOptions.js';
 import type { SinkPartition } from './sinkPartition.js';
-import { portError } from '@placebo/domain';
 
 export { SinkFailure } from './sinkFailure.js';
 export type { SinkLogger, SinkOptions, SinkStats } from './sinkOptions.js';
@@ -26,7 +25,7 @@ const processOwner = ownerName();
  * player_version is at or below the highest landed for its player in the partition is dropped. The highest versions
  * are committed with the offset, so a copy is recognised whatever its age and across restarts (see playerVersions.ts).
  *
- * Several sinks of one consumer name share the partitions (the log assigns them; see recovery.ts for the leases that
+ * Several sinks of one consumer name share the partitions (the log assigns them; see holdings.ts for the leases that
  * keep two sinks off one partition).
  */
 export const createSink = (o: SinkOptions) => {
@@ -43,6 +42,7 @@ export const createSink = (o: SinkOptions) => {
     stats: { records: 0, handedOver: 0, rows: 0, files: 0, skipped: 0, duplicates: 0 },
   };
   const holdings: Holdings = createHoldings(c);
+  const { onPartition, renewing, claimAll } = holdingHelpers(c, holdings);
   let running = false;
   let loop: Promise<void> | null = null;
 
@@ -50,44 +50,6 @@ export const createSink = (o: SinkOptions) => {
 
   const due = (p: SinkPartition, caughtUp: boolean): boolean =>
     p.lastRead >= p.committed && (full(p) || (p.startedAt !== null && now() - p.startedAt >= o.flushMs) || (caughtUp && o.flushMs === 0));
-
-  /** Runs `work` on a partition; a lost lease drops the partition instead of failing the sink. */
-  const onPartition = async <A>(p: SinkPartition, work: () => Promise<A>, lost: A): Promise<A> => {
-    try {
-      return await work();
-    } catch (e) {
-      if (!(e instanceof LeaseLost)) throw e;
-      o.logger.warn('sink: partition lease lost, its rows since the last commit are left to the next holder', { topic: p.topic, partition: p.partition });
-      await holdings.drop(p);
-      return lost;
-    }
-  };
-
-  /** Renews the leases every fifth of their time while `work` runs. */
-  const renewing = async <A>(work: () => Promise<A>): Promise<A> => {
-    let renewal: Promise<void> | null = null;
-    const timer = setInterval(() => {
-      renewal ??= holdings.renewAll().finally(() => (renewal = null));
-    }, c.leaseMs / 5);
-    try {
-      return await work();
-    } finally {
-      clearInterval(timer);
-      await renewal;
-    }
-  };
-
-  /** Claims every assigned partition, waiting up to two lease times for one held by another sink to be free. */
-  const claimAll = async (): Promise<SinkPartition[]> => {
-    const deadline = Date.now() + 2 * c.leaseMs;
-    let held = await holdings.reconcile();
-    while (!(await holdings.complete())) {
-      if (Date.now() > deadline) throw new SinkFailure(portError(`some partitions of consumer ${o.consumer} stay held by another sink`, true));
-      await new Promise((r) => setTimeout(r, 250));
-      held = await holdings.reconcile();
-    }
-    return held;
-  };
 
   /** Reads until every partition is at the log's end, committing as it goes, then commits the rest and lets go. */
   const drain = (progress?: (done: number, total: number) => void): Promise<SinkStats> =>
