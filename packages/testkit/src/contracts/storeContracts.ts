@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
-import {
-  initialState,
-  type AccountStore,
-  type OffsetStore,
-  type PlayerState,
-  type SessionStore,
-  type SnapshotStore,
-} from '@placebo/domain';
+import { initialState, type AccountStore, type OffsetStore, type PlayerState, type SessionStore, type SnapshotStore } from '@placebo/domain';
 import { unique } from './fixtures.js';
 import { offsetCases } from './offsetContract.js';
 
