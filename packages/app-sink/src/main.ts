@@ -38,6 +38,7 @@ export const createLakeSink = (config: Config, infra: Infrastructure, logger: Lo
     flushRows: config.PLACEBO_SINK_FLUSH_ROWS,
     flushMs: config.PLACEBO_SINK_FLUSH_MS,
     flushBytes: config.PLACEBO_SINK_FLUSH_BYTES,
+    leaseMs: config.PLACEBO_SINK_LEASE_MS,
     logger: logger.child({ component: 'sink' }),
   });
   // DuckDB's encoder holds an in-process database (a few hundred MB once warm): a run that ends, stopped or failed,

@@ -20,6 +20,8 @@ export interface ClusterLogSettings {
   readonly commandTtlSeconds: number;
   /** Consumer group of this process's reads (sink, replay); members share the partitions. */
   readonly consumerGroup: string;
+  /** How long the group waits for a silent member before handing its partitions to the others (default 30 s). */
+  readonly sessionTimeoutMs?: number;
   /** Topics this process reads (default: all). */
   readonly readTopics?: ReadonlyArray<Topic>;
   /** How often the log watermarks (Kafka end offsets Redis vouches for) are stored; default 5 s. */
@@ -114,7 +116,14 @@ export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Pro
     waitMs: s.leaseMs + s.kafka.timeoutMs,
     gate: guard.gate,
   });
-  const reader = createKafkaLogSource({ kafka, admin, settings: s.kafka, groupId: s.consumerGroup, topics: s.readTopics });
+  const reader = createKafkaLogSource({
+    kafka,
+    admin,
+    settings: s.kafka,
+    groupId: s.consumerGroup,
+    topics: s.readTopics,
+    sessionTimeoutMs: s.sessionTimeoutMs,
+  });
   const { completeIntent, pending, ...eventLog } = writer;
   return {
     log: { ...eventLog, ...reader },

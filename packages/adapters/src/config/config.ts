@@ -36,6 +36,11 @@ export const settings = {
     doc: 'Cluster: partitions of each topic when the API creates it (all_events, buy_events, social_events).',
   },
   PLACEBO_KAFKA_REPLICATION: { codec: IntFromString(1, 16), default: '1', doc: 'Cluster: replication factor of topics the API creates.' },
+  PLACEBO_KAFKA_SESSION_TIMEOUT_MS: {
+    codec: IntFromString(6000, 300_000),
+    default: '30000',
+    doc: 'Cluster: how long Kafka waits for a silent sink or replay process before handing its partitions to the others of its group.',
+  },
   PLACEBO_KAFKA_TIMEOUT_MS: {
     codec: IntFromString(100, 120_000),
     default: '4000',
@@ -134,6 +139,11 @@ export const settings = {
     codec: IntFromString(65_536, 2_000_000_000),
     default: '67108864',
     doc: "Sink: bytes of buffered rows (per partition) that trigger a commit: bounds the sink's memory whatever the backlog.",
+  },
+  PLACEBO_SINK_LEASE_MS: {
+    codec: IntFromString(1000, 600_000),
+    default: '20000',
+    doc: 'Sink: how long a sink holds a partition without renewing its lease. Sinks of one deployment share the partitions; one that dies on another machine hands its partitions over after this (on the same machine at once).',
   },
   PLACEBO_STATE_EXPORT_MS: {
     codec: IntFromString(0, 604_800_000),

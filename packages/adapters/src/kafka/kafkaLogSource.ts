@@ -33,6 +33,8 @@ export interface KafkaLogSourceOptions {
   readonly bufferRecords?: number;
   /** How long a read waits for records it knows exist (below the high watermark). */
   readonly waitMs?: number;
+  /** How long the group waits for a silent member before handing its partitions to the others (default 30 s). */
+  readonly sessionTimeoutMs?: number;
 }
 
 const checkEvent = (value: unknown): value is StoredEvent => {
@@ -46,7 +48,6 @@ const consumerConfig = {
   maxWaitTimeInMs: 100,
   maxBytesPerPartition: 4 * 1024 * 1024,
   maxBytes: 32 * 1024 * 1024,
-  sessionTimeout: 30_000,
   heartbeatInterval: 3_000,
   retry: { initialRetryTime: 100, maxRetryTime: 2000, retries: 10 },
 };
@@ -147,12 +148,13 @@ const createFeeds = (o: {
    * A rejoin (after kafkajs restarted the consumer) starts from the group's offsets, which this reader never commits:
    * put every partition back where its reader stands.
    */
-  const rewind = (c: Consumer): void => {
+  const rewind = (c: Consumer, assigned: ReadonlyMap<Topic, ReadonlyArray<number>>): void => {
     for (const feed of feeds.values()) {
-      if (feed.expect < 0) continue;
       feed.buffer = [];
       feed.paused = false;
-      c.seek({ topic: topicName(o.settings, feed.topic), partition: feed.partition, offset: String(feed.expect) });
+      // A partition assigned elsewhere now: whoever reads it here again (after a later assignment) seeks.
+      if (!(assigned.get(feed.topic) ?? []).includes(feed.partition)) feed.expect = -1;
+      else if (feed.expect >= 0) c.seek({ topic: topicName(o.settings, feed.topic), partition: feed.partition, offset: String(feed.expect) });
     }
   };
 
@@ -193,17 +195,20 @@ export const createKafkaLogSource = (o: KafkaLogSourceOptions): LogSource & { re
   let consumer: Consumer | null = null;
   const { feedOf, pause, seek, eachBatch, rewind } = createFeeds({ settings: o.settings, nameOf, bufferRecords, consumer: () => consumer });
   let joined: Promise<Map<Topic, number[]>> | null = null;
+  // The partitions the group gives this reader now: each rebalance (a member joins or leaves) changes them.
+  let assignment = new Map<Topic, number[]>();
   let crashed: Error | null = null;
 
   const join = (): Promise<Map<Topic, number[]>> => {
     joined ??= (async () => {
       crashed = null;
-      const c = o.kafka.consumer({ groupId: o.groupId, ...consumerConfig });
+      const c = o.kafka.consumer({ groupId: o.groupId, sessionTimeout: o.sessionTimeoutMs ?? 30_000, ...consumerConfig });
       consumer = c;
       const assigned = new Promise<Map<Topic, number[]>>((resolve) => {
         c.on(c.events.GROUP_JOIN, ({ payload }) => {
-          rewind(c);
-          resolve(assignmentOf(nameOf, payload.memberAssignment));
+          assignment = assignmentOf(nameOf, payload.memberAssignment);
+          rewind(c, assignment);
+          resolve(assignment);
         });
       });
       // kafkajs restarts the consumer itself after retriable failures (a broker restart); only a final crash sticks.
@@ -228,7 +233,8 @@ export const createKafkaLogSource = (o: KafkaLogSourceOptions): LogSource & { re
   return {
     partitions: (topic) => async () => {
       try {
-        return E.right((await join()).get(topic) ?? []);
+        await join();
+        return E.right(assignment.get(topic) ?? []);
       } catch (e) {
         return fail('join consumer group', e);
       }
@@ -237,6 +243,8 @@ export const createKafkaLogSource = (o: KafkaLogSourceOptions): LogSource & { re
       try {
         if (crashed !== null) return fail('consumer crashed', crashed);
         await join();
+        // Assigned elsewhere since the caller asked: nothing to read here (partitions() tells it what is its own).
+        if (!(assignment.get(topic) ?? []).includes(partition)) return E.right([]);
         const feed = feedOf(topic, partition);
         if (from !== feed.expect) seek(feed, from);
         if (feed.buffer.length === 0) {

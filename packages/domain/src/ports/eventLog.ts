@@ -41,6 +41,10 @@ export interface LogRecord {
 
 /** The read side, shaped like Kafka: topics of partitions of offset-ordered records. */
 export interface LogSource {
+  /**
+   * The topic's partitions this reader is given now: all of them, or its share when other readers of its consumer
+   * group run (the share changes when one joins or leaves; a read of a partition given away answers no records).
+   */
   readonly partitions: (topic: Topic) => TaskEither<PortError, ReadonlyArray<number>>;
   /** Up to `max` records with offset >= `from`, in offset order (offsets may have gaps). */
   readonly read: (topic: Topic, partition: number, from: number, max: number) => TaskEither<PortError, ReadonlyArray<LogRecord>>;
