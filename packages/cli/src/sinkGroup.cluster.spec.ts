@@ -96,7 +96,12 @@ describe('sinks of one group (real processes, real servers)', function () {
   before(async () => ensureStack(['redis', 'kafka', 'hdfs', 'presto']));
 
   it('3 sinks share the partitions under traffic, one SIGKILLed and restarted, a fourth joins: every table equals the log, nothing twice', async () => {
-    const env: Record<string, string> = { ...clusterEnv(), PLACEBO_KAFKA_SESSION_TIMEOUT_MS: '6000', PLACEBO_SINK_LEASE_MS: '6000', PLACEBO_SINK_FLUSH_MS: '500' };
+    const env: Record<string, string> = {
+      ...clusterEnv(),
+      PLACEBO_KAFKA_SESSION_TIMEOUT_MS: '6000',
+      PLACEBO_SINK_LEASE_MS: '6000',
+      PLACEBO_SINK_FLUSH_MS: '500',
+    };
     const sinkEnv = { ...env, PLACEBO_LOG_LEVEL: 'info' };
     const api = await startServer('api', env);
     const sinks: Running[] = [];
