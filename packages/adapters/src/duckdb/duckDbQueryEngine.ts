@@ -17,6 +17,7 @@ import {
   portError,
   sqlType,
   stateViewSql,
+  STATE_HEAD,
   type Column,
   type QueryEngine,
   type StateTableSpec,
@@ -89,6 +90,33 @@ const currentFolders = (dir: string): { readonly base: string[]; readonly merged
   return { base, merged };
 };
 
+/** The newest export whose head table's files are in place, or null before the first. */
+const headExport = (root: string): string | null => {
+  const dir = join(root, exportsTableOf({ name: STATE_HEAD }));
+  let ids: string[];
+  try {
+    ids = readdirSync(dir).flatMap((d) => {
+      const m = new RegExp(`^${EXPORT_COLUMN}=(\\d+)$`).exec(d);
+      return m !== null && parquetIn(join(dir, d)) ? [m[1]!] : [];
+    });
+  } catch {
+    return null;
+  }
+  return ids.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0)).at(-1) ?? null;
+};
+
+/**
+ * A state table: the rows of the export chosen once for the whole query, so that every state table of one query reads
+ * the same export (an export publishes its head table last: the others' files of that export are already in place).
+ */
+const stateSql = (root: string, t: StateTableSpec, head: string | null): string => {
+  if (head === null) return stateViewSql(t);
+  const dir = join(root, exportsTableOf(t), `${EXPORT_COLUMN}=${head}`);
+  return parquetIn(dir)
+    ? `select ${t.columns.map((c) => quote(c.name)).join(', ')} from read_parquet(${literal(join(dir, '*.parquet'))}, union_by_name = true)`
+    : `select ${t.columns.map((c) => `cast(null as ${sqlType(c.type)}) as ${quote(c.name)}`).join(', ')} where false`;
+};
+
 /** An analyst table: per date, the rows of its current generation, declared columns first, then `dt`. */
 const generationSql = (dir: string, columns: ReadonlyArray<Column>): string => {
   const { base, merged } = currentFolders(dir);
@@ -126,14 +154,17 @@ export const createDuckDbQueryEngine = (options: {
   readonly stateTables?: ReadonlyArray<StateTableSpec>;
 }): QueryEngine & TableRegistry & { readonly close: () => Promise<void> } => {
   const instance = openSandboxedDuckDb(options.root);
-  const setup = (): string[] => [
-    ...options.tables.map((t) => `create or replace view ${quote(t.name)} as ${generationSql(join(options.root, t.name), t.columns)}`),
-    ...(options.stateTables ?? []).flatMap((t) => [
-      `create or replace view ${quote(exportsTableOf(t))} as ${partitionedSql(join(options.root, exportsTableOf(t)), t.columns, EXPORT_COLUMN)}`,
-      `create or replace view ${quote(t.name)} as ${stateViewSql(t)}`,
-    ]),
-    ...options.views.map((v) => `create or replace view ${quote(v.name)} as ${v.sql}`),
-  ];
+  const setup = (): string[] => {
+    const head = (options.stateTables ?? []).length > 0 ? headExport(options.root) : null;
+    return [
+      ...options.tables.map((t) => `create or replace view ${quote(t.name)} as ${generationSql(join(options.root, t.name), t.columns)}`),
+      ...(options.stateTables ?? []).flatMap((t) => [
+        `create or replace view ${quote(exportsTableOf(t))} as ${partitionedSql(join(options.root, exportsTableOf(t)), t.columns, EXPORT_COLUMN)}`,
+        `create or replace view ${quote(t.name)} as ${stateSql(options.root, t, head)}`,
+      ]),
+      ...options.views.map((v) => `create or replace view ${quote(v.name)} as ${v.sql}`),
+    ];
+  };
   return {
     query: (sql) => async () => {
       let connection;
