@@ -1,6 +1,7 @@
 // Cluster replay and sink throughput on the local stack (Kafka, Redis, HDFS, Presto): produces N realistic events
 // to fresh topics, then times `replay` (Kafka -> Redis snapshots) and the sink (Kafka -> Parquet on HDFS, committed
-// and registered in Presto), and how long a new event takes to become queryable with the sink running.
+// and registered in Presto), and how long a new event takes to become queryable with the sink running. Replay runs
+// in this thread and in 2 worker threads (`--workers`).
 // Usage: npm run build && deploy/local/stack.sh up && node bench/cluster.mjs [events=1000000] [encoder=duckdb|parquetjs]
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -14,7 +15,9 @@ import {
   createPrestoQueryEngine,
   createWebHdfsLakeStore,
   ensureTopics,
+  loadConfig,
   openClusterLog,
+  openReplaySide,
   topicName,
 } from '@placebo/adapters';
 import { createSink, replayLog } from '@placebo/app-sink';
@@ -98,13 +101,31 @@ const fillSeconds = (performance.now() - t0) / 1000;
 const events = seq;
 process.stderr.write('\n');
 
-// 2. Replay: Kafka -> Redis snapshots.
-const replaySide = await openClusterLog({ ...settings, consumerGroup: `${run}.replay`, readTopics: ['all_events'] }, logger);
-t0 = performance.now();
-const replay = await replayLog({ source: replaySide.log, snapshots: replaySide.snapshots, verify: false, progress: progress('replay') });
-const replaySeconds = (performance.now() - t0) / 1000;
-process.stderr.write('\n');
-await replaySide.close();
+// 2. Replay: Kafka -> Redis snapshots, folded in this thread and by 2 worker threads (each run replaces every snapshot).
+const replayConfig = loadConfig({
+  PLACEBO_MODE: 'cluster',
+  PLACEBO_TOPIC_PREFIX: settings.kafka.topicPrefix,
+  PLACEBO_REDIS_PREFIX: settings.redisPrefix,
+  PLACEBO_KAFKA_PARTITIONS: String(settings.kafka.partitions),
+  PLACEBO_LOG_LEVEL: 'error',
+}).right;
+const replays = [];
+for (const workers of [1, 2]) {
+  const side = await openReplaySide(replayConfig, logger);
+  t0 = performance.now();
+  const report = await replayLog({
+    source: side.source,
+    snapshots: side.snapshots,
+    verify: false,
+    workers: { count: workers, config: replayConfig },
+    progress: progress(`replay, ${workers} worker(s)`),
+  });
+  replays.push({ workers, report, seconds: (performance.now() - t0) / 1000 });
+  process.stderr.write('\n');
+  await side.close();
+}
+const replay = replays[0].report;
+const replaySeconds = replays[0].seconds;
 
 // 3. Sink catch-up: Kafka -> Parquet on HDFS, committed and registered in Presto.
 const sinkSide = await openClusterLog({ ...settings, consumerGroup: `${run}.sink` }, logger);
@@ -170,6 +191,11 @@ const rows = [
 ];
 console.log(`| step | count | seconds | per second |\n|---|---:|---:|---:|`);
 for (const [name, n, s] of rows) console.log(`| ${name} | ${n} | ${s.toFixed(2)} | ${Math.round(n / s)} |`);
+console.log(`\n| replay: Kafka -> Redis snapshots, ${settings.kafka.partitions} partitions | events | seconds | events/s |\n|---|---:|---:|---:|`);
+for (const r of replays)
+  console.log(
+    `| ${r.workers === 1 ? '1 (this thread)' : `${r.workers} worker threads`} | ${r.report.events} | ${r.seconds.toFixed(2)} | ${Math.round(r.report.events / r.seconds)} |`,
+  );
 console.log(`\nfreshness (append -> counted by Presto, sink flushing every 5 s): ${freshness === null ? 'not within 120 s' : `${freshness.toFixed(1)} s`}`);
 console.log(`peak RSS of this process ${(peak.rss / 2 ** 20).toFixed(0)} MB; ${replay.players} players; ${stats.files} files; node ${process.version}`);
 await writer.close();

@@ -9,7 +9,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Catalogue, analystTables, createDecider, envelop, initialState } from '@placebo/domain';
-import { createDuckDbParquetEncoder, createLogger, createParquetEncoder, loadConfig, openEmbedded } from '@placebo/adapters';
+import { createDuckDbParquetEncoder, createLogger, createParquetEncoder, loadConfig, openEmbedded, openReplaySide } from '@placebo/adapters';
 import { createLakeSink, replayLog } from '@placebo/app-sink';
 
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -83,9 +83,8 @@ async function parent(total) {
   const events = await fillLog(infra, decider, total);
   const fill = (performance.now() - t0) / 1000;
 
-  t0 = performance.now();
-  const replay = await replayLog({ source: infra.log, snapshots: infra.snapshots, verify: false });
-  const replaySeconds = (performance.now() - t0) / 1000;
+  const replays = await timeReplays(dir, [1, 2]);
+  const replay = replays[0].report;
   await infra.close();
 
   const child = (args, env = {}) => {
@@ -130,7 +129,21 @@ async function parent(total) {
   });
   rmSync(dir, { recursive: true, force: true });
 
-  printReport({ events, players: replay.players, fill, replay, replaySeconds, fileRows, encodes, sinks });
+  printReport({ events, players: replay.players, fill, replays, fileRows, encodes, sinks });
+}
+
+/** Replays the log in this thread, then in worker threads (`--workers`); each run replaces every snapshot. */
+async function timeReplays(dir, counts) {
+  const config = loadConfig({ PLACEBO_DATA_DIR: dir, PLACEBO_LOG_LEVEL: 'error' }).right;
+  const runs = [];
+  for (const workers of counts) {
+    const side = await openReplaySide(config, createLogger({ level: 'error' }));
+    const t0 = performance.now();
+    const report = await replayLog({ source: side.source, snapshots: side.snapshots, verify: false, workers: { count: workers, config } });
+    runs.push({ workers, report, seconds: (performance.now() - t0) / 1000 });
+    await side.close();
+  }
+  return runs;
 }
 
 /** Decides about `total` events, 100 per player, and appends each player's in one write; answers how many events. */
@@ -171,13 +184,16 @@ async function fillLog(infra, decider, total) {
 }
 
 /** The three tables: filling and replaying the log, encoding Parquet, and the sink. */
-function printReport({ events, players, fill, replay, replaySeconds, fileRows, encodes, sinks }) {
+function printReport({ events, players, fill, replays, fileRows, encodes, sinks }) {
   const mb = (n) => `${n} MB`;
   const int = (n) => Math.round(n).toLocaleString('en-US');
   console.log(`${int(events)} events, ${players} players; node ${process.version}, ${cpus().length} cores\n`);
   console.log('| step | count | seconds | per second |\n|---|---:|---:|---:|');
   console.log(`| fill log (decide + append, group commit) | ${int(events)} | ${fill.toFixed(2)} | ${int(events / fill)} |`);
-  console.log(`| replay: log -> snapshots | ${int(replay.events)} | ${replaySeconds.toFixed(2)} | ${int(replay.events / replaySeconds)} |`);
+  for (const r of replays) {
+    const who = r.workers === 1 ? 'this thread' : `${r.workers} worker threads`;
+    console.log(`| replay: log -> snapshots, ${who} | ${int(r.report.events)} | ${r.seconds.toFixed(2)} | ${int(r.report.events / r.seconds)} |`);
+  }
 
   console.log(
     `\nParquet encoding of the same rows (4 analyst tables, files of up to ${int(fileRows)} rows, one file's rows in memory at a time; seconds spent in encode only):\n`,

@@ -209,28 +209,40 @@ export const createDecider = (catalogue: Catalogue): Decider => {
 
 /** Total and catalogue-free: replay needs nothing but the log. */
 export const evolve = (s: PlayerState, e: Recorded): PlayerState => {
-  const next = { ...s, version: e.player_version };
+  // One copy of the state per event (replay folds millions): each case spreads `s` once, with the new version.
+  const version = e.player_version;
   const d = e.data;
   switch (d.type) {
     case 'PlayerRegistered':
-      return { ...next, registered: true, origin: d.origin ?? legacyOrigin(s.id), name: d.name, wealth: d.wealth, health: d.health, created_at: e.occurred_at };
+      return {
+        ...s,
+        version,
+        registered: true,
+        origin: d.origin ?? legacyOrigin(s.id),
+        name: d.name,
+        wealth: d.wealth,
+        health: d.health,
+        created_at: e.occurred_at,
+      };
     case 'ItemPurchased':
       return {
-        ...next,
+        ...s,
+        version,
         wealth: coins(s.wealth - d.cost),
         health: s.health + d.heal,
         inventory: addItems(s.inventory, d.kind, d.item_type, d.quantity),
       };
     case 'OrgJoined':
       return {
-        ...next,
+        ...s,
+        version,
         wealth: coins(s.wealth - d.cost),
         affiliations: [...s.affiliations, { org: d.org, kind: d.org_kind, level: d.level, joined_at: e.occurred_at }],
       };
     case 'OrgLeft':
-      return { ...next, affiliations: s.affiliations.filter((a) => !(a.kind === d.org_kind && a.org === d.org)) };
+      return { ...s, version, affiliations: s.affiliations.filter((a) => !(a.kind === d.org_kind && a.org === d.org)) };
     case 'FightFought':
-      return { ...next, wealth: coins(s.wealth + d.reward), health: s.health - d.damage };
+      return { ...s, version, wealth: coins(s.wealth + d.reward), health: s.health - d.damage };
     case 'LoggedIn':
     case 'LoginFailed':
     case 'LoggedOut':
@@ -238,7 +250,7 @@ export const evolve = (s: PlayerState, e: Recorded): PlayerState => {
     case 'OrgJoinRefused':
     case 'ProfileViewed':
     case 'HomeVisited':
-      return next;
+      return { ...s, version };
     default:
       return absurd(d);
   }

@@ -10,6 +10,7 @@ export * from './accounts.js';
 export * from './commandHandler.js';
 export * from './ports/portError.js';
 export * from './ports/eventLog.js';
+export * from './ports/replaySource.js';
 export * from './ports/stores.js';
 export * from './ports/runtime.js';
 export * from './analytics/columns.js';

@@ -53,7 +53,7 @@ export interface ClusterLog {
 }
 
 /** The Redis client of the index and stores, not yet connected. */
-const createClusterRedis = (s: ClusterLogSettings, logger: Logger): Redis => {
+export const createClusterRedis = (s: ClusterLogSettings, logger: Logger): Redis => {
   const redis = new Redis(s.redisUrl, {
     enableAutoPipelining: true,
     maxRetriesPerRequest: 1,

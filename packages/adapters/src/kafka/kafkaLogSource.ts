@@ -3,8 +3,10 @@ import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { portError, topics as allTopics, type LogRecord, type LogSource, type PortError, type StoredEvent, type Topic } from '@placebo/domain';
 import { endOffsets, topicName, type KafkaSettings } from './kafkaClient.js';
 
-interface Buffered {
+export interface Buffered {
   readonly offset: number;
+  /** The message key: the player id, for every record Placebo produces. */
+  readonly key: Buffer | null;
   readonly value: Buffer;
 }
 
@@ -35,9 +37,17 @@ export interface KafkaLogSourceOptions {
   readonly waitMs?: number;
   /** How long the group waits for a silent member before handing its partitions to the others (default 30 s). */
   readonly sessionTimeoutMs?: number;
+  /** The only partitions this reader reads (default: all assigned); the others are never fetched. */
+  readonly only?: ReadonlyArray<number>;
 }
 
-const checkEvent = (value: unknown): value is StoredEvent => {
+export interface KafkaLogSource extends LogSource {
+  /** The messages a read would decode, as fetched (`read` is `take` and then JSON.parse of each value). */
+  readonly take: (topic: Topic, partition: number, from: number, max: number) => Promise<E.Either<PortError, Buffered[]>>;
+  readonly close: () => Promise<void>;
+}
+
+export const checkEvent = (value: unknown): value is StoredEvent => {
   if (typeof value !== 'object' || value === null) return false;
   const e = value as Partial<StoredEvent>;
   return typeof e.player_id === 'string' && typeof e.player_version === 'number' && typeof e.event_id === 'string' && typeof e.data?.type === 'string';
@@ -138,7 +148,7 @@ const createFeeds = (o: {
     const floor = last === undefined ? feed.expect : last.offset + 1;
     for (const m of batch.messages) {
       const offset = Number(m.offset);
-      if (offset >= floor && m.value !== null) feed.buffer.push({ offset, value: m.value });
+      if (offset >= floor && m.value !== null) feed.buffer.push({ offset, key: m.key, value: m.value });
     }
     feed.wake?.();
     if (feed.buffer.length >= o.bufferRecords) pause(feed, true);
@@ -169,6 +179,12 @@ const createFeeds = (o: {
   return { feedOf, pause, seek, eachBatch, rewind };
 };
 
+/** Pauses every assigned partition but `only`'s, so that the consumer never fetches them. */
+const skipOthers = (c: Consumer, assigned: Record<string, ReadonlyArray<number>>, only: ReadonlyArray<number>): void => {
+  const others = Object.entries(assigned).map(([topic, parts]) => ({ topic, partitions: parts.filter((p) => !only.includes(p)) }));
+  c.pause(others.filter((t) => t.partitions.length > 0));
+};
+
 const assignmentOf = (nameOf: ReadonlyMap<string, Topic>, assigned: Record<string, ReadonlyArray<number>>): Map<Topic, number[]> => {
   const m = new Map<Topic, number[]>();
   for (const [name, parts] of Object.entries(assigned)) {
@@ -188,7 +204,7 @@ const assignmentOf = (nameOf: ReadonlyMap<string, Topic>, assigned: Record<strin
  * fetch for a full partition waits, heartbeating, until the reader takes records), and a read from another offset
  * than the next one seeks. Offsets are never committed to Kafka here: readers keep their own (with their files).
  */
-export const createKafkaLogSource = (o: KafkaLogSourceOptions): LogSource & { readonly close: () => Promise<void> } => {
+export const createKafkaLogSource = (o: KafkaLogSourceOptions): KafkaLogSource => {
   const bufferRecords = o.bufferRecords ?? 10_000;
   const waitMs = o.waitMs ?? 10_000;
   const nameOf = new Map((o.topics ?? allTopics).map((t) => [topicName(o.settings, t), t]));
@@ -208,6 +224,7 @@ export const createKafkaLogSource = (o: KafkaLogSourceOptions): LogSource & { re
         c.on(c.events.GROUP_JOIN, ({ payload }) => {
           assignment = assignmentOf(nameOf, payload.memberAssignment);
           rewind(c, assignment);
+          if (o.only !== undefined) skipOthers(c, payload.memberAssignment, o.only);
           resolve(assignment);
         });
       });
@@ -230,6 +247,28 @@ export const createKafkaLogSource = (o: KafkaLogSourceOptions): LogSource & { re
     return joined;
   };
 
+  const take = async (topic: Topic, partition: number, from: number, max: number): Promise<E.Either<PortError, Buffered[]>> => {
+    try {
+      if (crashed !== null) return fail('consumer crashed', crashed);
+      await join();
+      // Assigned elsewhere since the caller asked: nothing to read here (partitions() tells it what is its own).
+      if (!(assignment.get(topic) ?? []).includes(partition)) return E.right([]);
+      const feed = feedOf(topic, partition);
+      if (from !== feed.expect) seek(feed, from);
+      if (feed.buffer.length === 0) {
+        if (from >= feed.highWatermark) await refreshHighWatermark(o.admin, o.settings, feed);
+        if (from < feed.highWatermark) await waitForRecords(feed, waitMs);
+      }
+      const taken = feed.buffer.splice(0, max);
+      const last = taken[taken.length - 1];
+      if (last !== undefined) feed.expect = last.offset + 1;
+      if (feed.buffer.length < bufferRecords / 2) pause(feed, false);
+      return E.right(taken);
+    } catch (e) {
+      return fail('read', e);
+    }
+  };
+
   return {
     partitions: (topic) => async () => {
       try {
@@ -240,28 +279,10 @@ export const createKafkaLogSource = (o: KafkaLogSourceOptions): LogSource & { re
       }
     },
     read: (topic, partition, from, max) => async () => {
-      try {
-        if (crashed !== null) return fail('consumer crashed', crashed);
-        await join();
-        // Assigned elsewhere since the caller asked: nothing to read here (partitions() tells it what is its own).
-        if (!(assignment.get(topic) ?? []).includes(partition)) return E.right([]);
-        const feed = feedOf(topic, partition);
-        if (from !== feed.expect) seek(feed, from);
-        if (feed.buffer.length === 0) {
-          if (from >= feed.highWatermark) await refreshHighWatermark(o.admin, o.settings, feed);
-          if (from < feed.highWatermark) await waitForRecords(feed, waitMs);
-        }
-        const taken = feed.buffer.splice(0, max);
-        const records = toRecords(topic, partition, taken);
-        if (E.isLeft(records)) return records;
-        const last = taken[taken.length - 1];
-        if (last !== undefined) feed.expect = last.offset + 1;
-        if (feed.buffer.length < bufferRecords / 2) pause(feed, false);
-        return records;
-      } catch (e) {
-        return fail('read', e);
-      }
+      const taken = await take(topic, partition, from, max);
+      return E.isLeft(taken) ? taken : toRecords(topic, partition, taken.right);
     },
+    take,
     end: (topic, partition) => async () => {
       try {
         return E.right((await endOffsets(o.admin, topicName(o.settings, topic))).get(partition) ?? 0);

@@ -1,2 +1,3 @@
 export * from './compactionSuite.js';
 export * from './stateExportSuite.js';
+export * from './replaySuite.js';
