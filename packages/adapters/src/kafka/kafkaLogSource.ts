@@ -3,25 +3,9 @@ import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { portError, topics as allTopics, type LogRecord, type LogSource, type PortError, type StoredEvent, type Topic } from '@placebo/domain';
 import { endOffsets, topicName, type KafkaSettings } from './kafkaClient.js';
 
-export interface Buffered {
-  readonly offset: number;
-  /** The message key: the player id, for every record Placebo produces. */
-  readonly key: Buffer | null;
-  readonly value: Buffer;
-}
+import { createFeeds, refreshHighWatermark, waitForRecords, type Buffered } from './kafkaFeeds.js';
 
-/** One topic partition as this reader sees it: the records fetched and not yet read, and where reading stands. */
-interface PartitionFeed {
-  readonly topic: Topic;
-  readonly partition: number;
-  /** The next offset the caller will ask for; fetched records below it are dropped. */
-  expect: number;
-  buffer: Buffered[];
-  highWatermark: number;
-  checkedAt: number;
-  paused: boolean;
-  wake: (() => void) | null;
-}
+export type { Buffered } from './kafkaFeeds.js';
 
 export interface KafkaLogSourceOptions {
   readonly kafka: Kafka;
@@ -77,26 +61,6 @@ const toRecords = (topic: Topic, partition: number, taken: ReadonlyArray<Buffere
   return E.right(records);
 };
 
-/** Resolves when a batch lands in the feed, or after `waitMs`. */
-const waitForRecords = (feed: PartitionFeed, waitMs: number): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(done, waitMs);
-    function done(): void {
-      clearTimeout(timer);
-      feed.wake = null;
-      resolve();
-    }
-    feed.wake = done;
-  });
-
-/** Asks Kafka for the partition's end, at most every 50 ms. */
-const refreshHighWatermark = async (admin: Admin, settings: Pick<KafkaSettings, 'topicPrefix'>, feed: PartitionFeed): Promise<void> => {
-  if (Date.now() - feed.checkedAt < 50) return;
-  feed.checkedAt = Date.now();
-  const ends = await endOffsets(admin, topicName(settings, feed.topic));
-  feed.highWatermark = Math.max(feed.highWatermark, ends.get(feed.partition) ?? 0);
-};
-
 const withTimeout = async <A>(p: Promise<A>, ms: number, message: string): Promise<A> => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -107,76 +71,6 @@ const withTimeout = async <A>(p: Promise<A>, ms: number, message: string): Promi
   } finally {
     clearTimeout(timer);
   }
-};
-
-/** The feeds of the partitions a consumer fetches: kafkajs pushes batches into them, reads take from them. */
-const createFeeds = (o: {
-  readonly settings: Pick<KafkaSettings, 'topicPrefix'>;
-  readonly nameOf: ReadonlyMap<string, Topic>;
-  readonly bufferRecords: number;
-  readonly consumer: () => Consumer | null;
-}) => {
-  const feeds = new Map<string, PartitionFeed>();
-
-  const feedOf = (topic: Topic, partition: number): PartitionFeed => {
-    const key = `${topic}:${partition}`;
-    let feed = feeds.get(key);
-    if (feed === undefined) {
-      feed = { topic, partition, expect: -1, buffer: [], highWatermark: 0, checkedAt: 0, paused: false, wake: null };
-      feeds.set(key, feed);
-    }
-    return feed;
-  };
-
-  const pause = (feed: PartitionFeed, paused: boolean): void => {
-    const consumer = o.consumer();
-    if (consumer === null || feed.paused === paused) return;
-    feed.paused = paused;
-    const target = [{ topic: topicName(o.settings, feed.topic), partitions: [feed.partition] }];
-    if (paused) consumer.pause(target);
-    else consumer.resume(target);
-  };
-
-  // Never blocks: a partition whose buffer is full is paused (kafkajs fetches partitions of a broker together, so
-  // one waiting batch would hold back the others) and resumed once the reader has taken half of it.
-  const eachBatch = async ({ batch, isStale }: EachBatchPayload): Promise<void> => {
-    const topic = o.nameOf.get(batch.topic);
-    if (topic === undefined || isStale()) return;
-    const feed = feedOf(topic, batch.partition);
-    feed.highWatermark = Math.max(feed.highWatermark, Number(batch.highWatermark));
-    const last = feed.buffer[feed.buffer.length - 1];
-    const floor = last === undefined ? feed.expect : last.offset + 1;
-    for (const m of batch.messages) {
-      const offset = Number(m.offset);
-      if (offset >= floor && m.value !== null) feed.buffer.push({ offset, key: m.key, value: m.value });
-    }
-    feed.wake?.();
-    if (feed.buffer.length >= o.bufferRecords) pause(feed, true);
-  };
-
-  /**
-   * A rejoin (after kafkajs restarted the consumer) starts from the group's offsets, which this reader never commits:
-   * put every partition back where its reader stands.
-   */
-  const rewind = (c: Consumer, assigned: ReadonlyMap<Topic, ReadonlyArray<number>>): void => {
-    for (const feed of feeds.values()) {
-      feed.buffer = [];
-      feed.paused = false;
-      // A partition assigned elsewhere now: whoever reads it here again (after a later assignment) seeks.
-      if (!(assigned.get(feed.topic) ?? []).includes(feed.partition)) feed.expect = -1;
-      else if (feed.expect >= 0) c.seek({ topic: topicName(o.settings, feed.topic), partition: feed.partition, offset: String(feed.expect) });
-    }
-  };
-
-  /** A read from another offset than the next one: what was fetched is dropped, and fetching starts again there. */
-  const seek = (feed: PartitionFeed, from: number): void => {
-    feed.buffer = [];
-    feed.expect = from;
-    o.consumer()?.seek({ topic: topicName(o.settings, feed.topic), partition: feed.partition, offset: String(from) });
-    pause(feed, false);
-  };
-
-  return { feedOf, pause, seek, eachBatch, rewind };
 };
 
 /** Pauses every assigned partition but `only`'s, so that the consumer never fetches them. */
@@ -196,6 +90,24 @@ const assignmentOf = (nameOf: ReadonlyMap<string, Topic>, assigned: Record<strin
       );
   }
   return m;
+};
+
+/** Starts a consumer on the topics: `onJoin` at each assignment, `onCrash` when kafkajs stops restarting it. */
+const runConsumer = async (
+  c: Consumer,
+  topicNames: string[],
+  eachBatch: (p: EachBatchPayload) => Promise<void>,
+  onJoin: (memberAssignment: Record<string, ReadonlyArray<number>>) => void,
+  onCrash: (e: Error) => void,
+): Promise<void> => {
+  c.on(c.events.GROUP_JOIN, ({ payload }) => onJoin(payload.memberAssignment));
+  // kafkajs restarts the consumer itself after retriable failures (a broker restart); only a final crash sticks.
+  c.on(c.events.CRASH, ({ payload }) => {
+    if (!payload.restart) onCrash(payload.error);
+  });
+  await c.connect();
+  await c.subscribe({ topics: topicNames, fromBeginning: true });
+  await c.run({ autoCommit: false, partitionsConsumedConcurrently: 64, eachBatch });
 };
 
 /**
@@ -220,21 +132,15 @@ export const createKafkaLogSource = (o: KafkaLogSourceOptions): KafkaLogSource =
       crashed = null;
       const c = o.kafka.consumer({ groupId: o.groupId, sessionTimeout: o.sessionTimeoutMs ?? 30_000, ...consumerConfig });
       consumer = c;
-      const assigned = new Promise<Map<Topic, number[]>>((resolve) => {
-        c.on(c.events.GROUP_JOIN, ({ payload }) => {
-          assignment = assignmentOf(nameOf, payload.memberAssignment);
-          rewind(c, assignment);
-          if (o.only !== undefined) skipOthers(c, payload.memberAssignment, o.only);
-          resolve(assignment);
-        });
-      });
-      // kafkajs restarts the consumer itself after retriable failures (a broker restart); only a final crash sticks.
-      c.on(c.events.CRASH, ({ payload }) => {
-        if (!payload.restart) crashed = payload.error;
-      });
-      await c.connect();
-      await c.subscribe({ topics: [...nameOf.keys()], fromBeginning: true });
-      await c.run({ autoCommit: false, partitionsConsumedConcurrently: 64, eachBatch });
+      let joinedOnce: (m: Map<Topic, number[]>) => void = () => undefined;
+      const assigned = new Promise<Map<Topic, number[]>>((resolve) => (joinedOnce = resolve));
+      const onJoin = (memberAssignment: Record<string, ReadonlyArray<number>>): void => {
+        assignment = assignmentOf(nameOf, memberAssignment);
+        rewind(c, assignment);
+        if (o.only !== undefined) skipOthers(c, memberAssignment, o.only);
+        joinedOnce(assignment);
+      };
+      await runConsumer(c, [...nameOf.keys()], eachBatch, onJoin, (e) => (crashed = e));
       return withTimeout(assigned, JOIN_TIMEOUT_MS, `no partitions assigned within ${JOIN_TIMEOUT_MS} ms`);
     })().catch(async (e: unknown) => {
       // Kafka unreachable while joining: forget this attempt so the next read tries again with a new consumer.
