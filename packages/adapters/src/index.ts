@@ -27,3 +27,5 @@ export * from './presto/prestoQueryEngine.js';
 export * from './cluster/cluster.js';
 export * from './rateLimit/rateLimiters.js';
 export * from './rateLimit/idempotencyKeys.js';
+export * from './metrics/metrics.js';
+export * from './metrics/instrument.js';
