@@ -30,3 +30,5 @@ export * from './cluster/cluster.js';
 export * from './rateLimit/rateLimiters.js';
 export * from './rateLimit/idempotencyKeys.js';
 export * from './replaySide.js';
+export * from './metrics/metrics.js';
+export * from './metrics/instrument.js';

@@ -4,6 +4,7 @@ import { readBody } from './body.js';
 import type { ApiDeps } from './deps.js';
 import { errorBody, failureOf, type HttpError } from './httpError.js';
 import { limitEveryRequest } from './rateLimit.js';
+import { observeRequest } from './requestMetrics.js';
 import { seedRouter } from './seedRoutes.js';
 import type { AppState } from './state.js';
 import { systemRouter } from './system.js';
@@ -54,7 +55,9 @@ const handleErrors =
         ctx.state.log.error('unexpected error', { error: summary(thrown), stack: thrown instanceof Error ? thrown.stack : undefined });
       }
     }
-    ctx.state.log.info('request', { method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - started) });
+    const ms = performance.now() - started;
+    observeRequest(deps.metrics, ctx, ms / 1000);
+    ctx.state.log.info('request', { method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms) });
   };
 
 /** The HTTP API: the JSON API under /v1, the seeds' plain-text routes (optional) and the operations probes. */

@@ -1,4 +1,4 @@
-import type { IdempotencyKeys, Logger } from '@placebo/adapters';
+import type { IdempotencyKeys, Logger, Metrics } from '@placebo/adapters';
 import type { Catalogue, CommandHandler } from '@placebo/domain';
 import type { BackgroundWrites } from './background.js';
 import type { ApiLimits } from './rateLimit.js';
@@ -20,6 +20,8 @@ export interface ApiDeps {
   readonly bodyLimit: number;
   /** True when the stores answer (for /readyz). */
   readonly ready: () => Promise<boolean>;
+  /** The process's metrics, served at /metrics. */
+  readonly metrics: Metrics;
   /** A uniform draw in [0, 1) for fights (cryptoIds.roll in production, fixed in tests). */
   readonly roll: () => number;
 }

@@ -1,7 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
-import { createScryptHasher, cryptoIds, systemClock, type Config, type Infrastructure, type LogIndex, type Logger } from '@placebo/adapters';
+import {
+  createMetrics,
+  createScryptHasher,
+  cryptoIds,
+  systemClock,
+  type Config,
+  type Infrastructure,
+  type LogIndex,
+  type Logger,
+  type Metrics,
+} from '@placebo/adapters';
 import type { CommandHandler } from '@placebo/domain';
 import { createApp } from './app.js';
 import { createHandler } from './compose.js';
@@ -66,7 +76,12 @@ const graceMs = 10_000;
  * PLACEBO_HOST:PLACEBO_PORT. `close` stops accepting, lets requests in flight finish, then resolves; the caller
  * still owns (and closes) `infra`.
  */
-export const startApi = async (config: Config, infra: Infrastructure, logger: Logger): Promise<{ url: string; close: () => Promise<void> }> => {
+export const startApi = async (
+  config: Config,
+  infra: Infrastructure,
+  logger: Logger,
+  metrics: Metrics = createMetrics(),
+): Promise<{ url: string; close: () => Promise<void> }> => {
   const handler = createHandler({
     infra,
     catalogue: config.catalogue,
@@ -96,6 +111,7 @@ export const startApi = async (config: Config, infra: Infrastructure, logger: Lo
     bodyLimit: config.PLACEBO_BODY_LIMIT,
     ready: infra.ready,
     roll: cryptoIds.roll,
+    metrics,
   });
   const sweeper =
     infra.logIndex === undefined ? null : startSweeper(infra.logIndex, handler, config.PLACEBO_WRITE_LEASE_MS, logger.child({ component: 'sweeper' }));

@@ -266,6 +266,13 @@ export const operations: ReadonlyArray<Operation> = [
     tag: 'operations',
     responses: { 200: json(Ready, 'Ready'), 503: error(['unavailable'], 'the stores do not answer') },
   },
+  {
+    method: 'get',
+    path: '/metrics',
+    summary: 'Prometheus metrics of the process (requests, commands, ports, sink, runtime)',
+    tag: 'operations',
+    responses: { 200: { description: 'Prometheus text exposition format 0.0.4', text: { type: 'string' } } },
+  },
   { method: 'get', path: '/openapi.json', summary: 'This document', tag: 'operations', responses: { 200: json(Document, 'OpenAPI 3.1') } },
 ];
 

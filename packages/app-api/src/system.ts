@@ -19,6 +19,11 @@ export const systemRouter = (deps: ApiDeps): Router<AppState> => {
     ctx.body = ready ? { status: 'ready' } : { error: 'unavailable', message: 'the stores do not answer' };
   });
 
+  router.get('/metrics', async (ctx) => {
+    ctx.body = await deps.metrics.render();
+    ctx.type = deps.metrics.contentType;
+  });
+
   router.get('/openapi.json', (ctx) => {
     ctx.body = document;
   });

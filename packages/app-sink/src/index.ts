@@ -4,3 +4,4 @@ export * from './replay/replay.js';
 export * from './playerAt.js';
 export * from './stateExport.js';
 export * from './compaction.js';
+export * from './sinkMetrics.js';

@@ -73,6 +73,11 @@ export const settings = {
   PLACEBO_PRESTO_SCHEMA: { codec: t.string, default: 'placebo', doc: 'Cluster: Presto schema of the analyst tables; the sink creates it if missing.' },
   PLACEBO_HOST: { codec: t.string, default: '127.0.0.1', doc: 'Address the API listens on.' },
   PLACEBO_PORT: { codec: IntFromString(0, 65535), default: '8080', doc: 'Port the API listens on (0 picks a free one).' },
+  PLACEBO_SINK_METRICS_PORT: {
+    codec: IntFromString(0, 65535),
+    default: '0',
+    doc: "Port on PLACEBO_HOST where a process without the API (`placebo sink`) serves GET /metrics; 0 serves none. With the API (`placebo start`) the sink's metrics are in the API's /metrics.",
+  },
   PLACEBO_API_WORKERS: {
     codec: IntFromString(1, 64),
     default: '1',

@@ -28,6 +28,7 @@ export const readBatch = async (c: SinkContext, p: SinkPartition): Promise<numbe
   await p.versions.prefetch(records.map((r) => r.event.player_id));
   for (const r of records) take(c, p, r);
   const last = records[records.length - 1];
+  p.caughtUp = last === undefined;
   if (last !== undefined) {
     p.next = last.offset + 1;
     p.startedAt ??= c.now();

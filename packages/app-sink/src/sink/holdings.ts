@@ -29,6 +29,15 @@ const assigned = async (c: SinkContext): Promise<{ topic: Topic; partition: numb
   return out;
 };
 
+export interface SinkPosition {
+  readonly topic: Topic;
+  readonly partition: number;
+  readonly committed: number;
+  readonly next: number;
+  /** Everything read is committed and the last read found nothing more. */
+  readonly settled: boolean;
+}
+
 const keyOf = (topic: string, partition: number): string => `${topic}:${partition}`;
 
 /** A sink's name in the leases: host, process and a random part (see sink.ts). */
@@ -111,6 +120,15 @@ export const createHoldings = (c: SinkContext) => {
 
   return {
     reconcile,
+    /** Where each partition held stands: committed (in the lake) and read. */
+    positions: (): ReadonlyArray<SinkPosition> =>
+      [...held.values()].map((p) => ({
+        topic: p.topic,
+        partition: p.partition,
+        committed: p.committed,
+        next: p.next,
+        settled: p.caughtUp && p.buffered === 0,
+      })),
     /** Whether every partition assigned is held. */
     complete: async (): Promise<boolean> => (await assigned(c)).every((a) => held.has(keyOf(a.topic, a.partition))),
     renewAll: async (): Promise<void> => {

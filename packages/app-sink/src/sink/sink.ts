@@ -10,6 +10,7 @@ import type { SinkPartition } from './sinkPartition.js';
 
 export { SinkFailure } from './sinkFailure.js';
 export type { SinkLogger, SinkOptions, SinkStats } from './sinkOptions.js';
+export type { SinkPosition } from './holdings.js';
 
 /** The sinks of one process share an owner name: one that fails and starts again takes its leases straight back. */
 const processOwner = ownerName();
@@ -112,6 +113,7 @@ export const createSink = (o: SinkOptions) => {
       await loop;
     },
     stats: (): SinkStats => ({ ...c.stats }),
+    positions: holdings.positions,
   };
 };
 

@@ -16,6 +16,8 @@ export interface SinkPartition {
   readonly versions: PlayerVersions;
   /** The hold on the partition under which its files are published and its offset committed. */
   lease: PartitionLease;
+  /** The last read found nothing more in the log. */
+  caughtUp: boolean;
   /** The lease was lost (taken after a lapse, or no longer renewable): publish nothing more. */
   lost: boolean;
 }
@@ -41,6 +43,7 @@ export const openSinkPartition = (o: {
   versions: o.versions,
   lease: o.lease,
   lost: false,
+  caughtUp: false,
 });
 
 /**

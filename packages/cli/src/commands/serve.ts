@@ -1,6 +1,7 @@
-import type { Config, Infrastructure, Logger } from '@placebo/adapters';
+import { createMetrics, instrumentInfrastructure, type Config, type Infrastructure, type Logger, type Metrics } from '@placebo/adapters';
 import { startApi } from '@placebo/app-api';
-import { createLakeSink, SinkFailure, type Sink } from '@placebo/app-sink';
+import { createLakeSink, registerSinkMetrics, SinkFailure, type Sink } from '@placebo/app-sink';
+import { serveMetrics } from './metricsServer.js';
 import { forkApiWorkers, isApiWorker, type ApiWorkers } from '../workers.js';
 import type { CommandContext } from './command.js';
 import { withInfra } from './infra.js';
@@ -40,7 +41,7 @@ interface SupervisedSink {
  * Runs the sink and starts it again (from its committed files and offsets, so nothing is lost or doubled) after a
  * failure that may pass — Kafka, HDFS or Presto unreachable for a while. A failure that will not pass ends it.
  */
-const superviseSink = (make: () => Sink, logger: Logger): SupervisedSink => {
+const superviseSink = (make: () => Sink, logger: Logger): SupervisedSink & { readonly current: () => Sink | null } => {
   let current: Sink | null = null;
   let stopping = false;
   const done = (async () => {
@@ -58,6 +59,7 @@ const superviseSink = (make: () => Sink, logger: Logger): SupervisedSink => {
   })();
   return {
     done,
+    current: () => current,
     stop: async () => {
       stopping = true;
       await current?.stop();
@@ -95,31 +97,46 @@ interface Serving {
   readonly pool: ApiWorkers | null;
   readonly api: { readonly close: () => Promise<void> } | null;
   readonly sink: SupervisedSink | null;
+  readonly metricsServer: { readonly close: () => Promise<void> } | null;
 }
 
-const shutDown = async ({ pool, api, sink }: Serving, why: string, logger: Logger): Promise<number> => {
+const shutDown = async ({ pool, api, sink, metricsServer }: Serving, why: string, logger: Logger): Promise<number> => {
   logger.info('shutting down', { reason: why });
   await pool?.stop();
   await api?.close();
   await sink?.stop().catch(() => undefined);
+  await metricsServer?.close();
   return why === 'sink failed' || why === 'api worker lost' ? 1 : 0;
+};
+
+/** A sink without the API in its process serves its metrics on a port of its own, when one is set. */
+const sinkMetricsServer = async (config: Config, metrics: Metrics, logger: Logger): Promise<{ readonly close: () => Promise<void> } | null> => {
+  if (config.PLACEBO_SINK_METRICS_PORT === 0) return null;
+  const served = await serveMetrics(metrics, config.PLACEBO_HOST, config.PLACEBO_SINK_METRICS_PORT);
+  logger.info('sink metrics served', { url: served.url });
+  return served;
 };
 
 /** Serves the API, the sink or both until a signal (or a failure that does not pass) ends the process. */
 export const serve = async ({ config, logger }: CommandContext, withApi: boolean, sinkWanted: boolean): Promise<number> => {
   // A forked API worker serves HTTP only: the sink stays in the process that forked it.
   const withSink = sinkWanted && !isApiWorker();
-  const code = await withInfra(config, { name: withSink ? 'sink' : 'api' }, logger, async (infra) => {
-    if (withApi && !(await checkIndex(infra))) return 1;
+  const code = await withInfra(config, { name: withSink ? 'sink' : 'api' }, logger, async (opened) => {
+    if (withApi && !(await checkIndex(opened))) return 1;
     const pool = withApi && config.PLACEBO_API_WORKERS > 1 && !isApiWorker() ? await startWorkers(config, logger) : null;
     if (pool === 'failed') return 1;
-    const api = withApi && pool === null ? await startApi(config, infra, logger) : null;
+    // One registry for the process: the API's /metrics shows the sink's too when both run here.
+    const metrics = createMetrics();
+    const infra = instrumentInfrastructure(opened, metrics);
+    const api = withApi && pool === null ? await startApi(config, infra, logger, metrics) : null;
     const sink = withSink ? superviseSink(() => createLakeSink(config, infra, logger), logger) : null;
+    if (sink !== null) registerSinkMetrics(metrics, sink.current, opened.log);
+    const metricsServer = api === null && sink !== null ? await sinkMetricsServer(config, metrics, logger) : null;
     if (api !== null) {
       logger.info('api listening', { url: api.url, mode: config.PLACEBO_MODE, data_dir: config.PLACEBO_DATA_DIR });
       process.stdout.write(`Placebo API listening on ${api.url}\n`);
     }
-    return shutDown({ pool, api, sink }, await stopReason(sink, pool, logger), logger);
+    return shutDown({ pool, api, sink, metricsServer }, await stopReason(sink, pool, logger), logger);
   });
   // A worker's channel to its primary would keep it alive after it stopped serving.
   if (isApiWorker()) process.disconnect?.();

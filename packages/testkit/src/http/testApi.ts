@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import request from 'supertest';
-import { createLogger, createScryptHasher, cryptoIds, openEmbedded, systemClock, type Infrastructure } from '@placebo/adapters';
+import { createLogger, createMetrics, createScryptHasher, cryptoIds, openEmbedded, systemClock, type Infrastructure, type Metrics } from '@placebo/adapters';
 import { apiLimits, createApp, createBackgroundWrites, createHandler, openApiDocument, type Rates } from '@placebo/app-api';
 import type { Catalogue, EventLog } from '@placebo/domain';
 import { loadCatalogue } from '../domain/catalogue.js';
@@ -37,6 +37,8 @@ export interface TestApi {
   readonly listener: RequestListener;
   readonly agent: Agent;
   readonly infra: Infrastructure;
+  /** The app's metrics (what /metrics serves). */
+  readonly metrics: Metrics;
   /** Every JSON line the app logged. */
   readonly logLines: string[];
   /** Waits for the writes the app makes after answering (profile views). */
@@ -76,6 +78,7 @@ export const openTestApi = (
   });
   const limits = apiLimits(infra.rateLimits, { ipPerMin: 0, authIpPerMin: 0, authNamePerHour: 0, viewsPerMin: 0, ...options.rates });
   const background = createBackgroundWrites((e) => logger.warn('background write failed', { error: String(e) }));
+  const metrics = createMetrics();
   const app = createApp({
     handler,
     catalogue: rules,
@@ -88,12 +91,14 @@ export const openTestApi = (
     bodyLimit: options.bodyLimit ?? 65536,
     ready: options.ready ?? real.ready,
     roll: options.roll ?? (() => 0.1),
+    metrics,
   });
   const listener = checkedListener(documents[`${options.seedRoutes ?? true}`], app.callback());
   return {
     listener,
     agent: checkedAgent(request(listener)),
     infra: real,
+    metrics,
     logLines,
     settle: background.settle,
     close: async () => {
