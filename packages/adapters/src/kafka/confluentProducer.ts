@@ -70,6 +70,8 @@ export const createConfluentProducer = (compat: CompatModule, s: KafkaSettings, 
   const producer = kafka.producer({
     kafkaJS: { idempotent: true, acks: -1, allowAutoTopicCreation: false },
     'linger.ms': 0,
+    // A produce request is small and answered at once: Nagle would hold the next one back for the broker's ACK.
+    'socket.nagle.disable': true,
     partitioner: 'murmur2_random',
     'message.timeout.ms': s.timeoutMs,
     'request.timeout.ms': Math.max(1000, s.timeoutMs),
