@@ -4,7 +4,7 @@
 // check: the latency of a purchase for a player with 10 events vs players with 10,000 (snapshots should keep it flat).
 // Prints markdown tables on stdout; progress goes to stderr. Exits 1 when a mode fails.
 //
-// Usage: npx tsc -b && node bench/http.mjs [--modes koa,embedded,cluster] [--duration 15] [--connections 50]
+// Usage: npx tsc -b && node bench/http.mjs [--modes koa,embedded,cluster,cluster-kafkajs,cluster-confluent] [--duration 15] [--connections 50]
 //          [--players 1000] [--history 10000] [--samples 200] [--workers 1] [--keep] [--cpu-prof DIR]
 // --workers N runs Placebo with PLACEBO_API_WORKERS=N (CPU and RSS then count the whole process tree).
 // --cpu-prof DIR writes a V8 CPU profile of each Placebo server under DIR/<mode>/ (summarise: bench/profileSummary.mjs).
@@ -45,7 +45,7 @@ const parseArgs = (argv) => {
   );
   return {
     ...o,
-    modes: listOption('modes', o.modes, ['koa', 'embedded', 'cluster']),
+    modes: listOption('modes', o.modes, ['koa', 'embedded', 'cluster', 'cluster-kafkajs', 'cluster-confluent']),
     duration: int('duration', 1),
     connections: int('connections', 1),
     players: int('players', 1),
@@ -201,12 +201,16 @@ const historyCheck = async (url, opts, runId) => {
   return cases.map((c) => ({ label: c.label, before: c.before, items: c.items, ...stats(c.ms), noKey: stats(c.noKey) }));
 };
 
+/** `cluster-kafkajs` and `cluster-confluent` are cluster mode with PLACEBO_KAFKA_CLIENT set (side by side in one run). */
+const isCluster = (mode) => mode.startsWith('cluster');
+const kafkaClientOf = (mode) => (mode.startsWith('cluster-') ? mode.slice('cluster-'.length) : (process.env.PLACEBO_KAFKA_CLIENT ?? 'auto'));
+
 /** The API's environment for one mode (bare Koa needs none). */
 const apiEnv = (mode, opts, dataDir, { redisPrefix, topicPrefix }) =>
   mode === 'koa'
     ? {}
     : {
-        PLACEBO_MODE: mode,
+        PLACEBO_MODE: isCluster(mode) ? 'cluster' : mode,
         PLACEBO_DATA_DIR: dataDir,
         PLACEBO_HOST: '127.0.0.1',
         PLACEBO_PORT: '0',
@@ -218,7 +222,7 @@ const apiEnv = (mode, opts, dataDir, { redisPrefix, topicPrefix }) =>
         // One load generator on one address: the per-address budgets would measure the limit, not the API.
         PLACEBO_RATE_IP_PER_MIN: '0',
         PLACEBO_RATE_AUTH_IP_PER_MIN: '0',
-        ...(mode === 'cluster' ? { PLACEBO_REDIS_PREFIX: redisPrefix, PLACEBO_TOPIC_PREFIX: topicPrefix } : {}),
+        ...(isCluster(mode) ? { PLACEBO_REDIS_PREFIX: redisPrefix, PLACEBO_TOPIC_PREFIX: topicPrefix, PLACEBO_KAFKA_CLIENT: kafkaClientOf(mode) } : {}),
       };
 
 /** The players the load buys for: made up for bare Koa, registered and logged in otherwise. */
@@ -226,7 +230,7 @@ const benchPlayers = async (mode, server, opts, runId, redisPrefix) => {
   if (mode === 'koa') return Array.from({ length: opts.players }, (_, i) => ({ id: `p${i}`, token: 'none' }));
   log(`${mode}: registering and logging in ${opts.players} players`);
   const players = await inParallel(opts.players, 8, (i) => register(server.url, `b${runId}p${i}`));
-  if (mode === 'cluster') await checkRedisKeys(redisPrefix);
+  if (isCluster(mode)) await checkRedisKeys(redisPrefix);
   return players;
 };
 
@@ -242,7 +246,7 @@ const loadResult = (mode, env, r, cpu, peak) => ({
   peakRss: peak,
   cpuPerRequest: (cpu / r.requests.total) * 1e6,
   cpuShare: cpu / r.duration,
-  kafkaClient: mode === 'cluster' ? (env.PLACEBO_KAFKA_CLIENT ?? 'kafkajs') : undefined,
+  kafkaClient: isCluster(mode) ? env.PLACEBO_KAFKA_CLIENT : undefined,
 });
 
 /** Adds to `result` what the players' inventories recorded, and the history check when asked for. */
@@ -261,7 +265,7 @@ const checkRecorded = async (mode, server, players, opts, runId, result) => {
 
 const runMode = async (mode, opts, runId) => {
   const dataDir = mkdtempSync(join(tmpdir(), `placebo-bench-${mode}-`));
-  const { redisPrefix, topicPrefix } = clusterPrefixes(runId);
+  const { redisPrefix, topicPrefix } = clusterPrefixes(`${runId}${mode === 'cluster' ? '' : mode.replace(/^cluster-?/, '-')}`);
   const env = apiEnv(mode, opts, dataDir, { redisPrefix, topicPrefix });
   log(`${mode}: starting`);
   let server;
@@ -270,7 +274,7 @@ const runMode = async (mode, opts, runId) => {
     const profile = opts['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(opts['cpu-prof'], mode)}`] : [];
     server = await startChild(mode, mode === 'koa' ? [...profile, self, '--serve-koa'] : [...profile, placeboBin, 'api'], env);
     rss = rssSampler(server.child.pid);
-    if (mode === 'cluster') checkNotEmbedded(dataDir);
+    if (isCluster(mode)) checkNotEmbedded(dataDir);
     const players = await benchPlayers(mode, server, opts, runId, redisPrefix);
     log(`${mode}: ${opts.connections} connections for ${opts.duration} s`);
     rss.reset();
@@ -285,7 +289,7 @@ const runMode = async (mode, opts, runId) => {
     rss?.stop();
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
-    if (mode === 'cluster' && !opts.keep) await cleanupCluster(redisPrefix, topicPrefix).catch((e) => log(`cluster: cleanup failed: ${e.message}`));
+    if (isCluster(mode) && !opts.keep) await cleanupCluster(redisPrefix, topicPrefix).catch((e) => log(`cluster: cleanup failed: ${e.message}`));
   }
 };
 

@@ -8,7 +8,13 @@ export const report = (opts, results, wealth) => {
   const cols = opts.modes;
   const cell = (m, f) => (results[m].error ? 'failed' : f(results[m]));
   const row = (name, f) => `| ${name} | ${cols.map((m) => cell(m, f)).join(' | ')} |`;
-  const title = { koa: 'bare Koa (ceiling)', embedded: 'Placebo embedded', cluster: 'Placebo cluster' };
+  const title = {
+    koa: 'bare Koa (ceiling)',
+    embedded: 'Placebo embedded',
+    cluster: 'Placebo cluster',
+    'cluster-kafkajs': 'Placebo cluster, kafkajs',
+    'cluster-confluent': 'Placebo cluster, confluent',
+  };
   const lines = [
     `## POST /v1/players/:id/purchases — ${opts.connections} connections, ${opts.duration} s, ${opts.players} players`,
     '',

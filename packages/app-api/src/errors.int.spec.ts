@@ -45,7 +45,9 @@ describe('infrastructure failures', () => {
   before(() => {
     api = openTestApi({
       wrapInfra: wrapAppend(
-        (append) => (id, v, events, snap) => (failing ? async () => E.left(portError('append: disk I/O error', true)) : append(id, v, events, snap)),
+        (append) =>
+          (...args) =>
+            failing ? async () => E.left(portError('append: disk I/O error', true)) : append(...args),
       ),
     });
   });

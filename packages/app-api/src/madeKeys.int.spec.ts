@@ -11,8 +11,8 @@ describe('idempotency keys made by the API for requests without one', () => {
   let lostAnswer = false;
   before(() => {
     api = openTestApi({
-      wrapInfra: wrapAppend((append) => (id, v, events, snap) => async () => {
-        const written = await append(id, v, events, snap)();
+      wrapInfra: wrapAppend((append) => (...args) => async () => {
+        const written = await append(...args)();
         return lostAnswer && E.isRight(written) ? E.left(portError('produce: request timed out', true)) : written;
       }),
     });

@@ -84,15 +84,16 @@ const loadPlayer = async (deps: Pick<CommandLaneDeps, 'decider' | 'log' | 'snaps
   }
 };
 
+/** A job whose key came from the client: the command may have run before (a retry), so the log is asked. */
+const mayHaveRun = (j: Job): boolean => j.meta.command_id !== null && j.meta.fresh !== true;
+
 /** Jobs whose command ran before (in an earlier write, or earlier in this batch) answer its first result. */
 const findReplays = async (
   log: EventLog,
   playerId: string,
   jobs: ReadonlyArray<Job>,
 ): Promise<E.Either<PortError, ReadonlyArray<ReadonlyArray<StoredEvent>>>> => {
-  const found = await Promise.all(
-    jobs.map((j) => (j.meta.command_id === null || j.meta.fresh === true ? Promise.resolve(E.right([])) : log.findByCommand(playerId, j.commandId)())),
-  );
+  const found = await Promise.all(jobs.map((j) => (mayHaveRun(j) ? log.findByCommand(playerId, j.commandId)() : Promise.resolve(E.right([])))));
   const out: ReadonlyArray<StoredEvent>[] = [];
   for (const f of found) {
     if (E.isLeft(f)) return f;
@@ -138,12 +139,31 @@ const planBatch = (
   return { planned: settled, events, after: s };
 };
 
+const none: ReadonlyArray<ReadonlyArray<StoredEvent>> = [];
+
+type Appended = 'written' | 'conflict' | 'applied' | E.Left<PortError>;
+
+/** Appends a plan's events, naming its client-keyed commands as unseen: 'applied' when one of them ran before. */
+const appendPlan = async (
+  log: EventLog,
+  version: number,
+  plan: { readonly planned: ReadonlyArray<Planned>; readonly events: ReadonlyArray<StoredEvent>; readonly after: PlayerState },
+): Promise<Appended> => {
+  const unseen = plan.planned.filter((p) => E.isRight(p.outcome) && !p.outcome.right.replayed && mayHaveRun(p.job)).map((p) => p.job.commandId);
+  const appended = await log.append(plan.after.id, version, plan.events, plan.after, unseen)();
+  if (E.isRight(appended)) return 'written';
+  const { left } = appended;
+  return left._tag === 'CommandApplied' ? 'applied' : left._tag === 'VersionConflict' ? 'conflict' : (E.left(left) as E.Left<PortError>);
+};
+
 /**
  * Per-player lanes: a player's commands run in arrival order, and those that queue up while the player's previous
  * write is in flight are decided one after another in memory and appended in one write (per-player group commit), each
  * answered once that write is durable. The state after the last write stays cached: the next command decides against
  * it without reading the snapshot or the log. The cache is only a guess about the log: the append's expected-version
  * check decides, and a conflict (another process wrote the player) drops it and decides again from the stores.
+ * Retries are found optimistically: the append itself refuses commands that ran before (one trip to the log instead of
+ * a lookup per command, then the append); only when it does, or a client's command was refused, are they looked up.
  */
 export const createCommandLanes = (deps: CommandLaneDeps): CommandLanes => {
   const { log, snapshots, ids } = deps;
@@ -168,23 +188,26 @@ export const createCommandLanes = (deps: CommandLaneDeps): CommandLanes => {
 
   const runBatch = async (playerId: string, jobs: ReadonlyArray<Job>): Promise<void> => {
     const answer = (o: Outcome): void => jobs.forEach((j) => j.done(o));
+    let lookedUp = false;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const state = await current(playerId);
       if (E.isLeft(state)) return answer(state);
-      const prior = await findReplays(log, playerId, jobs);
+      const prior = lookedUp ? await findReplays(log, playerId, jobs) : E.right(none);
       if (E.isLeft(prior)) return answer(prior);
-      const { planned, events, after } = planBatch(deps, state.right, jobs, prior.right);
-      if (events.length > 0) {
-        const appended = await log.append(playerId, state.right.version, events, after)();
-        if (E.isLeft(appended)) {
-          cache.delete(playerId);
-          // The writer that beat us may have been a retry of one of these very commands: the next round looks again.
-          if (appended.left._tag === 'VersionConflict') continue;
-          return answer(E.left(appended.left));
-        }
+      const plan = planBatch(deps, state.right, jobs, prior.right);
+      // A refusal is no write the log could check: a retry of a command that ran before must answer its first result.
+      const refusedRetry: boolean = !lookedUp && plan.planned.some((p) => E.isLeft(p.outcome) && mayHaveRun(p.job));
+      const appended: Appended = refusedRetry ? 'applied' : plan.events.length === 0 ? 'written' : await appendPlan(log, state.right.version, plan);
+      lookedUp ||= appended === 'applied';
+      if (appended === 'applied') continue;
+      if (appended !== 'written') {
+        cache.delete(playerId);
+        // The writer that beat us may have been a retry of one of these very commands: the next append checks again.
+        if (appended === 'conflict') continue;
+        return answer(appended);
       }
-      remember(after);
-      for (const p of planned) p.job.done(p.outcome);
+      remember(plan.after);
+      for (const p of plan.planned) p.job.done(p.outcome);
       return;
     }
     cache.delete(playerId);

@@ -29,6 +29,7 @@ export const clusterLogSettings = (config: Config, role: ClusterRole): ClusterLo
   redisPrefix: config.PLACEBO_REDIS_PREFIX,
   leaseMs: config.PLACEBO_WRITE_LEASE_MS,
   commandTtlSeconds: config.PLACEBO_IDEMPOTENCY_TTL_S,
+  kafkaClient: config.PLACEBO_KAFKA_CLIENT,
   consumerGroup: `${config.PLACEBO_TOPIC_PREFIX}placebo-${role.name}`,
   sessionTimeoutMs: config.PLACEBO_KAFKA_SESSION_TIMEOUT_MS,
   readTopics: role.readTopics,

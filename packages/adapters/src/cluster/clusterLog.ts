@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Admin } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import type { AccountStore, EventLog, LogSource, OffsetStore, SessionStore, SnapshotStore, Topic } from '@placebo/domain';
-import { createBatchProducer } from '../kafka/batchProducer.js';
+import { createBatchProducer, type BatchProducer } from '../kafka/batchProducer.js';
+import { createConfluentProducer, loadConfluent } from '../kafka/confluentProducer.js';
 import { createKafka, endOffsets, ensureTopics, topicName, type KafkaSettings } from '../kafka/kafkaClient.js';
 import { createKafkaRedisEventLog, type LogMaintenance } from '../kafka/kafkaRedisEventLog.js';
 import { createKafkaLogSource } from '../kafka/kafkaLogSource.js';
@@ -26,7 +27,11 @@ export interface ClusterLogSettings {
   readonly readTopics?: ReadonlyArray<Topic>;
   /** How often the log watermarks (Kafka end offsets Redis vouches for) are stored; default 5 s. */
   readonly checkpointMs?: number;
+  /** The command path's producer (default `auto`: librdkafka when installed, else kafkajs). */
+  readonly kafkaClient?: KafkaClientChoice;
 }
+
+export type KafkaClientChoice = 'auto' | 'kafkajs' | 'confluent';
 
 export interface ClusterLog {
   readonly log: EventLog & LogSource;
@@ -47,6 +52,8 @@ export interface ClusterLog {
   /** Checks Redis' index against the newest records of Kafka and puts back what Redis lost (see createIndexGuard). */
   readonly verifyIndex: (progress?: (done: number, total: number) => void) => Promise<IndexRepair>;
   readonly producerStats: () => { readonly requests: number; readonly messages: number };
+  /** Which client produces the command path's records. */
+  readonly producerClient: 'kafkajs' | 'confluent';
   readonly pending: LogMaintenance['pending'];
   readonly completeIntent: LogMaintenance['completeIntent'];
   readonly close: () => Promise<void>;
@@ -70,6 +77,17 @@ export const createClusterRedis = (s: ClusterLogSettings, logger: Logger): Redis
   return redis;
 };
 
+/** The command path's producer: librdkafka's when chosen (or `auto` and installed), else kafkajs' coalescing one. */
+const openProducer = (kafka: Kafka, s: ClusterLogSettings, logger: Logger): { readonly producer: BatchProducer; readonly client: 'kafkajs' | 'confluent' } => {
+  const choice = s.kafkaClient ?? 'auto';
+  if (choice !== 'kafkajs') {
+    const loaded = loadConfluent();
+    if ('module' in loaded) return { producer: createConfluentProducer(loaded.module, s.kafka, logger), client: 'confluent' };
+    if (choice === 'confluent') throw new Error(`PLACEBO_KAFKA_CLIENT=confluent, but @confluentinc/kafka-javascript cannot be loaded: ${loaded.error}`);
+  }
+  return { producer: createBatchProducer(kafka, { timeoutMs: s.kafka.timeoutMs }), client: 'kafkajs' };
+};
+
 /** Connects Redis and the Kafka admin and makes sure the topics exist; lets both go when any step fails. */
 const connectAll = async (redis: Redis, admin: Admin, kafka: KafkaSettings): Promise<void> => {
   try {
@@ -86,6 +104,9 @@ const connectAll = async (redis: Redis, admin: Admin, kafka: KafkaSettings): Pro
 /** Kafka (log) + Redis (index, snapshots, accounts, sessions, offsets): the cluster's write and read side. */
 export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Promise<ClusterLog> => {
   const kafka = createKafka(s.kafka, logger);
+  // Before anything connects: a producer that cannot be made leaves nothing to close.
+  const { producer, client } = openProducer(kafka, s, logger);
+  logger.info('kafka producer', { client });
   const admin = kafka.admin();
   const redis = createClusterRedis(s, logger);
   await connectAll(redis, admin, s.kafka);
@@ -105,7 +126,6 @@ export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Pro
     checkpointMs: s.checkpointMs ?? 5000,
     logger,
   });
-  const producer = createBatchProducer(kafka, { timeoutMs: s.kafka.timeoutMs });
   const writer = createKafkaRedisEventLog({
     redis,
     keys,
@@ -151,6 +171,7 @@ export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Pro
     },
     verifyIndex: guard.verify,
     producerStats: producer.stats,
+    producerClient: client,
     close: async () => {
       await reader.close();
       await producer.close();

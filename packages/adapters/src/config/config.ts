@@ -46,6 +46,11 @@ export const settings = {
     default: '4000',
     doc: 'Cluster: how long a produce may take before the command answers 503.',
   },
+  PLACEBO_KAFKA_CLIENT: {
+    codec: t.keyof({ auto: null, kafkajs: null, confluent: null }),
+    default: 'auto',
+    doc: "Cluster: the API's Kafka producer. `confluent` (librdkafka, the optional `@confluentinc/kafka-javascript`) is faster; `kafkajs` needs no native build; `auto` takes `confluent` when it is installed.",
+  },
   PLACEBO_REDIS_URL: {
     codec: t.string,
     default: 'redis://127.0.0.1:6379/0',

@@ -39,6 +39,7 @@ export const createSqliteEventLog = (options: {
   const writer = options.writer ?? inlineWriter(db);
   const byPlayer = db.prepare<[string, number], { body: string }>('select body from events where player_id = ? and player_version > ? order by player_version');
   const byCommand = db.prepare<[string, string], { body: string }>('select body from events where player_id = ? and command_id = ? order by +player_version');
+  const ran = db.prepare<[string, string], { one: number }>('select 1 as one from events where player_id = ? and command_id = ? limit 1');
   const range = db.prepare<[number, number, number], { seq: number; body: string }>(
     'select seq, body from events where seq >= ? and (topics & ?) != 0 order by seq limit ?',
   );
@@ -72,17 +73,32 @@ export const createSqliteEventLog = (options: {
   const parse = (rows: ReadonlyArray<{ body: string }>): ReadonlyArray<StoredEvent> => rows.map((r) => JSON.parse(r.body) as StoredEvent);
 
   return {
-    append: (playerId, expected, events, snapshot) => () =>
-      new Promise((done) => {
-        if (events.some((e) => e.player_id !== playerId)) {
-          done(E.left(portError('append: every event must belong to the player appended to', false)));
-          return;
-        }
-        const rows = events.map((e) => [e.player_version, e.command_id, topicMask(e), JSON.stringify(e)] as const);
-        queue.push({ item: { playerId, expected, rows, snapshot: snapshot === undefined ? null : [snapshot.version, JSON.stringify(snapshot)] }, done });
-        // The first append of a tick starts a commit; later ones wait for the next (they group while it is in flight).
-        inFlight ??= new Promise<void>((r) => setImmediate(r)).then(flush);
-      }),
+    append:
+      (playerId, expected, events, snapshot, unseen = []) =>
+      () =>
+        new Promise((done) => {
+          if (events.some((e) => e.player_id !== playerId)) {
+            done(E.left(portError('append: every event must belong to the player appended to', false)));
+            return;
+          }
+          // Checked before the commit, not in it: a write of the command after this check moved the player's version, so
+          // this append's expected-version check fails then.
+          let applied: string | undefined;
+          try {
+            applied = unseen.find((c) => ran.get(playerId, c) !== undefined);
+          } catch (e) {
+            done(E.left(portError(`append: ${e instanceof Error ? e.message : String(e)}`, true, e)));
+            return;
+          }
+          if (applied !== undefined) {
+            done(E.left({ _tag: 'CommandApplied', player_id: playerId, command_id: applied }));
+            return;
+          }
+          const rows = events.map((e) => [e.player_version, e.command_id, topicMask(e), JSON.stringify(e)] as const);
+          queue.push({ item: { playerId, expected, rows, snapshot: snapshot === undefined ? null : [snapshot.version, JSON.stringify(snapshot)] }, done });
+          // The first append of a tick starts a commit; later ones wait for the next (they group while it is in flight).
+          inFlight ??= new Promise<void>((r) => setImmediate(r)).then(flush);
+        }),
     readPlayer: (playerId, after) => tryPort('read player', () => parse(byPlayer.all(playerId, after))),
     findByCommand: (playerId, commandId) => tryPort('find command', () => parse(byCommand.all(playerId, commandId))),
     partitions: () => tryPort('partitions', () => [0]),

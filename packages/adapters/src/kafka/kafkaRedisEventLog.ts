@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { Redis } from 'ioredis';
-import { portError, topicsOf, type EventLog, type PlayerState, type PortError, type StoredEvent, type VersionConflict } from '@placebo/domain';
+import {
+  portError,
+  topicsOf,
+  type CommandApplied,
+  type EventLog,
+  type PlayerState,
+  type PortError,
+  type StoredEvent,
+  type VersionConflict,
+} from '@placebo/domain';
 import type { RedisKeys } from '../redis/redisKeys.js';
 import { ABANDON_WRITE, BEGIN_WRITE, COMMIT_WRITE, redisScript } from '../redis/scripts.js';
 import { tryPort } from '../runtime/tryPort.js';
@@ -102,10 +111,17 @@ const createIntents = (o: KafkaRedisEventLogOptions) => {
   const commit = redisScript(redis, COMMIT_WRITE);
   const abandon = redisScript(redis, ABANDON_WRITE);
 
-  /** `BEGIN_WRITE`: 'ok', 'conflict', 'recover' with an open intent's events, or 'busy' with the lease's time left. */
-  const beginWrite = async (playerId: string, args: ReadonlyArray<string | number>): Promise<E.Either<PortError, string[]>> => {
+  /**
+   * `BEGIN_WRITE`: 'ok', 'conflict', 'recover' with an open intent's events, 'busy' with the lease's time left, or
+   * 'applied' with the place in `unseen` of a command that ran before.
+   */
+  const beginWrite = async (
+    playerId: string,
+    args: ReadonlyArray<string | number>,
+    unseen: ReadonlyArray<string> = [],
+  ): Promise<E.Either<PortError, string[]>> => {
     try {
-      return E.right((await begin([keys.player(playerId), keys.pending], [...args])) as string[]);
+      return E.right((await begin([keys.player(playerId), keys.pending, ...unseen.map((c) => keys.command(playerId, c))], [...args])) as string[]);
     } catch (e) {
       return E.left(failed('begin write', e));
     }
@@ -143,8 +159,9 @@ const createIntents = (o: KafkaRedisEventLogOptions) => {
 /**
  * The event log on Kafka, with Redis as its per-player index. Kafka cannot append at an expected version, so a
  * write is three steps:
- * 1. `BEGIN_WRITE` (one Lua call) checks the player's head version, opens a *write intent* holding the decided
- *    events under a lease and a fencing token, and moves the head; a second writer sees the intent and waits.
+ * 1. `BEGIN_WRITE` (one Lua call) checks the player's head version and that no command of the write ran before
+ *    (the command index: the idempotency lookup rides in the same round trip), opens a *write intent* holding the
+ *    decided events under a lease and a fencing token, and moves the head; a second writer sees the intent and waits.
  * 2. The events are produced (idempotent producer, acks=all, key = player id, so they keep their order in one
  *    partition of each topic).
  * 3. `COMMIT_WRITE` closes the intent (if the token still holds it), indexes each command's events and stores the
@@ -160,23 +177,30 @@ export const createKafkaRedisEventLog = (o: KafkaRedisEventLogOptions): EventLog
   /** This process as a writer: its turn reservations are its own. */
   const writer = randomUUID();
 
+  /** Why an append must not even begin (Right when there is nothing to write); undefined when it may. */
+  const refusal = (playerId: string, events: ReadonlyArray<StoredEvent>): E.Either<PortError, void> | undefined => {
+    if (events.some((e) => e.player_id !== playerId)) return E.left(portError('append: every event must belong to the player appended to', false));
+    if (events.length === 0) return E.right(undefined);
+    const closed = o.gate?.() ?? null;
+    return closed === null ? undefined : E.left(closed);
+  };
+
   const append = async (
     playerId: string,
     expected: number,
     events: ReadonlyArray<StoredEvent>,
     snapshot: PlayerState | undefined,
-  ): Promise<E.Either<PortError | VersionConflict, void>> => {
-    if (events.some((e) => e.player_id !== playerId)) return E.left(portError('append: every event must belong to the player appended to', false));
-    if (events.length === 0) return E.right(undefined);
-    const closed = o.gate?.() ?? null;
-    if (closed !== null) return E.left(closed);
+    unseen: ReadonlyArray<string>,
+  ): Promise<E.Either<PortError | VersionConflict | CommandApplied, void>> => {
+    const refused = refusal(playerId, events);
+    if (refused !== undefined) return refused;
     const token = randomUUID();
     const json = jsonOf(events);
     const intent = `[${json.join(',')}]`;
     const deadline = Date.now() + o.waitMs;
     let backoff = 1;
     for (;;) {
-      const begun = await beginWrite(playerId, [expected, events.length, token, o.leaseMs, intent, playerId, writer]);
+      const begun = await beginWrite(playerId, [expected, events.length, token, o.leaseMs, intent, playerId, writer], unseen);
       if (E.isLeft(begun)) return begun;
       const answer = begun.right;
       switch (answer[0]) {
@@ -184,6 +208,8 @@ export const createKafkaRedisEventLog = (o: KafkaRedisEventLogOptions): EventLog
           return completeJson(playerId, token, events, json, snapshot);
         case 'conflict':
           return E.left({ _tag: 'VersionConflict', player_id: playerId, expected });
+        case 'applied':
+          return E.left({ _tag: 'CommandApplied', player_id: playerId, command_id: unseen[Number(answer[1]) - 1] ?? '' });
         case 'recover': {
           // An earlier writer decided these events and did not finish: finish it, then try ours again.
           const done = await complete(playerId, token, JSON.parse(answer[1] ?? '[]') as StoredEvent[]);
@@ -218,7 +244,10 @@ export const createKafkaRedisEventLog = (o: KafkaRedisEventLogOptions): EventLog
         const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
         return redis.zrangebyscore(keys.pending, '-inf', now - olderThanMs, 'LIMIT', 0, max);
       }),
-    append: (playerId, expected, events, snapshot) => () => append(playerId, expected, events, snapshot),
+    append:
+      (playerId, expected, events, snapshot, unseen = []) =>
+      () =>
+        append(playerId, expected, events, snapshot, unseen),
     readPlayer: (playerId, after) => () => readTail(redis, keys, playerId, after),
     findByCommand: (playerId, commandId) =>
       tryPort('find command', async () => {

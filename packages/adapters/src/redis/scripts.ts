@@ -57,10 +57,12 @@ if redis.call('HGET', KEYS[1], 'pid') == ARGV[1] then redis.call('DEL', KEYS[1])
 return 1`;
 
 /**
- * Opens a write intent when the player's head is the expected version and no other intent is open.
- * KEYS: player, pending. ARGV: expected, count, token, lease ms, events JSON, player id, writer id ('' for none).
- * Answers {'ok'}, {'conflict', head}, {'busy', ms to wait}, or {'recover', intent}: an abandoned intent, now leased
- * to the caller under the given token.
+ * Opens a write intent when the player's head is the expected version, no other intent is open and none of the
+ * commands named ran before (their command keys are absent: the idempotency lookup in the same round trip).
+ * KEYS: player, pending, then the command keys of the commands that must not have run.
+ * ARGV: expected, count, token, lease ms, events JSON, player id, writer id ('' for none).
+ * Answers {'ok'}, {'conflict', head}, {'busy', ms to wait}, {'applied', n} (the n-th command key exists), or
+ * {'recover', intent}: an abandoned intent, now leased to the caller under the given token.
  * The player joins the pending set (players whose snapshot may be behind the log) until a snapshot catches up.
  * Turns: a writer that had to wait or re-decide reserves the next turn for 250 ms, so that two processes writing the
  * same player alternate instead of one of them winning every race (and the other running out of attempts).
@@ -97,6 +99,9 @@ local head = tonumber(redis.call('HGET', KEYS[1], 'head') or '0')
 if head ~= tonumber(ARGV[1]) then
   reserve()
   return {'conflict', tostring(head)}
+end
+for k = 3, #KEYS do
+  if redis.call('EXISTS', KEYS[k]) == 1 then return {'applied', tostring(k - 2)} end
 end
 if owner == writer then redis.call('HDEL', KEYS[1], 'next', 'next_until') end
 redis.call('HSET', KEYS[1], 'head', head + tonumber(ARGV[2]), 'intent', ARGV[5], 'token', ARGV[3], 'lease', lease)

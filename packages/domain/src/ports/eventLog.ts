@@ -9,6 +9,13 @@ export interface VersionConflict {
   readonly expected: number;
 }
 
+/** A command that ran before: its events are in the log, so deciding it again would apply it twice. */
+export interface CommandApplied {
+  readonly _tag: 'CommandApplied';
+  readonly player_id: string;
+  readonly command_id: string;
+}
+
 /** The write side of the append-only log. */
 export interface EventLog {
   /**
@@ -16,13 +23,16 @@ export interface EventLog {
    * Durable when it resolves (fsync / Kafka acks=all). Events keep their order within the player; they may come from
    * several commands (each event carries its command_id). `snapshot`, the player's state after the events, is stored
    * as the player's snapshot by the same write, so an acknowledged append never leaves the snapshot behind.
+   * `unseen` names commands that must not have run before: when `findByCommand` would find one of them, the append
+   * writes nothing and answers CommandApplied (the caller looks their events up instead of a lookup per command first).
    */
   readonly append: (
     playerId: string,
     expectedVersion: number,
     events: ReadonlyArray<StoredEvent>,
     snapshot?: PlayerState,
-  ) => TaskEither<PortError | VersionConflict, void>;
+    unseen?: ReadonlyArray<string>,
+  ) => TaskEither<PortError | VersionConflict | CommandApplied, void>;
   /**
    * The player's events with player_version > afterVersion, in version order. A log that drops events once a snapshot
    * holds them answers VersionConflict when `afterVersion` is older than that: load the snapshot again.

@@ -105,6 +105,22 @@ const appendGuarantees = (h: EventLogHarness<EventLog>): void => {
     assert.deepEqual(await ok(h.log.findByCommand(p, 'c-2')), []);
   });
 
+  it('refuses an append naming a command that ran before as unseen, and writes none of its events', async () => {
+    const p = unique('p');
+    await ok(h.log.append(p, 0, [storedEvent(p, 1, undefined, 'c-1')], undefined, ['c-1']));
+    const again = await h.log.append(p, 1, [storedEvent(p, 2, undefined, 'c-2'), storedEvent(p, 3, undefined, 'c-1')], undefined, ['c-2', 'c-1'])();
+    assert.ok(E.isLeft(again));
+    assert.deepEqual(again.left, { _tag: 'CommandApplied', player_id: p, command_id: 'c-1' });
+    assert.deepEqual(
+      (await ok(h.log.readPlayer(p, 0))).map((e) => e.command_id),
+      ['c-1'],
+    );
+    assert.deepEqual(await ok(h.log.findByCommand(p, 'c-2')), []);
+    // Unnamed, the same command is the caller's business: the log appends it.
+    await ok(h.log.append(p, 1, [storedEvent(p, 2, undefined, 'c-1')], undefined, ['c-2']));
+    assert.equal((await ok(h.log.readPlayer(p, 0))).length, 2);
+  });
+
   it('indexes each command of a write that holds several, and stores the snapshot with it', async () => {
     const p = unique('p');
     const events = [storedEvent(p, 1, undefined, 'c-a'), storedEvent(p, 2, undefined, 'c-b'), storedEvent(p, 3, undefined, 'c-b')];

@@ -8,6 +8,7 @@ import {
   type CommandHandler,
   type EventLog,
   type VersionConflict,
+  type CommandApplied,
   type Clock,
   type Ids,
   type PasswordHasher,
@@ -51,20 +52,24 @@ export const createMemoryEventLog = (options: MemoryEventLogOptions = {}): Memor
   };
   const lastVersion = (playerId: string): number => streams.get(playerId)?.at(-1)?.player_version ?? 0;
   return {
-    append: (playerId, expectedVersion, events, snapshot) => async () => {
-      calls++;
-      await pause();
-      options.beforeAppend?.({ force }, calls);
-      // Check and write with no await between them: the compare-and-set is atomic.
-      if (lastVersion(playerId) !== expectedVersion)
-        return E.left<VersionConflict>({ _tag: 'VersionConflict', player_id: playerId, expected: expectedVersion });
-      events.forEach((e, i) => {
-        if (e.player_id !== playerId || e.player_version !== expectedVersion + i + 1) throw new Error(`malformed append ${JSON.stringify(e)}`);
-      });
-      force(events);
-      if (snapshot !== undefined && options.snapshots !== undefined) return options.snapshots.put([snapshot])();
-      return E.right(undefined);
-    },
+    append:
+      (playerId, expectedVersion, events, snapshot, unseen = []) =>
+      async () => {
+        calls++;
+        await pause();
+        options.beforeAppend?.({ force }, calls);
+        // Check and write with no await between them: the compare-and-set is atomic.
+        if (lastVersion(playerId) !== expectedVersion)
+          return E.left<VersionConflict>({ _tag: 'VersionConflict', player_id: playerId, expected: expectedVersion });
+        const ran = unseen.find((c) => (streams.get(playerId) ?? []).some((e) => e.command_id === c));
+        if (ran !== undefined) return E.left<CommandApplied>({ _tag: 'CommandApplied', player_id: playerId, command_id: ran });
+        events.forEach((e, i) => {
+          if (e.player_id !== playerId || e.player_version !== expectedVersion + i + 1) throw new Error(`malformed append ${JSON.stringify(e)}`);
+        });
+        force(events);
+        if (snapshot !== undefined && options.snapshots !== undefined) return options.snapshots.put([snapshot])();
+        return E.right(undefined);
+      },
     readPlayer: (playerId, afterVersion) => async () => {
       await pause();
       return E.right((streams.get(playerId) ?? []).filter((e) => e.player_version > afterVersion));
