@@ -89,7 +89,7 @@ async function parent(total) {
   await infra.close();
 
   const child = (args, env = {}) => {
-    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], {
+    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], {
       env: { ...process.env, ...env },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,25 +1,30 @@
-import type { LogRecord } from '@placebo/domain';
+import { recordHead, type LogRecord } from '@placebo/domain';
 import { must } from './sinkFailure.js';
 import type { SinkContext } from './sinkOptions.js';
-import { bufferRow, type SinkPartition } from './sinkPartition.js';
+import { bufferRecord, type SinkPartition } from './sinkPartition.js';
 
-/** Buffers a record's rows, but neither a copy of an earlier record nor rows a committed file already holds. */
+/**
+ * Buffers a record's JSON for the tables it belongs to, but neither a copy of an earlier record nor rows a committed
+ * file already holds. Only the record's head is read here; its rows are made when its files are encoded.
+ */
 const take = (c: SinkContext, p: SinkPartition, r: LogRecord): void => {
   p.lastRead = r.offset;
-  if (!p.versions.admit(r.event.player_id, r.event.player_version)) {
+  const head = recordHead(r);
+  if (!p.versions.admit(head.player_id, head.player_version)) {
     c.stats.duplicates++;
     return;
   }
+  const into: string[] = [];
   for (const table of p.tables) {
-    const row = table.project(r.event);
-    if (row === null) continue;
-    const mark = c.index.watermark(table.name, p.topic, p.partition, String(row.event_date));
+    if (!table.types.includes(head.event_type as never)) continue;
+    const mark = c.index.watermark(table.name, p.topic, p.partition, head.event_date);
     if (mark !== undefined && r.offset <= mark) {
       c.stats.skipped++;
       continue;
     }
-    bufferRow(p, table.name, row);
+    into.push(table.name);
   }
+  if (into.length > 0) bufferRecord(p, into, head.event_date, r.json ?? JSON.stringify(r.event));
 };
 
 /** Reads the next batch of a partition into its buffers; answers how many records it read. */

@@ -1,4 +1,4 @@
-import type { Row, TableSpec, Topic } from '@placebo/domain';
+import type { TableSpec, Topic } from '@placebo/domain';
 import type { PlayerVersions } from './playerVersions.js';
 
 /** One source partition as the sink works it: where reading stands, what is committed, and the rows read since. */
@@ -10,7 +10,9 @@ export interface SinkPartition {
   next: number;
   lastRead: number;
   startedAt: number | null;
-  readonly buffers: Map<string, Row[]>;
+  /** Per table, per date: the JSON of the records read since the last commit that go to that file. */
+  readonly buffers: Map<string, Map<string, string[]>>;
+  /** Rows buffered (a record counts once per table it goes to). */
   buffered: number;
   bytes: number;
   readonly versions: PlayerVersions;
@@ -36,26 +38,26 @@ export const openSinkPartition = (o: {
   versions: o.versions,
 });
 
-/**
- * Approximate heap bytes of a buffered row, for the byte bound. V8 holds an analyst row in about twice the characters
- * of its strings (headers, slack of strings built by JSON.stringify and replace) plus some 16 bytes a cell: measured
- * at ~2 kB for an all_events row whose strings hold ~750 characters.
- */
-const rowBytes = (row: Row): number => {
-  let n = 64;
-  for (const k in row) {
-    const v = row[k];
-    n += typeof v === 'string' ? 16 + 2 * v.length : 16;
-  }
-  return n;
-};
+/** Characters past Latin-1: V8 then holds the string in two bytes a character. */
+const wide = /[^\u0000-\u00ff]/;
 
-export const bufferRow = (p: SinkPartition, table: string, row: Row): void => {
-  const buf = p.buffers.get(table) ?? [];
-  buf.push(row);
-  p.buffers.set(table, buf);
-  p.buffered++;
-  p.bytes += rowBytes(row);
+/**
+ * Heap bytes of a buffered record, for the byte bound: its JSON text (one byte a character, two when it holds a
+ * character past Latin-1, plus V8's header) and one array slot per file it goes to.
+ */
+const recordBytes = (json: string, files: number): number => 32 + (wide.test(json) ? 2 : 1) * json.length + 8 * files;
+
+/** Buffers a record's JSON for the files of the given tables and its date: the text is held once, whatever the tables. */
+export const bufferRecord = (p: SinkPartition, tables: ReadonlyArray<string>, dt: string, json: string): void => {
+  for (const table of tables) {
+    let dates = p.buffers.get(table);
+    if (dates === undefined) p.buffers.set(table, (dates = new Map()));
+    const records = dates.get(dt);
+    if (records === undefined) dates.set(dt, [json]);
+    else records.push(json);
+  }
+  p.buffered += tables.length;
+  p.bytes += recordBytes(json, tables.length);
 };
 
 /** Everything read is committed up to `next`: the buffers start again. */

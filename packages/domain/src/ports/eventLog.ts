@@ -36,7 +36,10 @@ export interface LogRecord {
   readonly topic: Topic;
   readonly partition: number;
   readonly offset: number;
+  /** The event; sources that hold the record as JSON parse it on first use only. */
   readonly event: StoredEvent;
+  /** The record as the log stores it (the event's JSON), when the source has it: readers that pass it on need not parse it. */
+  readonly json?: string;
 }
 
 /** The read side, shaped like Kafka: topics of partitions of offset-ordered records. */

@@ -1,0 +1,71 @@
+import type { StoredEvent, Topic } from './envelope.js';
+import type { LogRecord } from './ports/eventLog.js';
+
+/** A record read as JSON: its event is parsed on first use, so a reader that only passes the JSON on never parses it. */
+export const jsonRecord = (topic: Topic, partition: number, offset: number, json: string): LogRecord => {
+  let event: StoredEvent | undefined;
+  return {
+    topic,
+    partition,
+    offset,
+    json,
+    get event(): StoredEvent {
+      event ??= JSON.parse(json) as StoredEvent;
+      return event;
+    },
+  };
+};
+
+/** What the sink needs of every record before its rows: who, which version, which event and which day. */
+export interface RecordHead {
+  readonly player_id: string;
+  readonly player_version: number;
+  readonly event_type: string;
+  readonly event_date: string;
+}
+
+/**
+ * The text of a top-level string member, or undefined. `"name":"` cannot occur inside a JSON string (its quotes would
+ * be escaped), and no nested object of a stored event has these names, so the first match is the top-level member.
+ */
+const stringAt = (json: string, key: string): string | undefined => {
+  const at = json.indexOf(key);
+  if (at < 0) return undefined;
+  const start = at + key.length;
+  const end = json.indexOf('"', start);
+  if (end < 0) return undefined;
+  const value = json.slice(start, end);
+  return value.includes('\\') ? undefined : value;
+};
+
+const versionAt = (json: string): number | undefined => {
+  const key = '"player_version":';
+  const at = json.indexOf(key);
+  if (at < 0) return undefined;
+  let v = 0;
+  let i = at + key.length;
+  for (; i < json.length; i++) {
+    const d = json.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    v = v * 10 + d;
+  }
+  return i === at + key.length || (json[i] !== ',' && json[i] !== '}') ? undefined : v;
+};
+
+/** Scans the JSON for the head's members without parsing it; undefined when the text is not as envelop writes it. */
+export const scanRecordHead = (json: string): RecordHead | undefined => {
+  const player_id = stringAt(json, '"player_id":"');
+  const player_version = versionAt(json);
+  const event_type = stringAt(json, '"event_type":"');
+  const occurred = stringAt(json, '"occurred_at":"');
+  if (player_id === undefined || player_version === undefined || event_type === undefined || occurred === undefined) return undefined;
+  return { player_id, player_version, event_type, event_date: occurred.slice(0, 10) };
+};
+
+/** The record's head: scanned from its JSON when it has one (the stored `event_type` is envelop's copy of `data.type`). */
+export const recordHead = (r: LogRecord): RecordHead => {
+  const scanned = r.json === undefined ? undefined : scanRecordHead(r.json);
+  if (scanned !== undefined) return scanned;
+  const e = r.event;
+  return { player_id: e.player_id, player_version: e.player_version, event_type: e.data.type, event_date: e.occurred_at.slice(0, 10) };
+};
