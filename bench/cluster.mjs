@@ -1,7 +1,7 @@
 // Cluster replay and sink throughput on the local stack (Kafka, Redis, HDFS, Presto): produces N realistic events
 // to fresh topics, then times `replay` (Kafka -> Redis snapshots) and the sink (Kafka -> Parquet on HDFS, committed
 // and registered in Presto), and how long a new event takes to become queryable with the sink running.
-// Usage: npm run build && deploy/local/stack.sh up && node bench/cluster.mjs [events=1000000] [encoder=duckdb|parquetjs]
+// Usage: npm run build && deploy/local/stack.sh up && node bench/cluster.mjs [events=1000000] [encoder=duckdb|duckdb-rows|parquetjs]
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
@@ -18,6 +18,7 @@ import {
   topicName,
 } from '@placebo/adapters';
 import { createSink, replayLog } from '@placebo/app-sink';
+import { portTable, timeSinkPorts } from './lib/sinkPorts.mjs';
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const encoderName = process.argv[3] ?? 'duckdb';
@@ -118,7 +119,10 @@ const engine = createPrestoQueryEngine({
   tables: analystTables,
   views: analystViews,
 });
-const encoder = encoderName === 'parquetjs' ? createParquetEncoder() : createDuckDbParquetEncoder();
+const duckdb = createDuckDbParquetEncoder();
+// duckdb-rows: DuckDB's encoder fed rows projected in JavaScript (the path without encodeRecords), for comparison.
+const encoder =
+  encoderName === 'parquetjs' ? createParquetEncoder() : encoderName === 'duckdb-rows' ? { extension: duckdb.extension, encode: duckdb.encode } : duckdb;
 const quiet = { info: () => undefined, warn: () => undefined };
 const sinkOptions = {
   source: sinkSide.log,
@@ -133,9 +137,16 @@ const sinkOptions = {
   flushMs: 60_000,
   logger: quiet,
 };
+const timedSink = timeSinkPorts(sinkOptions);
+const rssBeforeSink = process.memoryUsage().rss;
+const peakBeforeSink = peak.rss;
+peak.rss = 0;
 t0 = performance.now();
-const stats = await createSink(sinkOptions).drain(progress('sink'));
+const stats = await createSink(timedSink.options).drain(progress('sink'));
 const sinkSeconds = (performance.now() - t0) / 1000;
+sample();
+const sinkPeakRss = peak.rss;
+peak.rss = Math.max(peakBeforeSink, sinkPeakRss);
 process.stderr.write('\n');
 
 // 4. Freshness: one more event with the sink running (flush every 5 s): how long until Presto counts it?
@@ -170,6 +181,12 @@ const rows = [
 ];
 console.log(`| step | count | seconds | per second |\n|---|---:|---:|---:|`);
 for (const [name, n, s] of rows) console.log(`| ${name} | ${n} | ${s.toFixed(2)} | ${Math.round(n / s)} |`);
+console.log(`\nSink alone (PLACEBO_SINK_FLUSH_BYTES ${sinkOptions.flushBytes / 2 ** 20} MiB, flush rows ${sinkOptions.flushRows}, encoder ${encoderName}):\n`);
+console.log('| records | rows | files | seconds | records/s | peak RSS during the sink | RSS before it |\n|---:|---:|---:|---:|---:|---:|---:|');
+console.log(
+  `| ${stats.records} | ${stats.rows} | ${stats.files} | ${sinkSeconds.toFixed(2)} | ${Math.round(stats.records / sinkSeconds)} | ${(sinkPeakRss / 2 ** 20).toFixed(0)} MB | ${(rssBeforeSink / 2 ** 20).toFixed(0)} MB |`,
+);
+console.log(`\nWhere the sink waited (wall time of each port's calls, summed):\n\n${portTable(timedSink.totals, sinkSeconds)}`);
 console.log(`\nfreshness (append -> counted by Presto, sink flushing every 5 s): ${freshness === null ? 'not within 120 s' : `${freshness.toFixed(1)} s`}`);
 console.log(`peak RSS of this process ${(peak.rss / 2 ** 20).toFixed(0)} MB; ${replay.players} players; ${stats.files} files; node ${process.version}`);
 await writer.close();

@@ -1,28 +1,24 @@
 import type { StoredEvent, Topic } from './envelope.js';
-import type { LogRecord } from './ports/eventLog.js';
+import type { LogRecord, RecordHead } from './ports/eventLog.js';
 
-/** A record read as JSON: its event is parsed on first use, so a reader that only passes the JSON on never parses it. */
-export const jsonRecord = (topic: Topic, partition: number, offset: number, json: string): LogRecord => {
+/**
+ * A record read as JSON: its event is parsed on first use, so a reader that only passes the JSON on never parses it.
+ * `head`, when the source scanned it already (to check the record), saves the sink scanning it again.
+ */
+export const jsonRecord = (topic: Topic, partition: number, offset: number, json: string, head?: RecordHead): LogRecord => {
   let event: StoredEvent | undefined;
   return {
     topic,
     partition,
     offset,
     json,
+    head,
     get event(): StoredEvent {
       event ??= JSON.parse(json) as StoredEvent;
       return event;
     },
   };
 };
-
-/** What the sink needs of every record before its rows: who, which version, which event and which day. */
-export interface RecordHead {
-  readonly player_id: string;
-  readonly player_version: number;
-  readonly event_type: string;
-  readonly event_date: string;
-}
 
 /**
  * The text of a top-level string member, or undefined. `"name":"` cannot occur inside a JSON string (its quotes would
@@ -64,6 +60,7 @@ export const scanRecordHead = (json: string): RecordHead | undefined => {
 
 /** The record's head: scanned from its JSON when it has one (the stored `event_type` is envelop's copy of `data.type`). */
 export const recordHead = (r: LogRecord): RecordHead => {
+  if (r.head !== undefined) return r.head;
   const scanned = r.json === undefined ? undefined : scanRecordHead(r.json);
   if (scanned !== undefined) return scanned;
   const e = r.event;
