@@ -141,9 +141,11 @@ const timedSink = timeSinkPorts(sinkOptions);
 const rssBeforeSink = process.memoryUsage().rss;
 const peakBeforeSink = peak.rss;
 peak.rss = 0;
+const cpuBeforeSink = process.cpuUsage();
 t0 = performance.now();
 const stats = await createSink(timedSink.options).drain(progress('sink'));
 const sinkSeconds = (performance.now() - t0) / 1000;
+const sinkCpu = process.cpuUsage(cpuBeforeSink);
 sample();
 const sinkPeakRss = peak.rss;
 peak.rss = Math.max(peakBeforeSink, sinkPeakRss);
@@ -182,9 +184,11 @@ const rows = [
 console.log(`| step | count | seconds | per second |\n|---|---:|---:|---:|`);
 for (const [name, n, s] of rows) console.log(`| ${name} | ${n} | ${s.toFixed(2)} | ${Math.round(n / s)} |`);
 console.log(`\nSink alone (PLACEBO_SINK_FLUSH_BYTES ${sinkOptions.flushBytes / 2 ** 20} MiB, flush rows ${sinkOptions.flushRows}, encoder ${encoderName}):\n`);
-console.log('| records | rows | files | seconds | records/s | peak RSS during the sink | RSS before it |\n|---:|---:|---:|---:|---:|---:|---:|');
 console.log(
-  `| ${stats.records} | ${stats.rows} | ${stats.files} | ${sinkSeconds.toFixed(2)} | ${Math.round(stats.records / sinkSeconds)} | ${(sinkPeakRss / 2 ** 20).toFixed(0)} MB | ${(rssBeforeSink / 2 ** 20).toFixed(0)} MB |`,
+  '| records | rows | files | seconds | records/s | CPU per record (all threads) | peak RSS during the sink | RSS before it |\n|---:|---:|---:|---:|---:|---:|---:|---:|',
+);
+console.log(
+  `| ${stats.records} | ${stats.rows} | ${stats.files} | ${sinkSeconds.toFixed(2)} | ${Math.round(stats.records / sinkSeconds)} | ${((sinkCpu.user + sinkCpu.system) / stats.records).toFixed(1)} µs | ${(sinkPeakRss / 2 ** 20).toFixed(0)} MB | ${(rssBeforeSink / 2 ** 20).toFixed(0)} MB |`,
 );
 console.log(`\nWhere the sink waited (wall time of each port's calls, summed):\n\n${portTable(timedSink.totals, sinkSeconds)}`);
 console.log(`\nfreshness (append -> counted by Presto, sink flushing every 5 s): ${freshness === null ? 'not within 120 s' : `${freshness.toFixed(1)} s`}`);

@@ -62,17 +62,24 @@ const cellSql = (src: CellSource, type: ColumnType, s: Structure): string => {
       need(s, src.path, 'VARCHAR');
       return `(${literal(src.prefix)} || coalesce(${member(src.path)}, 'null'))`;
     case 'ByType': {
+      // One branch per distinct value, naming its event types; types whose value is null need no branch.
       need(s, ['data', 'type'], 'VARCHAR');
-      const cases = Object.entries(src.cases).map(([t, c]) => `when ${literal(t)} then ${cellSql(c, type, s)}`);
-      return `(case ${member(['data', 'type'])} ${cases.join(' ')} end)`;
+      const typesOf = new Map<string, string[]>();
+      for (const [t, c] of Object.entries(src.cases)) {
+        const sql = cellSql(c, type, s);
+        if (sql !== 'null') typesOf.set(sql, [...(typesOf.get(sql) ?? []), t]);
+      }
+      if (typesOf.size === 0) return 'null';
+      const branches = [...typesOf].map(([sql, types]) => `when ${member(['data', 'type'])} in (${types.map(literal).join(', ')}) then ${sql}`);
+      return `(case ${branches.join(' ')} end)`;
     }
     case 'Millis':
       need(s, src.path, 'VARCHAR');
       return `try_strptime(${member(src.path)}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
     case 'SpaceTime':
-      // regexp_replace without the 'g' option replaces the first match, as String.replace does.
+      // An instant as toISOString writes it holds one T and one Z: replacing every one is String.replace's first.
       need(s, src.path, 'VARCHAR');
-      return `regexp_replace(regexp_replace(${member(src.path)}, 'T', ' '), 'Z', '')`;
+      return `replace(replace(${member(src.path)}, 'T', ' '), 'Z', '')`;
     case 'DateOf':
       need(s, src.path, 'VARCHAR');
       return `substr(${member(src.path)}, 1, 10)`;
