@@ -23,6 +23,7 @@ export const jsonRecord = (topic: Topic, partition: number, offset: number, json
 /**
  * The text of a top-level string member, or undefined. `"name":"` cannot occur inside a JSON string (its quotes would
  * be escaped), and no nested object of a stored event has these names, so the first match is the top-level member.
+ * A value with an escape is left to the parser.
  */
 const stringAt = (json: string, key: string): string | undefined => {
   const at = json.indexOf(key);
@@ -30,9 +31,15 @@ const stringAt = (json: string, key: string): string | undefined => {
   const start = at + key.length;
   const end = json.indexOf('"', start);
   if (end < 0) return undefined;
-  const value = json.slice(start, end);
-  return value.includes('\\') ? undefined : value;
+  for (let i = start; i < end; i++) if (json.charCodeAt(i) === 92) return undefined;
+  return json.slice(start, end);
 };
+
+/**
+ * A copy of a string: a slice of 13 characters or more is a view that keeps the whole record's text alive as long as
+ * it is held, and the sink remembers player ids long after their records are gone.
+ */
+const copied = (s: string): string => (s.length < 13 ? s : (JSON.parse(`"${s}"`) as string));
 
 const versionAt = (json: string): number | undefined => {
   const key = '"player_version":';
@@ -50,12 +57,12 @@ const versionAt = (json: string): number | undefined => {
 
 /** Scans the JSON for the head's members without parsing it; undefined when the text is not as envelop writes it. */
 export const scanRecordHead = (json: string): RecordHead | undefined => {
-  const player_id = stringAt(json, '"player_id":"');
+  const id = stringAt(json, '"player_id":"');
   const player_version = versionAt(json);
   const event_type = stringAt(json, '"event_type":"');
   const occurred = stringAt(json, '"occurred_at":"');
-  if (player_id === undefined || player_version === undefined || event_type === undefined || occurred === undefined) return undefined;
-  return { player_id, player_version, event_type, event_date: occurred.slice(0, 10) };
+  if (id === undefined || player_version === undefined || event_type === undefined || occurred === undefined) return undefined;
+  return { player_id: copied(id), player_version, event_type, event_date: occurred.slice(0, 10) };
 };
 
 /** The record's head: scanned from its JSON when it has one (the stored `event_type` is envelop's copy of `data.type`). */

@@ -1,7 +1,7 @@
 import { recordHead, type LogRecord } from '@placebo/domain';
 import { must } from './sinkFailure.js';
 import type { SinkContext } from './sinkOptions.js';
-import { bufferRecord, type SinkPartition } from './sinkPartition.js';
+import { bufferRecord, countRecord, type SinkPartition } from './sinkPartition.js';
 
 /**
  * Buffers a record's JSON for the tables it belongs to, but neither a copy of an earlier record nor rows a committed
@@ -14,7 +14,8 @@ const take = (c: SinkContext, p: SinkPartition, r: LogRecord): void => {
     c.stats.duplicates++;
     return;
   }
-  const into: string[] = [];
+  const json = r.json ?? JSON.stringify(r.event);
+  let files = 0;
   for (const table of p.tables) {
     if (!table.types.includes(head.event_type as never)) continue;
     const mark = c.index.watermark(table.name, p.topic, p.partition, head.event_date);
@@ -22,9 +23,10 @@ const take = (c: SinkContext, p: SinkPartition, r: LogRecord): void => {
       c.stats.skipped++;
       continue;
     }
-    into.push(table.name);
+    bufferRecord(p, table.name, head.event_date, json);
+    files++;
   }
-  if (into.length > 0) bufferRecord(p, into, head.event_date, r.json ?? JSON.stringify(r.event));
+  if (files > 0) countRecord(p, json);
 };
 
 /** Reads the next batch of a partition into its buffers; answers how many records it read. */

@@ -261,6 +261,30 @@ describe('sink: log → Parquet lake, exactly once', () => {
     for (const bytes of sizes) assert.ok(bytes < flushBytes + 40_000, `${bytes} bytes encoded at once`);
   });
 
+  it('commits before the buffered records reach flushBytes when the encoder projects their JSON itself', async () => {
+    const want = await expected(infra);
+    const sizes: number[] = [];
+    const duckdb = createDuckDbParquetEncoder();
+    const measuring: RowFileEncoder = {
+      extension: duckdb.extension,
+      encode: () => assert.fail('rows are projected by the encoder'),
+      encodeRecords: (table, records) => {
+        sizes.push(records.reduce((n, r) => n + r.length, 0));
+        return duckdb.encodeRecords(table, records);
+      },
+    };
+    const flushBytes = 20_000;
+    try {
+      const stats = await sinkOver(infra, infra.lake, infra.offsets, 1_000_000, { encoder: measuring, flushBytes }).drain();
+      assert.deepEqual(await counts(infra), want);
+      assert.ok(stats.files > 2 * analystTables.length, `${stats.files} files`);
+      // At most one read batch (10 records of about a kilobyte) past the bound.
+      for (const bytes of sizes) assert.ok(bytes < flushBytes + 12_000, `${bytes} bytes of records encoded at once`);
+    } finally {
+      duckdb.close();
+    }
+  });
+
   it('registers the partitions of published files before committing their offset, and every listed partition at start', async () => {
     const run = journal(infra);
     await sinkOver(infra, run.lake, run.offsets, 10, { registry: run.registry }).drain();

@@ -41,23 +41,23 @@ export const openSinkPartition = (o: {
 /** Characters past Latin-1: V8 then holds the string in two bytes a character. */
 const wide = /[^\u0000-\u00ff]/;
 
-/**
- * Heap bytes of a buffered record, for the byte bound: its JSON text (one byte a character, two when it holds a
- * character past Latin-1, plus V8's header) and one array slot per file it goes to.
- */
-const recordBytes = (json: string, files: number): number => 32 + (wide.test(json) ? 2 : 1) * json.length + 8 * files;
+/** Adds a record's JSON to the file of a table and date (one array slot; the text itself is counted by countRecord). */
+export const bufferRecord = (p: SinkPartition, table: string, dt: string, json: string): void => {
+  let dates = p.buffers.get(table);
+  if (dates === undefined) p.buffers.set(table, (dates = new Map()));
+  const records = dates.get(dt);
+  if (records === undefined) dates.set(dt, [json]);
+  else records.push(json);
+  p.buffered++;
+  p.bytes += 8;
+};
 
-/** Buffers a record's JSON for the files of the given tables and its date: the text is held once, whatever the tables. */
-export const bufferRecord = (p: SinkPartition, tables: ReadonlyArray<string>, dt: string, json: string): void => {
-  for (const table of tables) {
-    let dates = p.buffers.get(table);
-    if (dates === undefined) p.buffers.set(table, (dates = new Map()));
-    const records = dates.get(dt);
-    if (records === undefined) dates.set(dt, [json]);
-    else records.push(json);
-  }
-  p.buffered += tables.length;
-  p.bytes += recordBytes(json, tables.length);
+/**
+ * Counts a buffered record's text once, whatever the files it goes to, for the byte bound: one byte a character, two
+ * when it holds a character past Latin-1 (V8 then stores the string two bytes a character), plus V8's header.
+ */
+export const countRecord = (p: SinkPartition, json: string): void => {
+  p.bytes += 32 + (wide.test(json) ? 2 : 1) * json.length;
 };
 
 /** Everything read is committed up to `next`: the buffers start again. */
