@@ -53,7 +53,9 @@ export const commitPartition = async (c: SinkContext, p: SinkPartition): Promise
   if (p.lastRead < p.committed) return;
   const from = p.committed;
   const to = p.lastRead;
-  const published = await inParallel(pendingFiles(p), c.o.publishConcurrency ?? 4, (f) => publishFile(c, p, f, from, to));
+  // Rows projected here are held one file at a time; an encoder that projects the records itself gets several files.
+  const limit = c.o.encoder.encodeRecords === undefined ? 1 : (c.o.publishConcurrency ?? 4);
+  const published = await inParallel(pendingFiles(p), limit, (f) => publishFile(c, p, f, from, to));
   await must(c.registrations.fresh(published));
   await must(c.o.offsets.commit(c.o.consumer, p.topic, p.partition, to + 1));
   markCommitted(p, to + 1);

@@ -26,7 +26,7 @@ export interface SinkOptions {
   /** How many offsets before the committed one are re-read at start to remember their versions (default 10,000; 0 skips). */
   readonly dedupLookback?: number;
   readonly batchSize?: number;
-  /** Files of one commit encoded and published at the same time (default 4). */
+  /** Files of one commit encoded and published at the same time when the encoder projects the records itself (default 4). */
   readonly publishConcurrency?: number;
   readonly now?: () => number;
   readonly logger: SinkLogger;
