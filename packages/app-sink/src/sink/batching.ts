@@ -15,6 +15,8 @@ const take = (c: SinkContext, p: SinkPartition, r: LogRecord): void => {
     return;
   }
   const json = r.json ?? JSON.stringify(r.event);
+  // Rows projected here at commit are held a file at a time: the bound counts them too.
+  const rowsHere = c.o.encoder.encodeRecords === undefined;
   let files = 0;
   for (const table of p.tables) {
     if (!table.types.includes(head.event_type as never)) continue;
@@ -23,7 +25,7 @@ const take = (c: SinkContext, p: SinkPartition, r: LogRecord): void => {
       c.stats.skipped++;
       continue;
     }
-    bufferRecord(p, table.name, head.event_date, json);
+    bufferRecord(p, table.name, head.event_date, json, rowsHere ? table.columns.length : undefined);
     files++;
   }
   if (files > 0) countRecord(p, json);
