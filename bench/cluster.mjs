@@ -2,7 +2,7 @@
 // to fresh topics, then times `replay` (Kafka -> Redis snapshots) and the sink (Kafka -> Parquet on HDFS, committed
 // and registered in Presto), and how long a new event takes to become queryable with the sink running. Replay runs
 // in this thread and in 2 worker threads (`--workers`).
-// Usage: npm run build && deploy/local/stack.sh up && node bench/cluster.mjs [events=1000000] [encoder=duckdb|parquetjs]
+// Usage: npm run build && deploy/local/stack.sh up && node bench/cluster.mjs [events=1000000] [encoder=duckdb|duckdb-rows|parquetjs]
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
@@ -21,6 +21,7 @@ import {
   topicName,
 } from '@placebo/adapters';
 import { createSink, replayLog } from '@placebo/app-sink';
+import { portTable, timeSinkPorts } from './lib/sinkPorts.mjs';
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const encoderName = process.argv[3] ?? 'duckdb';
@@ -139,7 +140,10 @@ const engine = createPrestoQueryEngine({
   tables: analystTables,
   views: analystViews,
 });
-const encoder = encoderName === 'parquetjs' ? createParquetEncoder() : createDuckDbParquetEncoder();
+const duckdb = createDuckDbParquetEncoder();
+// duckdb-rows: DuckDB's encoder fed rows projected in JavaScript (the path without encodeRecords), for comparison.
+const encoder =
+  encoderName === 'parquetjs' ? createParquetEncoder() : encoderName === 'duckdb-rows' ? { extension: duckdb.extension, encode: duckdb.encode } : duckdb;
 const quiet = { info: () => undefined, warn: () => undefined };
 const sinkOptions = {
   source: sinkSide.log,
@@ -154,9 +158,18 @@ const sinkOptions = {
   flushMs: 60_000,
   logger: quiet,
 };
+const timedSink = timeSinkPorts(sinkOptions);
+const rssBeforeSink = process.memoryUsage().rss;
+const peakBeforeSink = peak.rss;
+peak.rss = 0;
+const cpuBeforeSink = process.cpuUsage();
 t0 = performance.now();
-const stats = await createSink(sinkOptions).drain(progress('sink'));
+const stats = await createSink(timedSink.options).drain(progress('sink'));
 const sinkSeconds = (performance.now() - t0) / 1000;
+const sinkCpu = process.cpuUsage(cpuBeforeSink);
+sample();
+const sinkPeakRss = peak.rss;
+peak.rss = Math.max(peakBeforeSink, sinkPeakRss);
 process.stderr.write('\n');
 
 // 4. Freshness: one more event with the sink running (flush every 5 s): how long until Presto counts it?
@@ -196,6 +209,14 @@ for (const r of replays)
   console.log(
     `| ${r.workers === 1 ? '1 (this thread)' : `${r.workers} worker threads`} | ${r.report.events} | ${r.seconds.toFixed(2)} | ${Math.round(r.report.events / r.seconds)} |`,
   );
+console.log(`\nSink alone (PLACEBO_SINK_FLUSH_BYTES ${sinkOptions.flushBytes / 2 ** 20} MiB, flush rows ${sinkOptions.flushRows}, encoder ${encoderName}):\n`);
+console.log(
+  '| records | rows | files | seconds | records/s | CPU per record (all threads) | peak RSS during the sink | RSS before it |\n|---:|---:|---:|---:|---:|---:|---:|---:|',
+);
+console.log(
+  `| ${stats.records} | ${stats.rows} | ${stats.files} | ${sinkSeconds.toFixed(2)} | ${Math.round(stats.records / sinkSeconds)} | ${((sinkCpu.user + sinkCpu.system) / stats.records).toFixed(1)} µs | ${(sinkPeakRss / 2 ** 20).toFixed(0)} MB | ${(rssBeforeSink / 2 ** 20).toFixed(0)} MB |`,
+);
+console.log(`\nWhere the sink waited (wall time of each port's calls, summed):\n\n${portTable(timedSink.totals, sinkSeconds)}`);
 console.log(`\nfreshness (append -> counted by Presto, sink flushing every 5 s): ${freshness === null ? 'not within 120 s' : `${freshness.toFixed(1)} s`}`);
 console.log(`peak RSS of this process ${(peak.rss / 2 ** 20).toFixed(0)} MB; ${replay.players} players; ${stats.files} files; node ${process.version}`);
 await writer.close();

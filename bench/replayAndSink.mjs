@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Catalogue, analystTables, createDecider, envelop, initialState } from '@placebo/domain';
 import { createDuckDbParquetEncoder, createLogger, createParquetEncoder, loadConfig, openEmbedded, openReplaySide } from '@placebo/adapters';
-import { createLakeSink, replayLog } from '@placebo/app-sink';
+import { createLakeSink, createSink, replayLog } from '@placebo/app-sink';
 
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const reply = (result) => process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -57,21 +57,45 @@ const encodeChild = async (dir, name, fileRows) => {
   reply({ rows, bytes, seconds: ms / 1000, peakMb: peakMb() });
 };
 
-/** Child: the production sink (createLakeSink, settings from the environment) drains a copy of the log. */
-const sinkChild = async (dir) => {
+/**
+ * Child: the production sink (createLakeSink, settings from the environment) drains a copy of the log; with `rows`,
+ * the same sink fed DuckDB's encoder without `encodeRecords`, so rows are projected in JavaScript (for comparison).
+ */
+const sinkChild = async (dir, rows) => {
   const config = loadConfig({ ...process.env, PLACEBO_DATA_DIR: dir });
   if (config._tag === 'Left') throw new Error(JSON.stringify(config.left));
   const infra = openEmbedded({ dataDir: dir });
+  const logger = createLogger({ level: 'error' });
+  const duckdb = rows ? createDuckDbParquetEncoder() : null;
+  const sink =
+    duckdb === null
+      ? createLakeSink(config.right, infra, logger)
+      : createSink({
+          source: infra.log,
+          offsets: infra.offsets,
+          lake: infra.lake,
+          encoder: { extension: duckdb.extension, encode: duckdb.encode },
+          registry: infra.registry,
+          tables: analystTables,
+          consumer: 'placebo-sink',
+          flushRows: config.right.PLACEBO_SINK_FLUSH_ROWS,
+          flushMs: config.right.PLACEBO_SINK_FLUSH_MS,
+          flushBytes: config.right.PLACEBO_SINK_FLUSH_BYTES,
+          logger,
+        });
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const stats = await createLakeSink(config.right, infra, createLogger({ level: 'error' })).drain();
+  const stats = await sink.drain();
+  const cpu = process.cpuUsage(cpu0);
+  duckdb?.close();
   const seconds = (performance.now() - t0) / 1000;
   await infra.close();
-  reply({ ...stats, seconds, peakMb: peakMb() });
+  reply({ ...stats, seconds, cpuUs: cpu.user + cpu.system, peakMb: peakMb() });
 };
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode === '--encode') await encodeChild(args[0], args[1], Number(args[2]));
-else if (mode === '--sink') await sinkChild(args[0]);
+else if (mode === '--sink') await sinkChild(args[0], args[1] === 'rows');
 else await parent(Number(mode ?? 200_000));
 
 async function parent(total) {
@@ -88,7 +112,7 @@ async function parent(total) {
   await infra.close();
 
   const child = (args, env = {}) => {
-    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], {
+    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], {
       env: { ...process.env, ...env },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -110,18 +134,25 @@ async function parent(total) {
     ['DuckDB (appender + COPY)', 'duckdb'],
   ].map(([label, name]) => ({ label, ...child(['--encode', dir, name, String(fileRows)]) }));
 
+  // duckdb-rows: DuckDB's encoder fed rows projected in JavaScript; duckdb: rows projected in SQL by DuckDB.
   const sinks = [
     ['parquetjs', 64 * 2 ** 20],
+    ['duckdb-rows', 64 * 2 ** 20],
     ['duckdb', 64 * 2 ** 20],
     ['duckdb', 16 * 2 ** 20],
     ['duckdb', 2_000_000_000],
   ].map(([encoder, flushBytes]) => {
     const copy = copyOfLog();
+    const rows = encoder === 'duckdb-rows';
     try {
       return {
         encoder,
         flushBytes,
-        ...child(['--sink', copy], { PLACEBO_PARQUET_ENCODER: encoder, PLACEBO_SINK_FLUSH_BYTES: String(flushBytes), PLACEBO_SINK_FLUSH_ROWS: '100000' }),
+        ...child(['--sink', copy, ...(rows ? ['rows'] : [])], {
+          PLACEBO_PARQUET_ENCODER: rows ? 'duckdb' : encoder,
+          PLACEBO_SINK_FLUSH_BYTES: String(flushBytes),
+          PLACEBO_SINK_FLUSH_ROWS: '100000',
+        }),
       };
     } finally {
       rmSync(copy, { recursive: true, force: true });
@@ -208,12 +239,13 @@ function printReport({ events, players, fill, replays, fileRows, encodes, sinks 
 
   console.log(`\nSink: log -> committed Parquet, a backlog of ${int(events)} events (createLakeSink, flush rows 100,000):\n`);
   console.log(
-    '| PLACEBO_PARQUET_ENCODER | PLACEBO_SINK_FLUSH_BYTES | records | rows | files | seconds | records/s | rows/s | peak RSS |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| encoder (rows projected) | PLACEBO_SINK_FLUSH_BYTES | records | rows | files | seconds | records/s | rows/s | CPU per record (all threads) | peak RSS |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
+  const how = { parquetjs: 'parquetjs (JavaScript)', 'duckdb-rows': 'duckdb (JavaScript)', duckdb: 'duckdb (SQL in DuckDB)' };
   for (const s of sinks) {
     const bound = s.flushBytes >= 2_000_000_000 ? 'none (2e9)' : `${s.flushBytes / 2 ** 20} MiB`;
     console.log(
-      `| ${s.encoder} | ${bound} | ${int(s.records)} | ${int(s.rows)} | ${int(s.files)} | ${s.seconds.toFixed(2)} | ${int(s.records / s.seconds)} | ${int(s.rows / s.seconds)} | ${mb(s.peakMb)} |`,
+      `| ${how[s.encoder]} | ${bound} | ${int(s.records)} | ${int(s.rows)} | ${int(s.files)} | ${s.seconds.toFixed(2)} | ${int(s.records / s.seconds)} | ${int(s.rows / s.seconds)} | ${(s.cpuUs / s.records).toFixed(1)} µs | ${mb(s.peakMb)} |`,
     );
   }
 }

@@ -3,26 +3,10 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, timestampMillisValue, type DuckDBAppender } from '@duckdb/node-api';
-import type { Cell, Column, ColumnType, RowFileEncoder } from '@placebo/domain';
+import { DuckDBInstance, timestampMillisValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { Cell, Column, ColumnType, Row, RowFileEncoder, TableSpec } from '@placebo/domain';
 import { tryPort } from '../runtime/tryPort.js';
-
-const quote = (id: string): string => `"${id.replaceAll('"', '""')}"`;
-const literal = (s: string): string => `'${s.replaceAll("'", "''")}'`;
-
-/**
- * Column types of the staging table. Timestamps are `timestamp_ms`, written as INT64 TIMESTAMP_MILLIS like the
- * parquetjs encoder's (`timestamp` would be TIMESTAMP_MICROS); both read back as a plain `timestamp` in DuckDB and in
- * Presto 0.287's Hive connector (checked on the local stack).
- */
-const stagingType: Record<ColumnType, string> = {
-  string: 'varchar',
-  int32: 'integer',
-  int64: 'bigint',
-  double: 'double',
-  boolean: 'boolean',
-  timestamp: 'timestamp_ms',
-};
+import { literal, projectionSql, quote, stagingType } from './duckDbProjection.js';
 
 const millis = (v: Cell): number => (typeof v === 'number' ? v : Date.parse(String(v)));
 
@@ -54,6 +38,41 @@ const sweep = (dir: string): void => {
   }
 };
 
+/** A staging table of the columns' types, filled with the rows through the Appender (typed per column, no SQL per row). */
+const appendRows = async (connection: DuckDBConnection, columns: ReadonlyArray<Column>, rows: ReadonlyArray<Row>): Promise<void> => {
+  await connection.run(`create temp table staging (${columns.map((c) => `${quote(c.name)} ${stagingType[c.type]}`).join(', ')})`);
+  const appender = await connection.createAppender('staging');
+  const fill = columns.map((c) => ({ name: c.name, append: appenders[c.type] }));
+  try {
+    for (const row of rows) {
+      for (const { name, append } of fill) {
+        const v = row[name];
+        if (v === null || v === undefined) appender.appendNull();
+        else append(appender, v);
+      }
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+};
+
+/** A staging table of one text column, a record's JSON a row. */
+const appendDocs = async (connection: DuckDBConnection, docs: ReadonlyArray<string>): Promise<void> => {
+  await connection.run('create temp table staging (doc varchar)');
+  const appender = await connection.createAppender('staging');
+  try {
+    for (const doc of docs) {
+      appender.appendVarchar(doc);
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+};
+
 export interface DuckDbParquetEncoderOptions {
   /** Under which DuckDB writes each file before it is read back (and spills, if it must). Defaults to the OS temp dir. */
   readonly tmpDir?: string;
@@ -65,10 +84,13 @@ export interface DuckDbParquetEncoderOptions {
 /**
  * Parquet through DuckDB's columnar writer: each call appends the rows into a temporary table (the Appender, typed
  * per column, no SQL per row), `COPY`s it to a temporary file (Snappy, V1 data pages, flat optional columns, like the
- * parquetjs encoder's) and returns the file's bytes. One in-memory instance, created on first use; a connection
- * per call, so concurrent calls do not share a staging table.
+ * parquetjs encoder's) and returns the file's bytes. `encodeRecords` takes records' JSON instead and projects the
+ * table's rows in SQL (`projectionSql`), so the row work runs on DuckDB's threads. One in-memory instance, created on
+ * first use; a connection per call, so concurrent calls do not share a staging table.
  */
-export const createDuckDbParquetEncoder = (options: DuckDbParquetEncoderOptions = {}): RowFileEncoder & { readonly close: () => void } => {
+export const createDuckDbParquetEncoder = (
+  options: DuckDbParquetEncoderOptions = {},
+): RowFileEncoder & Required<Pick<RowFileEncoder, 'encodeRecords'>> & { readonly close: () => void } => {
   // One work folder per process, so that a later process can tell leftovers of a dead one from files in use.
   const base = options.tmpDir ?? tmpdir();
   const dir = join(base, `placebo-duckdb-${process.pid}`);
@@ -91,46 +113,39 @@ export const createDuckDbParquetEncoder = (options: DuckDbParquetEncoderOptions 
     ...(options.rowGroupSize === undefined ? [] : [`row_group_size ${options.rowGroupSize}`]),
   ].join(', ');
 
+  const prepare = (): void => {
+    if (ready) return;
+    sweep(base);
+    mkdirSync(dir, { recursive: true });
+    ready = true;
+  };
+  /** Fills a staging table on a connection of its own, copies `select` of it to a file and answers the file's bytes. */
+  const toParquet = (what: string, fill: (c: DuckDBConnection) => Promise<void>, select: string) =>
+    tryPort(
+      what,
+      async () => {
+        prepare();
+        const connection = await (await open()).connect();
+        const file = join(dir, `placebo-${randomUUID()}.parquet`);
+        try {
+          await fill(connection);
+          await connection.run(`copy (${select}) to ${literal(file)} (${copyOptions})`);
+          return await readFile(file);
+        } finally {
+          await rm(file, { force: true });
+          await connection.run('drop table if exists staging').catch(() => undefined);
+          connection.closeSync();
+        }
+      },
+      () => false,
+    );
+
   return {
     extension: 'parquet',
-    encode: (columns: ReadonlyArray<Column>, rows) =>
-      tryPort(
-        'encode parquet (duckdb)',
-        async () => {
-          if (!ready) {
-            sweep(base);
-            mkdirSync(dir, { recursive: true });
-            ready = true;
-          }
-          const connection = await (await open()).connect();
-          const file = join(dir, `placebo-${randomUUID()}.parquet`);
-          try {
-            await connection.run(`create temp table staging (${columns.map((c) => `${quote(c.name)} ${stagingType[c.type]}`).join(', ')})`);
-            const appender = await connection.createAppender('staging');
-            const fill = columns.map((c) => ({ name: c.name, append: appenders[c.type] }));
-            try {
-              for (const row of rows) {
-                for (const { name, append } of fill) {
-                  const v = row[name];
-                  if (v === null || v === undefined) appender.appendNull();
-                  else append(appender, v);
-                }
-                appender.endRow();
-              }
-              appender.flushSync();
-            } finally {
-              appender.closeSync();
-            }
-            await connection.run(`copy staging to ${literal(file)} (${copyOptions})`);
-            return await readFile(file);
-          } finally {
-            await rm(file, { force: true });
-            await connection.run('drop table if exists staging').catch(() => undefined);
-            connection.closeSync();
-          }
-        },
-        () => false,
-      ),
+    encode: (columns: ReadonlyArray<Column>, rows) => toParquet('encode parquet (duckdb)', (c) => appendRows(c, columns, rows), 'select * from staging'),
+    // The records' JSON goes in as text, one cell a record; DuckDB parses and projects them on its own threads.
+    encodeRecords: (table: TableSpec, records: ReadonlyArray<string>) =>
+      toParquet('encode records to parquet (duckdb)', (c) => appendDocs(c, records), projectionSql(table, 'staging')),
     close: () => {
       const i = instance;
       instance = null;

@@ -34,7 +34,7 @@ const hasFiles = (dir: string): boolean =>
   readdirSync(dir, { withFileTypes: true }).some((d) => d.isDirectory() && readdirSync(join(dir, d.name)).some((f) => f.endsWith('.parquet')));
 
 /** A typed table with no rows, from the same declaration as the Parquet schema, and the partition column last. */
-export const emptyTableSql = (t: Pick<TableSpec, 'columns'>, partition = DATE_COLUMN): string =>
+export const emptyTableSql = (t: { readonly columns: ReadonlyArray<Column> }, partition = DATE_COLUMN): string =>
   `select ${[...t.columns.map((c) => `cast(null as ${sqlType(c.type)}) as ${quote(c.name)}`), `cast(null as varchar) as ${quote(partition)}`].join(', ')} where false`;
 
 /** The rows of `<dir>/<partition>=…/*.parquet`, declared columns first, then the partition column from the folder name. */

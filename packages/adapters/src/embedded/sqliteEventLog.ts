@@ -4,6 +4,7 @@ import {
   topics as allTopics,
   topicsOf,
   type EventLog,
+  jsonRecord,
   type LogRecord,
   type LogSource,
   type PortError,
@@ -103,11 +104,7 @@ export const createSqliteEventLog = (options: {
     findByCommand: (playerId, commandId) => tryPort('find command', () => parse(byCommand.all(playerId, commandId))),
     partitions: () => tryPort('partitions', () => [0]),
     read: (topic, partition, from, max) =>
-      tryPort('read', () =>
-        partition !== 0
-          ? []
-          : range.all(from, topicBit(topic), max).map((r): LogRecord => ({ topic, partition, offset: r.seq, event: JSON.parse(r.body) as StoredEvent })),
-      ),
+      tryPort('read', () => (partition !== 0 ? [] : range.all(from, topicBit(topic), max).map((r): LogRecord => jsonRecord(topic, partition, r.seq, r.body)))),
     end: () => tryPort('end offset', () => (maxSeq.get()?.s ?? 0) + 1),
     /** Waits for queued appends to commit, then stops the writer. */
     close: async () => {

@@ -1,52 +1,64 @@
-import type { Row, TablePartition, TableSpec } from '@placebo/domain';
+import type { Row, StoredEvent, TablePartition, TableSpec } from '@placebo/domain';
 import { fileName, generationPartition } from '@placebo/domain';
+import { inParallel } from './inParallel.js';
 import { checkLease, commitUnderLease } from './lease.js';
 import { must } from './sinkFailure.js';
 import type { SinkContext } from './sinkOptions.js';
 import { markCommitted, type SinkPartition } from './sinkPartition.js';
 
-const byDate = (rows: ReadonlyArray<Row>): [string, Row[]][] => {
-  const dates = new Map<string, Row[]>();
-  for (const row of rows) {
-    const dt = String(row.event_date);
-    const group = dates.get(dt);
-    if (group === undefined) dates.set(dt, [row]);
-    else group.push(row);
-  }
-  return [...dates].sort(([a], [b]) => a.localeCompare(b));
-};
-
-/** Encodes and publishes one table's buffered rows, one file per date naming the range; answers the partitions. */
-const publishTable = async (c: SinkContext, p: SinkPartition, table: TableSpec, from: number, to: number): Promise<TablePartition[]> => {
-  const published: TablePartition[] = [];
-  for (const [dt, rows] of byDate(p.buffers.get(table.name) ?? [])) {
-    const bytes = await must(c.o.encoder.encode(table.columns, rows));
-    const gen = await c.index.generationOf(table.name, dt);
-    const path = fileName({ table: table.name, dt, topic: p.topic, partition: p.partition, from, to, gen }, c.o.encoder.extension);
-    checkLease(c, p);
-    await must(c.o.lake.publish(path, bytes));
-    c.index.advance(table.name, p.topic, p.partition, dt, to);
-    published.push(generationPartition(table.name, dt, gen));
-    c.stats.files++;
-    c.stats.rows += rows.length;
-  }
-  return published;
-};
+/** One file of a commit: a table's records of one date. */
+interface PendingFile {
+  readonly table: TableSpec;
+  readonly dt: string;
+  readonly records: ReadonlyArray<string>;
+}
 
 /**
- * Commits what a partition read since its last commit: every file of the range published, then registered, and only
- * then the consumer offset moved past the range, with the versions landed — each step only while the lease holds.
+ * The file's bytes: projected by the encoder's engine from the records' JSON when it has one, else the rows projected
+ * here (each record parsed for the file, and let go with it).
+ */
+const encodeFile = async (c: SinkContext, f: PendingFile): Promise<Uint8Array> => {
+  const { encoder } = c.o;
+  if (encoder.encodeRecords !== undefined) return must(encoder.encodeRecords(f.table, f.records));
+  const rows: Row[] = [];
+  for (const json of f.records) {
+    const row = f.table.project(JSON.parse(json) as StoredEvent);
+    if (row !== null) rows.push(row);
+  }
+  return must(encoder.encode(f.table.columns, rows));
+};
+
+/** Encodes and publishes one file naming the range; answers the partition that makes it queryable. */
+const publishFile = async (c: SinkContext, p: SinkPartition, f: PendingFile, from: number, to: number): Promise<TablePartition> => {
+  const bytes = await encodeFile(c, f);
+  const gen = await c.index.generationOf(f.table.name, f.dt);
+  const path = fileName({ table: f.table.name, dt: f.dt, topic: p.topic, partition: p.partition, from, to, gen }, c.o.encoder.extension);
+  checkLease(c, p);
+  await must(c.o.lake.publish(path, bytes));
+  c.index.advance(f.table.name, p.topic, p.partition, f.dt, to);
+  // Published: let the records go before the rest of the commit is done (a failure abandons the partition anyway).
+  p.buffers.get(f.table.name)?.delete(f.dt);
+  c.stats.files++;
+  c.stats.rows += f.records.length;
+  return generationPartition(f.table.name, f.dt, gen);
+};
+
+/** The files a partition's buffers make, table by table in declaration order, dates in order. */
+const pendingFiles = (p: SinkPartition): PendingFile[] =>
+  p.tables.flatMap((table) => [...(p.buffers.get(table.name) ?? [])].sort(([a], [b]) => a.localeCompare(b)).map(([dt, records]) => ({ table, dt, records })));
+
+/**
+ * Commits what a partition read since its last commit: every file of the range published (several at a time), then
+ * registered, and only then the consumer offset moved past the range, with the versions landed — each step only while
+ * the lease holds.
  */
 export const commitPartition = async (c: SinkContext, p: SinkPartition): Promise<void> => {
   if (p.lastRead < p.committed) return;
   const from = p.committed;
   const to = p.lastRead;
-  const published: TablePartition[] = [];
-  for (const table of p.tables) {
-    published.push(...(await publishTable(c, p, table, from, to)));
-    // Encoded and published: let the rows go before the next table is encoded (a failure abandons the partition anyway).
-    p.buffers.delete(table.name);
-  }
+  // Rows projected here are held one file at a time; an encoder that projects the records itself gets several files.
+  const limit = c.o.encoder.encodeRecords === undefined ? 1 : (c.o.publishConcurrency ?? 4);
+  const published = await inParallel(pendingFiles(p), limit, (f) => publishFile(c, p, f, from, to));
   await must(c.registrations.fresh(published));
   await commitUnderLease(c, p, to + 1);
   markCommitted(p, to + 1);

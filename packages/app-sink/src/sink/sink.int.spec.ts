@@ -211,35 +211,41 @@ describe('sink: log → Parquet lake, exactly once', () => {
     for (const f of files.right) assert.match(f, /^buys\/dt=\d{4}-\d{2}-\d{2}\/part-buy_events-0-\d+-\d+\.parquet$/);
   });
 
-  it('loses and doubles nothing when it crashes between publishes or between the last publish and the offset commit', async () => {
-    const want = await expected(infra);
-    let crashes = 0;
-    for (let round = 0; round < 200; round++) {
-      // Even rounds fail the k-th publish of a run; odd rounds fail the offset commit that follows k publishes.
-      const k = 1 + (round % 3);
-      let published = 0;
-      const lake: LakeStore = {
-        ...infra.lake,
-        publish: (p, b) => async () =>
-          round % 2 === 0 && published + 1 === k ? E.left(portError('crash during publish', true)) : (published++, infra.lake.publish(p, b)()),
-      };
-      const offsets: OffsetStore = {
-        ...infra.offsets,
-        commit: (c, t, p, next) => async () =>
-          round % 2 === 1 && published >= k ? E.left(portError('crash before commit', true)) : infra.offsets.commit(c, t, p, next)(),
-      };
-      try {
-        await sinkOver(infra, lake, offsets).drain();
-        break;
-      } catch {
-        crashes++;
+  // With DuckDB the files of a commit are published side by side: a failed one must not leave another landing later.
+  for (const [name, encoderOf] of encoders) {
+    it(`loses and doubles nothing when it crashes between publishes or between the last publish and the offset commit (${name} encoder)`, async () => {
+      const want = await expected(infra);
+      const made = encoderOf();
+      const { encoder } = made;
+      let crashes = 0;
+      for (let round = 0; round < 200; round++) {
+        // Even rounds fail the k-th publish of a run; odd rounds fail the offset commit that follows k publishes.
+        const k = 1 + (round % 3);
+        let published = 0;
+        const lake: LakeStore = {
+          ...infra.lake,
+          publish: (p, b) => async () =>
+            round % 2 === 0 && published + 1 === k ? E.left(portError('crash during publish', true)) : (published++, infra.lake.publish(p, b)()),
+        };
+        const offsets: OffsetStore = {
+          ...infra.offsets,
+          commit: (c, t, p, next) => async () =>
+            round % 2 === 1 && published >= k ? E.left(portError('crash before commit', true)) : infra.offsets.commit(c, t, p, next)(),
+        };
+        try {
+          await sinkOver(infra, lake, offsets, 10, { encoder }).drain();
+          break;
+        } catch {
+          crashes++;
+        }
       }
-    }
-    assert.ok(crashes >= 10, `crashed ${crashes} times`);
-    assert.deepEqual(await counts(infra), want);
-    assert.equal((await sinkOver(infra).drain()).rows, 0);
-    assert.deepEqual(await counts(infra), want);
-  });
+      made.close();
+      assert.ok(crashes >= 10, `crashed ${crashes} times`);
+      assert.deepEqual(await counts(infra), want);
+      assert.equal((await sinkOver(infra).drain()).rows, 0);
+      assert.deepEqual(await counts(infra), want);
+    });
+  }
 
   it('commits before the buffered rows reach flushBytes, whatever flushRows allows', async () => {
     const want = await expected(infra);
@@ -258,6 +264,30 @@ describe('sink: log → Parquet lake, exactly once', () => {
     assert.ok(stats.files > 2 * analystTables.length, `${stats.files} files`);
     // At most one read batch (10 records, a few kB each) past the bound.
     for (const bytes of sizes) assert.ok(bytes < flushBytes + 40_000, `${bytes} bytes encoded at once`);
+  });
+
+  it('commits before the buffered records reach flushBytes when the encoder projects their JSON itself', async () => {
+    const want = await expected(infra);
+    const sizes: number[] = [];
+    const duckdb = createDuckDbParquetEncoder();
+    const measuring: RowFileEncoder = {
+      extension: duckdb.extension,
+      encode: () => assert.fail('rows are projected by the encoder'),
+      encodeRecords: (table, records) => {
+        sizes.push(records.reduce((n, r) => n + r.length, 0));
+        return duckdb.encodeRecords(table, records);
+      },
+    };
+    const flushBytes = 20_000;
+    try {
+      const stats = await sinkOver(infra, infra.lake, infra.offsets, 1_000_000, { encoder: measuring, flushBytes }).drain();
+      assert.deepEqual(await counts(infra), want);
+      assert.ok(stats.files > 2 * analystTables.length, `${stats.files} files`);
+      // At most one read batch (10 records of about a kilobyte) past the bound.
+      for (const bytes of sizes) assert.ok(bytes < flushBytes + 12_000, `${bytes} bytes of records encoded at once`);
+    } finally {
+      duckdb.close();
+    }
   });
 
   it('registers the partitions of published files before committing their offset, and every listed partition at start', async () => {

@@ -28,6 +28,8 @@ export interface SinkOptions {
   /** How long a partition lease lasts unless renewed (default 20 s): a sink killed hands its partitions over after it. */
   readonly leaseMs?: number;
   readonly batchSize?: number;
+  /** Files of one commit encoded and published at the same time when the encoder projects the records itself (default 4). */
+  readonly publishConcurrency?: number;
   readonly now?: () => number;
   readonly logger: SinkLogger;
 }

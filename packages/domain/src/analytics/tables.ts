@@ -1,270 +1,205 @@
-import { absurd, type StoredEvent, type Topic } from '../envelope.js';
-import type { PlayerEvent } from '../events.js';
-import { col, type Column, type Row } from './columns.js';
+import type { StoredEvent, Topic } from '../envelope.js';
+import type { PlayerEvent, PlayerEventType } from '../events.js';
+import type { Row } from './columns.js';
+import {
+  byType,
+  cell,
+  compileRow,
+  dateOf,
+  field,
+  millis,
+  onlyFor,
+  prefixed,
+  spaceTime,
+  text,
+  wholeRecord,
+  type CellSource,
+  type ProjectedColumn,
+} from './cells.js';
 
+/** An analyst table, declared: the events it takes, and per column where the value comes from (`cells.ts`). */
 export interface TableSpec {
   readonly name: string;
   readonly doc: string;
   /** The topic whose records feed the table. */
   readonly source: Topic;
-  readonly columns: ReadonlyArray<Column>;
-  /** The table's row for an event, or null when the event does not belong in it. */
+  /** The event types that get a row; every other event of the topic gets none. */
+  readonly types: ReadonlyArray<PlayerEventType>;
+  readonly columns: ReadonlyArray<ProjectedColumn>;
+  /** The table's row for an event, or null when the event does not belong in it (computed from the declarations). */
   readonly project: (e: StoredEvent) => Row | null;
 }
 
-/** The seeds' names for what happened: buy_sword, join_guild, default … */
-export const actionOf = (d: PlayerEvent): string => {
-  switch (d.type) {
-    case 'PlayerRegistered':
-      return 'create_user';
-    case 'LoggedIn':
-      return 'login';
-    case 'LoginFailed':
-      return 'login_failed';
-    case 'LoggedOut':
-      return 'logout';
-    case 'ItemPurchased':
-    case 'PurchaseRefused':
-      return `buy_${d.kind}`;
-    case 'OrgJoined':
-    case 'OrgJoinRefused':
-      return `join_${d.org_kind}`;
-    case 'OrgLeft':
-      return `leave_${d.org_kind}`;
-    case 'FightFought':
-      return 'fight';
-    case 'ProfileViewed':
-      return 'view_profile';
-    case 'HomeVisited':
-      return 'default';
-    default:
-      return absurd(d);
-  }
-};
-
-/** The seeds' status column: approved_purchase / insufficient_funds, and the like for other events. */
-export const statusOf = (d: PlayerEvent): string => {
-  switch (d.type) {
-    case 'ItemPurchased':
-      return 'approved_purchase';
-    case 'OrgJoined':
-      return 'approved_join';
-    case 'PurchaseRefused':
-    case 'OrgJoinRefused':
-      return d.reason;
-    case 'OrgLeft':
-      return 'left';
-    case 'FightFought':
-      return d.outcome;
-    case 'LoginFailed':
-      return d.reason;
-    case 'PlayerRegistered':
-    case 'LoggedIn':
-    case 'LoggedOut':
-    case 'ProfileViewed':
-    case 'HomeVisited':
-      return 'ok';
-    default:
-      return absurd(d);
-  }
-};
-
-const common: ReadonlyArray<Column> = [
-  col('event_id', 'string', 'Unique id of the event (uuid).'),
-  col('event_type', 'string', "What happened, in the seeds' words (buy_sword, join_guild, default …); all_events uses the domain event name."),
-  col('player_id', 'string', 'The player (the Kafka key).'),
-  col('user_id', 'string', "Same as player_id, under the seeds' name."),
-  col('player_version', 'int64', '1, 2, 3 … per player; (player_id, player_version) is unique.'),
-  col('occurred_at', 'timestamp', 'When the API accepted the command (UTC).'),
-  col('timestamp', 'string', 'occurred_at as text, "YYYY-MM-DD HH:MM:SS.mmm" (the seeds\' column).'),
-  col('event_date', 'string', "occurred_at's UTC date, YYYY-MM-DD."),
-  col('command_id', 'string', 'Idempotency key of the command that produced the event.'),
-  col('host', 'string', 'Host header of the request.'),
-  col('user_agent', 'string', 'User-Agent header of the request.'),
-  col('accept', 'string', 'Accept header of the request.'),
-  col('raw_event', 'string', 'The whole log record as JSON (it holds no secrets).'),
+const allTypes: ReadonlyArray<PlayerEventType> = [
+  'PlayerRegistered',
+  'LoggedIn',
+  'LoginFailed',
+  'LoggedOut',
+  'ItemPurchased',
+  'PurchaseRefused',
+  'OrgJoined',
+  'OrgJoinRefused',
+  'OrgLeft',
+  'FightFought',
+  'ProfileViewed',
+  'HomeVisited',
 ];
+const purchases: ReadonlyArray<PlayerEventType> = ['ItemPurchased', 'PurchaseRefused'];
+const joins: ReadonlyArray<PlayerEventType> = ['OrgJoined', 'OrgJoinRefused'];
+const orgEvents: ReadonlyArray<PlayerEventType> = [...joins, 'OrgLeft'];
+const fightsOnly: ReadonlyArray<PlayerEventType> = ['FightFought'];
 
-/** The columns every table shares. Tables add theirs with Object.assign: spreading this object into a literal cost
- * ~50–100 µs per row in V8 (the sink projects every record), assigning onto it costs a few. */
-const commonRow = (e: StoredEvent, event_type: string): Row => ({
-  event_id: e.event_id,
-  event_type,
-  player_id: e.player_id,
-  user_id: e.player_id,
-  player_version: e.player_version,
-  occurred_at: Date.parse(e.occurred_at),
-  timestamp: e.occurred_at.replace('T', ' ').replace('Z', ''),
-  event_date: e.occurred_at.slice(0, 10),
-  command_id: e.command_id,
-  host: e.request.host,
-  user_agent: e.request.user_agent,
-  accept: e.request.accept,
-  raw_event: JSON.stringify(e),
+/** The seeds' names for what happened: buy_sword, join_guild, default … */
+const action = byType({
+  PlayerRegistered: text('create_user'),
+  LoggedIn: text('login'),
+  LoginFailed: text('login_failed'),
+  LoggedOut: text('logout'),
+  ItemPurchased: prefixed('buy_', 'data.kind'),
+  PurchaseRefused: prefixed('buy_', 'data.kind'),
+  OrgJoined: prefixed('join_', 'data.org_kind'),
+  OrgJoinRefused: prefixed('join_', 'data.org_kind'),
+  OrgLeft: prefixed('leave_', 'data.org_kind'),
+  FightFought: text('fight'),
+  ProfileViewed: text('view_profile'),
+  HomeVisited: text('default'),
 });
 
-const figures: ReadonlyArray<Column> = [
-  col('player_created', 'string', 'When the player registered (ISO-8601).'),
-  col('player_wealth', 'double', 'Wealth right after the event.'),
+/** The seeds' status column: approved_purchase / insufficient_funds, and the like for other events. */
+const status = byType({
+  ItemPurchased: text('approved_purchase'),
+  OrgJoined: text('approved_join'),
+  PurchaseRefused: field('data.reason'),
+  OrgJoinRefused: field('data.reason'),
+  OrgLeft: text('left'),
+  FightFought: field('data.outcome'),
+  LoginFailed: field('data.reason'),
+  PlayerRegistered: text('ok'),
+  LoggedIn: text('ok'),
+  LoggedOut: text('ok'),
+  ProfileViewed: text('ok'),
+  HomeVisited: text('ok'),
+});
+
+const actionOfEvent = compileRow([cell('action', 'string', '', action)], allTypes);
+const statusOfEvent = compileRow([cell('status', 'string', '', status)], allTypes);
+const onData = (d: PlayerEvent) => ({ data: d }) as StoredEvent;
+export const actionOf = (d: PlayerEvent): string => String(actionOfEvent(onData(d))?.action);
+export const statusOf = (d: PlayerEvent): string => String(statusOfEvent(onData(d))?.status);
+
+const common = (eventType: CellSource): ReadonlyArray<ProjectedColumn> => [
+  cell('event_id', 'string', 'Unique id of the event (uuid).', field('event_id')),
+  cell('event_type', 'string', "What happened, in the seeds' words (buy_sword, join_guild, default …); all_events uses the domain event name.", eventType),
+  cell('player_id', 'string', 'The player (the Kafka key).', field('player_id')),
+  cell('user_id', 'string', "Same as player_id, under the seeds' name.", field('player_id')),
+  cell('player_version', 'int64', '1, 2, 3 … per player; (player_id, player_version) is unique.', field('player_version')),
+  cell('occurred_at', 'timestamp', 'When the API accepted the command (UTC).', millis('occurred_at')),
+  cell('timestamp', 'string', 'occurred_at as text, "YYYY-MM-DD HH:MM:SS.mmm" (the seeds\' column).', spaceTime('occurred_at')),
+  cell('event_date', 'string', "occurred_at's UTC date, YYYY-MM-DD.", dateOf('occurred_at')),
+  cell('command_id', 'string', 'Idempotency key of the command that produced the event.', field('command_id')),
+  cell('host', 'string', 'Host header of the request.', field('request.host')),
+  cell('user_agent', 'string', 'User-Agent header of the request.', field('request.user_agent')),
+  cell('accept', 'string', 'Accept header of the request.', field('request.accept')),
+  cell('raw_event', 'string', 'The whole log record as JSON (it holds no secrets).', wholeRecord),
 ];
 
-/** all_events' purchase cells; `cost` is also a join's price, so it sits here, in the column order. */
-const purchaseCells = (d: PlayerEvent): Row => {
-  if (d.type === 'ItemPurchased' || d.type === 'PurchaseRefused') {
-    return { item_kind: d.kind, item_type: d.item_type, quantity: d.quantity, cost: d.cost, offer_id: d.offer_id };
-  }
-  const cost = d.type === 'OrgJoined' || d.type === 'OrgJoinRefused' ? d.cost : null;
-  return { item_kind: null, item_type: null, quantity: null, cost, offer_id: null };
-};
+const figures: ReadonlyArray<ProjectedColumn> = [
+  cell('player_created', 'string', 'When the player registered (ISO-8601).', field('player.created_at')),
+  cell('player_wealth', 'double', 'Wealth right after the event.', field('player.wealth')),
+];
+const health = (doc: string) => cell('player_health', 'int32', doc, field('player.health'));
+const numItems = cell('player_num_items', 'int32', 'Items in the inventory right after the event.', field('player.items'));
+const numOrgs = cell('player_num_affiliations', 'int32', 'Organisations joined right after the event.', field('player.orgs'));
+const only = (types: ReadonlyArray<PlayerEventType>, dotted: string) => onlyFor(types, field(dotted), allTypes);
 
-const noOrg: Row = { org_kind: null, org: null, level: null };
-const orgCells = (d: PlayerEvent): Row =>
-  d.type === 'OrgJoined' || d.type === 'OrgJoinRefused' || d.type === 'OrgLeft' ? { org_kind: d.org_kind, org: d.org, level: d.level } : noOrg;
+/** A table from its declaration: the row of an event is computed from the columns' sources. */
+const table = (o: Omit<TableSpec, 'project'>): TableSpec => ({ ...o, project: compileRow(o.columns, o.types) });
 
-const noFight: Row = { enemy: null, outcome: null, reward: null };
-const fightCells = (d: PlayerEvent): Row => (d.type === 'FightFought' ? { enemy: d.enemy, outcome: d.outcome, reward: d.reward } : noFight);
-
-const allEvents: TableSpec = {
+const allEvents = table({
   name: 'all_events',
   doc: 'Every event of the log, one row each (topic all_events).',
   source: 'all_events',
+  types: allTypes,
   columns: [
-    ...common,
-    col('action', 'string', "The seeds' name of the event (buy_sword, join_guild, create_user, default …)."),
-    col('status', 'string', 'approved_purchase, insufficient_funds, approved_join, left, won, lost, wrong_password or ok.'),
-    col('item_kind', 'string', 'Purchases: sword, spell, knife, armor, bow, arrow or potion.'),
-    col('item_type', 'string', 'Purchases: the item (cutlass, charm …).'),
-    col('quantity', 'int64', 'Purchases: number of items.'),
-    col('cost', 'double', 'Purchases and joins: the price asked.'),
-    col('offer_id', 'string', 'Purchases: the offer applied, if any.'),
-    col('org_kind', 'string', 'Joins and leaves: guild or team.'),
-    col('org', 'string', 'Joins and leaves: the organisation.'),
-    col('level', 'string', 'Joins and leaves: the level.'),
-    col('enemy', 'string', 'Fights: the AI enemy type.'),
-    col('outcome', 'string', 'Fights: won or lost.'),
-    col('reward', 'double', 'Fights: coins won.'),
+    ...common(field('data.type')),
+    cell('action', 'string', "The seeds' name of the event (buy_sword, join_guild, create_user, default …).", action),
+    cell('status', 'string', 'approved_purchase, insufficient_funds, approved_join, left, won, lost, wrong_password or ok.', status),
+    cell('item_kind', 'string', 'Purchases: sword, spell, knife, armor, bow, arrow or potion.', only(purchases, 'data.kind')),
+    cell('item_type', 'string', 'Purchases: the item (cutlass, charm …).', only(purchases, 'data.item_type')),
+    cell('quantity', 'int64', 'Purchases: number of items.', only(purchases, 'data.quantity')),
+    cell('cost', 'double', 'Purchases and joins: the price asked.', only([...purchases, ...joins], 'data.cost')),
+    cell('offer_id', 'string', 'Purchases: the offer applied, if any.', only(purchases, 'data.offer_id')),
+    cell('org_kind', 'string', 'Joins and leaves: guild or team.', only(orgEvents, 'data.org_kind')),
+    cell('org', 'string', 'Joins and leaves: the organisation.', only(orgEvents, 'data.org')),
+    cell('level', 'string', 'Joins and leaves: the level.', only(orgEvents, 'data.level')),
+    cell('enemy', 'string', 'Fights: the AI enemy type.', only(fightsOnly, 'data.enemy')),
+    cell('outcome', 'string', 'Fights: won or lost.', only(fightsOnly, 'data.outcome')),
+    cell('reward', 'double', 'Fights: coins won.', only(fightsOnly, 'data.reward')),
     ...figures,
-    col('player_health', 'int32', 'Health right after the event.'),
-    col('player_num_items', 'int32', 'Items in the inventory right after the event.'),
-    col('player_num_affiliations', 'int32', 'Organisations joined right after the event.'),
+    health('Health right after the event.'),
+    numItems,
+    numOrgs,
   ],
-  project: (e) => {
-    const d = e.data;
-    return Object.assign(commonRow(e, d.type), { action: actionOf(d), status: statusOf(d) }, purchaseCells(d), orgCells(d), fightCells(d), {
-      player_created: e.player.created_at,
-      player_wealth: e.player.wealth,
-      player_health: e.player.health,
-      player_num_items: e.player.items,
-      player_num_affiliations: e.player.orgs,
-    });
-  },
-};
+});
 
-const buys: TableSpec = {
+const buys = table({
   name: 'buys',
   doc: "Purchases, approved and refused (topic buy_events): seed 000's buys table.",
   source: 'buy_events',
+  types: purchases,
   columns: [
-    ...common,
-    col('status', 'string', 'approved_purchase or insufficient_funds.'),
-    col('kind', 'string', 'sword, spell, knife, armor, bow, arrow or potion.'),
-    col('type', 'string', 'The item (cutlass, charm …).'),
-    col('quantity', 'int64', 'Number of items.'),
-    col('amount', 'int64', "Number of items, under seed 001's name."),
-    col('unit_price', 'double', 'Price of one item before any offer.'),
-    col('discount', 'double', 'Coins taken off by the offer.'),
-    col('cost', 'double', 'Total price asked.'),
-    col('offer_id', 'string', 'The offer applied, if any.'),
-    col('pricing', 'string', "catalogue (server price) or client (the seed routes' cost parameter)."),
+    ...common(action),
+    cell('status', 'string', 'approved_purchase or insufficient_funds.', status),
+    cell('kind', 'string', 'sword, spell, knife, armor, bow, arrow or potion.', field('data.kind')),
+    cell('type', 'string', 'The item (cutlass, charm …).', field('data.item_type')),
+    cell('quantity', 'int64', 'Number of items.', field('data.quantity')),
+    cell('amount', 'int64', "Number of items, under seed 001's name.", field('data.quantity')),
+    cell('unit_price', 'double', 'Price of one item before any offer.', field('data.unit_price')),
+    cell('discount', 'double', 'Coins taken off by the offer.', field('data.discount')),
+    cell('cost', 'double', 'Total price asked.', field('data.cost')),
+    cell('offer_id', 'string', 'The offer applied, if any.', field('data.offer_id')),
+    cell('pricing', 'string', "catalogue (server price) or client (the seed routes' cost parameter).", field('data.pricing')),
     ...figures,
-    col('player_num_items', 'int32', 'Items in the inventory right after the event.'),
+    numItems,
   ],
-  project: (e) => {
-    const d = e.data;
-    if (d.type !== 'ItemPurchased' && d.type !== 'PurchaseRefused') return null;
-    return Object.assign(commonRow(e, actionOf(d)), {
-      status: statusOf(d),
-      kind: d.kind,
-      type: d.item_type,
-      quantity: d.quantity,
-      amount: d.quantity,
-      unit_price: d.unit_price,
-      discount: d.discount,
-      cost: d.cost,
-      offer_id: d.offer_id,
-      pricing: d.pricing,
-      player_created: e.player.created_at,
-      player_wealth: e.player.wealth,
-      player_num_items: e.player.items,
-    });
-  },
-};
+});
 
-const social: TableSpec = {
+const social = table({
   name: 'social',
   doc: "Guild and team joins (approved and refused) and leaves (topic social_events): seed 000's social table.",
   source: 'social_events',
+  types: orgEvents,
   columns: [
-    ...common,
-    col('status', 'string', 'approved_join, insufficient_funds or left.'),
-    col('org_kind', 'string', 'guild or team.'),
-    col('org', 'string', 'The organisation.'),
-    col('level', 'string', 'The level joined or left.'),
-    col('cost', 'double', 'Join cost asked (null for leaves).'),
-    col('pricing', 'string', 'catalogue or client (null for leaves).'),
+    ...common(action),
+    cell('status', 'string', 'approved_join, insufficient_funds or left.', status),
+    cell('org_kind', 'string', 'guild or team.', field('data.org_kind')),
+    cell('org', 'string', 'The organisation.', field('data.org')),
+    cell('level', 'string', 'The level joined or left.', field('data.level')),
+    cell('cost', 'double', 'Join cost asked (null for leaves).', only(joins, 'data.cost')),
+    cell('pricing', 'string', 'catalogue or client (null for leaves).', only(joins, 'data.pricing')),
     ...figures,
-    col('player_num_affiliations', 'int32', 'Organisations joined right after the event.'),
+    numOrgs,
   ],
-  project: (e) => {
-    const d = e.data;
-    if (d.type !== 'OrgJoined' && d.type !== 'OrgJoinRefused' && d.type !== 'OrgLeft') return null;
-    return Object.assign(commonRow(e, actionOf(d)), {
-      status: statusOf(d),
-      org_kind: d.org_kind,
-      org: d.org,
-      level: d.level,
-      cost: d.type === 'OrgLeft' ? null : d.cost,
-      pricing: d.type === 'OrgLeft' ? null : d.pricing,
-      player_created: e.player.created_at,
-      player_wealth: e.player.wealth,
-      player_num_affiliations: e.player.orgs,
-    });
-  },
-};
+});
 
-const fights: TableSpec = {
+const fights = table({
   name: 'fights',
   doc: 'Fights against AI enemies (from all_events).',
   source: 'all_events',
+  types: fightsOnly,
   columns: [
-    ...common,
-    col('enemy', 'string', 'The AI enemy type.'),
-    col('outcome', 'string', 'won or lost.'),
-    col('power', 'double', "The player's fighting power."),
-    col('win_chance', 'double', 'power / (power + enemy strength).'),
-    col('roll', 'double', 'The random draw in [0, 1); won when roll < win_chance.'),
-    col('reward', 'double', 'Coins won.'),
-    col('damage', 'int32', 'Health lost.'),
+    ...common(action),
+    cell('enemy', 'string', 'The AI enemy type.', field('data.enemy')),
+    cell('outcome', 'string', 'won or lost.', field('data.outcome')),
+    cell('power', 'double', "The player's fighting power.", field('data.power')),
+    cell('win_chance', 'double', 'power / (power + enemy strength).', field('data.win_chance')),
+    cell('roll', 'double', 'The random draw in [0, 1); won when roll < win_chance.', field('data.roll')),
+    cell('reward', 'double', 'Coins won.', field('data.reward')),
+    cell('damage', 'int32', 'Health lost.', field('data.damage')),
     ...figures,
-    col('player_health', 'int32', 'Health right after the fight.'),
+    health('Health right after the fight.'),
   ],
-  project: (e) => {
-    const d = e.data;
-    if (d.type !== 'FightFought') return null;
-    return Object.assign(commonRow(e, actionOf(d)), {
-      enemy: d.enemy,
-      outcome: d.outcome,
-      power: d.power,
-      win_chance: d.win_chance,
-      roll: d.roll,
-      reward: d.reward,
-      damage: d.damage,
-      player_created: e.player.created_at,
-      player_wealth: e.player.wealth,
-      player_health: e.player.health,
-    });
-  },
-};
+});
 
 export const analystTables: ReadonlyArray<TableSpec> = [allEvents, buys, social, fights];
 

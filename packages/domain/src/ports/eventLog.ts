@@ -46,7 +46,20 @@ export interface LogRecord {
   readonly topic: Topic;
   readonly partition: number;
   readonly offset: number;
+  /** The event; sources that hold the record as JSON parse it on first use only. */
   readonly event: StoredEvent;
+  /** The record as the log stores it (the event's JSON), when the source has it: readers that pass it on need not parse it. */
+  readonly json?: string;
+  /** The members the sink reads of every record, when the source found them already (`recordHead` reads them otherwise). */
+  readonly head?: RecordHead;
+}
+
+/** What the sink needs of every record before its rows: who, which version, which event and which day. */
+export interface RecordHead {
+  readonly player_id: string;
+  readonly player_version: number;
+  readonly event_type: string;
+  readonly event_date: string;
 }
 
 /** The read side, shaped like Kafka: topics of partitions of offset-ordered records. */

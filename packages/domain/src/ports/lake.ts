@@ -1,11 +1,17 @@
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { Column, Row } from '../analytics/columns.js';
+import type { TableSpec } from '../analytics/tables.js';
 import type { PortError } from './portError.js';
 
 /** Turns rows into the bytes of one columnar file (Parquet). */
 export interface RowFileEncoder {
   readonly extension: string;
   readonly encode: (columns: ReadonlyArray<Column>, rows: ReadonlyArray<Row>) => TaskEither<PortError, Uint8Array>;
+  /**
+   * Encoders with an engine of their own: the file of the rows `table.project` makes of these records (their JSON,
+   * in order), projected by the engine from the table's declarations, so the caller never parses the records.
+   */
+  readonly encodeRecords?: (table: TableSpec, records: ReadonlyArray<string>) => TaskEither<PortError, Uint8Array>;
 }
 
 /** Where analyst files live (a local folder, HDFS). Paths are relative to the lake root, `/`-separated. */
