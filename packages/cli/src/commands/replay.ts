@@ -1,14 +1,15 @@
 import { replayLog } from '@placebo/app-sink';
 import { createProgress } from '../progress.js';
-import { option, type Command } from './command.js';
+import type { Command } from './command.js';
 import { withInfra } from './infra.js';
 
 export const replay: Command = {
   name: 'replay',
   usage: '  replay [--verify]     rebuild every snapshot from the log (--verify: compare only, change nothing)',
-  accepts: (args) => option(args, '--player') === null,
-  run: ({ args, config, logger }) => {
-    const verify = args.includes('--verify');
+  options: { verify: { type: 'boolean' } },
+  accepts: (values) => values.player === undefined,
+  run: ({ values, config, logger }) => {
+    const verify = values.verify === true;
     return withInfra(config, { name: 'replay', readTopics: ['all_events'] }, logger, async (infra) => {
       const progress = createProgress(verify ? 'replay --verify' : 'replay', 'events');
       const report = await replayLog({ source: infra.log, snapshots: infra.snapshots, verify, progress: progress.update });
