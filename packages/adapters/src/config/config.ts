@@ -71,7 +71,7 @@ export const settings = {
   PLACEBO_RATE_IP_PER_MIN: {
     codec: IntFromString(0, 10_000_000),
     default: '1200',
-    doc: 'Requests per minute one client address may make, on every route (429 past it); 0 turns the limit off. `placebo start` on a loopback address defaults to 0.',
+    doc: 'Requests per minute one client address may make, on every route but the probes /healthz and /readyz (429 past it); 0 turns the limit off. `placebo start` on a loopback address defaults to 0.',
   },
   PLACEBO_RATE_AUTH_IP_PER_MIN: {
     codec: IntFromString(0, 1_000_000),
