@@ -1,11 +1,22 @@
+import * as E from 'fp-ts/lib/Either.js';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { analystTables, analystViews, exportsTableOf, sqlType, stateTables, type Column, type QueryEngine } from '@placebo/domain';
-import { runStatement } from './commands/query.js';
-import type { Format } from './resultFormats.js';
+import { formatResult, type Format } from './resultFormats.js';
 import { formatTable } from './table.js';
+
+/** Runs one statement and prints its answer; false when it failed (the reason is on stderr). */
+export const runStatement = async (engine: QueryEngine, sql: string, format: Format): Promise<boolean> => {
+  const result = await engine.query(sql)();
+  if (E.isLeft(result)) {
+    process.stderr.write(`query failed: ${result.left.message}\n`);
+    return false;
+  }
+  process.stdout.write(`${formatResult(result.right, format)}\n`);
+  return true;
+};
 
 const historyFile = (): string => join(homedir(), '.placebo_history');
 const historySize = 1000;

@@ -19,7 +19,9 @@ export const closest = (word: string, candidates: ReadonlyArray<string>): string
   let bestDistance = Infinity;
   for (const c of candidates) {
     const lc = c.toLowerCase();
-    const d = lc.startsWith(w) && w.length >= 2 ? 0.5 : distance(w, lc);
+    // A word cut short (`--catch`) or run on (`--output` for `--out`) is as good as a typo of one letter.
+    const prefix = (lc.startsWith(w) && w.replace(/^-+/, '').length >= 2) || (w.startsWith(lc) && lc.replace(/^-+/, '').length >= 3);
+    const d = prefix ? 0.5 : distance(w, lc);
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
   return bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : null;

@@ -13,8 +13,9 @@ const help = `  --players N        players to create (default 50)
   --seed S           seed of the journeys: the same seed plays the same journeys (default 1)
   --url URL          the API to drive (default http://PLACEBO_HOST:PLACEBO_PORT, e.g. http://127.0.0.1:8080)
   --concurrency C    requests in flight at once (default 32)
-  --check            then wait for the lake to hold this run's events and compare every question of --queries,
-                     asked about this run's players only, with the answer the accepted commands imply
+  --check            then wait for the lake to hold this run's events and compare every question of --queries with
+                     the answer the accepted commands imply; needs a lake holding only this run (a fresh
+                     PLACEBO_DATA_DIR and its own placebo start; the README's "Analytics" section shows how)
   --check-timeout S  longest wait for the lake, in seconds (default 600)
   --queries DIR      the catalogue of questions (default queries/)`;
 

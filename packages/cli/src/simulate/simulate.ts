@@ -213,7 +213,7 @@ export const simulate = async (options: SimulateOptions, config: Config, logger:
       const before = await count(infra);
       if (before > 0) {
         process.stderr.write(
-          `simulate --check: the lake already holds ${before} events; --check needs a fresh deployment (empty data dir, or new topic/Redis prefixes, lake root and Presto schema)\n`,
+          `simulate --check: the lake already holds ${before} events; --check compares whole-lake answers, so it needs a fresh deployment: start one on an empty PLACEBO_DATA_DIR and a free port, as the README's "Analytics" section does (cluster mode: new PLACEBO_TOPIC_PREFIX, PLACEBO_REDIS_PREFIX, PLACEBO_LAKE_ROOT and PLACEBO_PRESTO_SCHEMA)\n`,
         );
         return 2;
       }
