@@ -123,6 +123,17 @@ describe('placebo on the command line (real processes)', function () {
     assert.doesNotMatch(down.stderr, /\n\s+at /);
   });
 
+  it('says the lake is empty and what fills it: report refuses, query answers with a note', () => {
+    const env = { ...process.env, PLACEBO_DATA_DIR: join(dir, 'empty-data') };
+    const report = spawnSync(process.execPath, [bin, 'report', '--out', join(dir, 'r.html')], { cwd: dir, env, encoding: 'utf8' });
+    assert.equal(report.status, 1);
+    assert.match(report.stderr, /^report: nothing to chart: the lake holds no event yet .* run placebo sink --catch-up\n$/);
+    const query = spawnSync(process.execPath, [bin, 'query', '--format', 'csv', 'select count(*) as n from buys'], { cwd: dir, env, encoding: 'utf8' });
+    assert.equal(query.status, 0);
+    assert.equal(query.stdout, 'n\n0\n');
+    assert.match(query.stderr, /^query: note: the lake holds no event yet/);
+  });
+
   it('query without SQL reads statements and dot commands from its input', () => {
     const r = spawnSync(process.execPath, [bin, 'query', '--format', 'csv'], {
       cwd: dir,

@@ -1,5 +1,6 @@
 import { formats, type Format } from '../resultFormats.js';
 import { runShell, runStatement } from '../queryShell.js';
+import { emptyLakeHint, lakeIsEmpty } from '../lakeEmpty.js';
 import { stringOption, type Command, type Values } from './command.js';
 import { withInfra } from './infra.js';
 
@@ -22,8 +23,11 @@ export const query: Command = {
       return 2;
     }
     const sql = positionals.join(' ').trim();
-    return withInfra(config, { name: 'query', readTopics: [] }, logger, async (infra) =>
-      sql === '' ? runShell(infra.query, format as Format) : (await runStatement(infra.query, sql, format as Format)) ? 0 : 1,
-    );
+    return withInfra(config, { name: 'query', readTopics: [] }, logger, async (infra) => {
+      // The answer on an empty lake is true but rarely what was meant: say why it is empty.
+      if (await lakeIsEmpty(infra.query)) process.stderr.write(`query: note: ${emptyLakeHint(config)}\n`);
+      if (sql === '') return runShell(infra.query, format as Format);
+      return (await runStatement(infra.query, sql, format as Format)) ? 0 : 1;
+    });
   },
 };
