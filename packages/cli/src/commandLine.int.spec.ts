@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '@placebo/adapters';
+import { startServer, stop } from '@placebo/testkit/cli';
 import { commands } from './cli.js';
 
 const bin = join(repoRoot(), 'packages', 'cli', 'bin', 'placebo.js');
@@ -121,6 +122,18 @@ describe('placebo on the command line (real processes)', function () {
     assert.equal(down.code, 1);
     assert.match(down.stderr, /^placebo: the cluster stack does not answer .* start it with `npm run stack:up`/m);
     assert.doesNotMatch(down.stderr, /\n\s+at /);
+  });
+
+  it('says in one line that sink --catch-up cannot work while another sink holds the partitions', async () => {
+    const env = { PLACEBO_DATA_DIR: join(dir, 'held-data'), PLACEBO_SINK_LEASE_MS: '1000', PLACEBO_SCRYPT_COST: '1024' };
+    const server = await startServer('start', env);
+    try {
+      const r = run(['sink', '--catch-up'], env);
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /^placebo: another sink holds the log's partitions .* stop it first to catch up here\n$/);
+    } finally {
+      await stop(server);
+    }
   });
 
   it('says the lake is empty and what fills it: report refuses, query answers with a note', () => {

@@ -35,6 +35,9 @@ export const explain = (e: unknown, config: Config): string => {
   if (code === 'SQLITE_BUSY' || /database is locked|Could not set lock on file/i.test(message)) {
     return `placebo: the database in ${config.PLACEBO_DATA_DIR} is locked by another process (${message}) — stop that process, or give this one its own PLACEBO_DATA_DIR`;
   }
+  if (/held by another sink/.test(message)) {
+    return `placebo: another sink holds the log's partitions (a running npm start, placebo start or placebo sink) — it lands the events itself within PLACEBO_SINK_FLUSH_MS (${config.PLACEBO_SINK_FLUSH_MS} ms); stop it first to catch up here`;
+  }
   if (code === 'ENOSPC') return `placebo: the disk holding ${config.PLACEBO_DATA_DIR} is full — free some space or set PLACEBO_DATA_DIR elsewhere`;
   if (config.PLACEBO_MODE === 'cluster' && (code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || /ECONNREFUSED|connect|timed? ?out/i.test(message))) {
     return `placebo: the cluster stack does not answer (${message}) — start it with \`npm run stack:up\`, or point the settings at yours (${clusterServers(config)})`;
