@@ -50,14 +50,10 @@ describe('README: its shell blocks pasted in order into one shell, against a fre
   const servers: ReturnType<typeof group>[] = [];
 
   before(async () => {
-    // A fresh install: its own data folder and port, the README's defaults otherwise (cheap hashing, quick flushes).
-    env = {
-      ...process.env,
-      PLACEBO_DATA_DIR: join(dir, 'data'),
-      PLACEBO_PORT: String(await freePort()),
-      PLACEBO_SCRYPT_COST: '1024',
-      PLACEBO_LOG_LEVEL: 'warn',
-    };
+    // A fresh install: its own data folder and port (this machine may serve 8080 already) and cheap password hashing;
+    // every other setting at the README's defaults, the log level too, as a newcomer's shell would have them.
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PLACEBO_')));
+    env = { ...inherited, PLACEBO_DATA_DIR: join(dir, 'data'), PLACEBO_PORT: String(await freePort()), PLACEBO_SCRYPT_COST: '1024' };
     // One shell, as a person pastes into one terminal: variables and background jobs carry from block to block.
     shell = group('exec bash --noprofile --norc', env);
   });
