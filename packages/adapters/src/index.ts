@@ -11,6 +11,8 @@ export * from './parquet/parquetEncoder.js';
 export * from './local/localLakeStore.js';
 export * from './duckdb/duckDbQueryEngine.js';
 export * from './config/config.js';
+export * from './config/closest.js';
+export * from './config/unknownSettings.js';
 export * from './infrastructure.js';
 export * from './embedded/embedded.js';
 export * from './duckdb/duckDbParquetEncoder.js';

@@ -7,7 +7,7 @@ import { limitEveryRequest } from './rateLimit.js';
 import { observeRequest } from './requestMetrics.js';
 import { seedRouter } from './seedRoutes.js';
 import type { AppState } from './state.js';
-import { systemRouter } from './system.js';
+import { probesRouter, systemRouter } from './system.js';
 import { v1Router } from './v1.js';
 
 export type { ApiDeps } from './deps.js';
@@ -64,6 +64,8 @@ const handleErrors =
 export const createApp = (deps: ApiDeps): Koa<AppState> => {
   const app = new Koa<AppState>({ proxy: false });
   app.use(handleErrors(deps));
+  const probes = probesRouter(deps);
+  app.use(probes.routes()).use(probes.allowedMethods());
   app.use(limitEveryRequest(deps.limits));
   app.use(readBody({ limit: deps.bodyLimit }));
   const routers = [systemRouter(deps), v1Router(deps), ...(deps.seedRoutes ? [seedRouter(deps)] : [])];

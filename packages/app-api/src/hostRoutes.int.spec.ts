@@ -15,8 +15,8 @@ describe("seed 001's routes (GET, player named by the Host header)", () => {
 
   it('answers each route in the seed text and counts purchases per host', async () => {
     const plan: ReadonlyArray<readonly [string, string, string, number]> = [
-      ['/', 'user1.comcast.com', 'This is the default response!\n', 2],
       ['/purchase_a_sword', 'user1.comcast.com', 'Sword Purchased!\n', 3],
+      ['/', 'user1.comcast.com', 'This is the default response!\n', 2],
       ['/purchase_a_knife', 'user1.comcast.com', 'Knife Purchased!\n', 2],
       ['/purchase_armor', 'user2.att.com:5000', 'Armor Purchased!\n', 2],
       ['/purchase_bow', 'user2.att.com', 'Bow Purchased!\n', 1],
@@ -71,11 +71,24 @@ describe("seed 001's routes (GET, player named by the Host header)", () => {
   });
 
   it('registers a host once under concurrent first requests', async () => {
-    const res = await Promise.all(Array.from({ length: 8 }, () => get('/', 'burst.example.com')));
+    const res = await Promise.all(Array.from({ length: 8 }, () => get('/purchase_arrow', 'burst.example.com')));
     assert.ok(res.every((r) => r.status === 200));
     const events = await storedEvents(api, 'host-burst.example.com');
     assert.equal(events.filter((e) => e.data.type === 'PlayerRegistered').length, 1);
-    assert.equal(events.filter((e) => e.data.type === 'HomeVisited').length, 8);
+    assert.equal(events.filter((e) => e.data.type === 'ItemPurchased').length, 8);
+  });
+
+  it('answers / and the probes without creating a player or writing anything', async () => {
+    const before = await api.infra.log.end('all_events', 0)();
+    for (const host of ['probe.example.com', '127.0.0.1:8080', 'localhost', '[::1]:8080']) {
+      const res = await get('/', host);
+      assert.equal(res.status, 200, host);
+      assert.equal(res.text, 'This is the default response!\n');
+    }
+    assert.equal((await get('/healthz', 'probe.example.com')).status, 200);
+    assert.equal((await get('/readyz', 'probe.example.com')).status, 200);
+    assert.deepEqual(await storedEvents(api, 'host-probe.example.com'), []);
+    assert.deepEqual(await api.infra.log.end('all_events', 0)(), before);
   });
 
   it('answers 400 for a host that cannot name a player', async () => {

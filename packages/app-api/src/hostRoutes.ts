@@ -83,8 +83,15 @@ export const hostRoutes = (router: Router<AppState>, deps: ApiDeps): void => {
   router.get('/join_guild', joinGuild);
   router.get('/join_a_guild', joinGuild);
 
+  // The home page is what probes, browsers and load balancers ask for, with any Host: it records a visit of a Host player
+  // who exists, and creates no one.
   router.get('/', async (ctx) => {
-    eventOf((await run(ctx, { type: 'VisitHome' })).events, 'HomeVisited');
+    if (hostHeader.test(ctx.get('host'))) {
+      const player = hostPlayer(ctx);
+      const visited = await handler.execute(player.id, { type: 'VisitHome' }, await scopedMeta(ctx, deps, player.id, {}))();
+      if (E.isLeft(visited) && visited.left._tag !== 'PlayerNotFound') fail(toHttpError(visited.left), visited.left);
+      if (E.isRight(visited)) eventOf(visited.right.events, 'HomeVisited');
+    }
     sendText(ctx, 200, 'This is the default response!\n');
   });
 };

@@ -4,7 +4,7 @@ import { itemKinds, orgKinds } from '@placebo/domain';
 import type { ApiDeps } from './deps.js';
 import { toJsonSchema } from './jsonSchema.js';
 import { seedRouter } from './seedRoutes.js';
-import { systemRouter } from './system.js';
+import { probesRouter, systemRouter } from './system.js';
 import { catalogue, openTestApi, type TestApi } from '@placebo/testkit/http';
 import { v1Router } from './v1.js';
 
@@ -87,7 +87,7 @@ describe('/openapi.json', () => {
 
   it('documents exactly the routes the routers serve', () => {
     const deps = { catalogue, seedRoutes: true } as unknown as ApiDeps;
-    const served = [systemRouter(deps), v1Router(deps), seedRouter(deps)]
+    const served = [probesRouter(deps), systemRouter(deps), v1Router(deps), seedRouter(deps)]
       .flatMap((r) => r.stack)
       .flatMap((layer) => layer.methods.filter((m) => m !== 'HEAD').map((m) => `${m.toLowerCase()} ${String(layer.path).replace(/:(\w+)/g, '{$1}')}`))
       .sort();

@@ -4,10 +4,12 @@ import type { ApiDeps } from './deps.js';
 import { openApiDocument } from './openapi.js';
 import type { AppState } from './state.js';
 
-/** Probes for orchestrators and the API's own description. */
-export const systemRouter = (deps: ApiDeps): Router<AppState> => {
+/**
+ * Probes for orchestrators. They write nothing — no event, no request count: they are served before the rate limits,
+ * so a load balancer polling every second neither fills a log nor spends the budget of the address it polls from.
+ */
+export const probesRouter = (deps: ApiDeps): Router<AppState> => {
   const router = createRouter();
-  const document = openApiDocument({ seedRoutes: deps.seedRoutes });
 
   router.get('/healthz', (ctx) => {
     ctx.body = { status: 'ok' };
@@ -18,6 +20,14 @@ export const systemRouter = (deps: ApiDeps): Router<AppState> => {
     ctx.status = ready ? 200 : 503;
     ctx.body = ready ? { status: 'ready' } : { error: 'unavailable', message: 'the stores do not answer' };
   });
+
+  return router;
+};
+
+/** The API's own description and its metrics (behind the rate limits, like every other route). */
+export const systemRouter = (deps: ApiDeps): Router<AppState> => {
+  const router = createRouter();
+  const document = openApiDocument({ seedRoutes: deps.seedRoutes });
 
   router.get('/metrics', async (ctx) => {
     ctx.body = await deps.metrics.render();

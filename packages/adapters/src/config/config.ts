@@ -1,25 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { Catalogue, catalogueProblems } from '@placebo/domain';
-
-const IntFromString = (min: number, max: number) =>
-  new t.Type<number, string, unknown>(
-    `integer ${min}…${max}`,
-    (u): u is number => typeof u === 'number',
-    (u, c) => {
-      const n = typeof u === 'string' && /^-?\d+$/.test(u.trim()) ? Number(u) : NaN;
-      return Number.isSafeInteger(n) && n >= min && n <= max ? t.success(n) : t.failure(u, c);
-    },
-    String,
-  );
-const BoolFromString = new t.Type<boolean, string, unknown>(
-  'true|false',
-  (u): u is boolean => typeof u === 'boolean',
-  (u, c) => (u === 'true' || u === '1' ? t.success(true) : u === 'false' || u === '0' ? t.success(false) : t.failure(u, c)),
-  String,
-);
+import { repoRoot } from '../runtime/repoRoot.js';
+import { BoolFromString, HostPortList, IntFromString, NonEmptyString, PowerOfTwoFromString, UrlString } from './codecs.js';
 
 /** Every setting, its environment variable and default: the README's configuration table mirrors this. */
 export const settings = {
@@ -28,8 +13,8 @@ export const settings = {
     default: 'embedded',
     doc: '`embedded`: one process, SQLite + local Parquet + DuckDB. `cluster`: Kafka, Redis, HDFS (WebHDFS) and Presto.',
   },
-  PLACEBO_DATA_DIR: { codec: t.string, default: './data', doc: 'Embedded mode: where the log database and the Parquet lake live.' },
-  PLACEBO_KAFKA_BROKERS: { codec: t.string, default: '127.0.0.1:9092', doc: 'Cluster: Kafka bootstrap servers, comma-separated.' },
+  PLACEBO_DATA_DIR: { codec: NonEmptyString, default: './data', doc: 'Embedded mode: where the log database and the Parquet lake live.' },
+  PLACEBO_KAFKA_BROKERS: { codec: HostPortList, default: '127.0.0.1:9092', doc: 'Cluster: Kafka bootstrap servers, comma-separated.' },
   PLACEBO_KAFKA_PARTITIONS: {
     codec: IntFromString(1, 1024),
     default: '6',
@@ -52,7 +37,7 @@ export const settings = {
     doc: "Cluster: the API's Kafka producer. `confluent` (librdkafka, the optional `@confluentinc/kafka-javascript`) is faster; `kafkajs` needs no native build; `auto` takes `confluent` when it is installed.",
   },
   PLACEBO_REDIS_URL: {
-    codec: t.string,
+    codec: UrlString('redis:', 'rediss:'),
     default: 'redis://127.0.0.1:6379/0',
     doc: 'Cluster: Redis for snapshots, sessions, credentials and the per-player write intents.',
   },
@@ -68,15 +53,15 @@ export const settings = {
     default: '86400',
     doc: 'How long an Idempotency-Key returns its first result, and stays bound to the route and body it was first sent with.',
   },
-  PLACEBO_WEBHDFS_URL: { codec: t.string, default: 'http://127.0.0.1:9870', doc: "Cluster: the NameNode's WebHDFS endpoint." },
-  PLACEBO_HDFS_URL: { codec: t.string, default: 'hdfs://127.0.0.1:8020', doc: 'Cluster: the file system URI Presto reads the lake from.' },
-  PLACEBO_HDFS_USER: { codec: t.string, default: 'placebo', doc: 'Cluster: HDFS user name for WebHDFS calls.' },
-  PLACEBO_LAKE_ROOT: { codec: t.string, default: '/placebo/lake', doc: 'Cluster: HDFS folder of the Parquet lake.' },
-  PLACEBO_PRESTO_URL: { codec: t.string, default: 'http://127.0.0.1:8090', doc: "Cluster: Presto coordinator's HTTP endpoint." },
-  PLACEBO_PRESTO_USER: { codec: t.string, default: 'placebo', doc: 'Cluster: user name sent with every Presto query.' },
-  PLACEBO_PRESTO_CATALOG: { codec: t.string, default: 'hive', doc: 'Cluster: Presto catalog (Hive connector) holding the analyst tables.' },
-  PLACEBO_PRESTO_SCHEMA: { codec: t.string, default: 'placebo', doc: 'Cluster: Presto schema of the analyst tables; the sink creates it if missing.' },
-  PLACEBO_HOST: { codec: t.string, default: '127.0.0.1', doc: 'Address the API listens on.' },
+  PLACEBO_WEBHDFS_URL: { codec: UrlString('http:', 'https:'), default: 'http://127.0.0.1:9870', doc: "Cluster: the NameNode's WebHDFS endpoint." },
+  PLACEBO_HDFS_URL: { codec: UrlString('hdfs:'), default: 'hdfs://127.0.0.1:8020', doc: 'Cluster: the file system URI Presto reads the lake from.' },
+  PLACEBO_HDFS_USER: { codec: NonEmptyString, default: 'placebo', doc: 'Cluster: HDFS user name for WebHDFS calls.' },
+  PLACEBO_LAKE_ROOT: { codec: NonEmptyString, default: '/placebo/lake', doc: 'Cluster: HDFS folder of the Parquet lake.' },
+  PLACEBO_PRESTO_URL: { codec: UrlString('http:', 'https:'), default: 'http://127.0.0.1:8090', doc: "Cluster: Presto coordinator's HTTP endpoint." },
+  PLACEBO_PRESTO_USER: { codec: NonEmptyString, default: 'placebo', doc: 'Cluster: user name sent with every Presto query.' },
+  PLACEBO_PRESTO_CATALOG: { codec: NonEmptyString, default: 'hive', doc: 'Cluster: Presto catalog (Hive connector) holding the analyst tables.' },
+  PLACEBO_PRESTO_SCHEMA: { codec: NonEmptyString, default: 'placebo', doc: 'Cluster: Presto schema of the analyst tables; the sink creates it if missing.' },
+  PLACEBO_HOST: { codec: NonEmptyString, default: '127.0.0.1', doc: 'Address the API listens on.' },
   PLACEBO_PORT: { codec: IntFromString(0, 65535), default: '8080', doc: 'Port the API listens on (0 picks a free one).' },
   PLACEBO_SINK_METRICS_PORT: {
     codec: IntFromString(0, 65535),
@@ -96,7 +81,7 @@ export const settings = {
   PLACEBO_RATE_IP_PER_MIN: {
     codec: IntFromString(0, 10_000_000),
     default: '1200',
-    doc: 'Requests per minute one client address may make, on every route (429 past it); 0 turns the limit off. `placebo start` on a loopback address defaults to 0.',
+    doc: 'Requests per minute one client address may make, on every route but the probes /healthz and /readyz (429 past it); 0 turns the limit off. `placebo start` on a loopback address defaults to 0.',
   },
   PLACEBO_RATE_AUTH_IP_PER_MIN: {
     codec: IntFromString(0, 1_000_000),
@@ -137,8 +122,12 @@ export const settings = {
   PLACEBO_MAX_CONNECTIONS: { codec: IntFromString(1, 1_000_000), default: '1024', doc: 'Most open connections per API process; more are closed on arrival.' },
   PLACEBO_BODY_LIMIT: { codec: IntFromString(256, 10_000_000), default: '65536', doc: 'Largest request body in bytes; larger gets 413.' },
   PLACEBO_SESSION_TTL_S: { codec: IntFromString(60, 31_536_000), default: '86400', doc: 'Lifetime of a login session in seconds.' },
-  PLACEBO_SCRYPT_COST: { codec: IntFromString(1024, 1_048_576), default: '16384', doc: 'scrypt N for password hashes (a power of two).' },
-  PLACEBO_CATALOGUE: { codec: t.string, default: 'config/catalogue.json', doc: 'Items, prices, orgs, offers, enemies and limits (JSON).' },
+  PLACEBO_SCRYPT_COST: {
+    codec: PowerOfTwoFromString(1024, 1_048_576),
+    default: '16384',
+    doc: 'scrypt N for password hashes: a power of two from 1024 to 1048576.',
+  },
+  PLACEBO_CATALOGUE: { codec: NonEmptyString, default: 'config/catalogue.json', doc: 'Items, prices, orgs, offers, enemies and limits (JSON).' },
   PLACEBO_SINK_FLUSH_MS: { codec: IntFromString(100, 3_600_000), default: '5000', doc: 'Sink: longest time a row waits before its Parquet file is committed.' },
   PLACEBO_SINK_FLUSH_ROWS: {
     codec: IntFromString(1, 10_000_000),
@@ -180,10 +169,18 @@ export interface ConfigProblem {
   readonly message: string;
 }
 
+/** A relative path is the working directory's, else the repository's: `npx placebo` works from any folder of it. */
+const cataloguePath = (path: string): string => {
+  const here = resolve(path);
+  if (isAbsolute(path) || existsSync(here)) return here;
+  const inRepo = join(repoRoot(), path);
+  return existsSync(inRepo) ? inRepo : here;
+};
+
 const loadCatalogue = (path: string): E.Either<ConfigProblem[], Catalogue> => {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(resolve(path), 'utf8'));
+    raw = JSON.parse(readFileSync(cataloguePath(path), 'utf8'));
   } catch (e) {
     return E.left([{ path: 'PLACEBO_CATALOGUE', message: `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}` }]);
   }

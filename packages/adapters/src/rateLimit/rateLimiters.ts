@@ -78,24 +78,34 @@ export const createSqliteRateLimiters = (options: { readonly path: string }): Ra
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
   db.pragma('busy_timeout = 2000');
+  // Expired counts are cleared by this timer, not the library's, which would still fire after close() on a closed file.
+  const tables: string[] = [];
+  const sweeper = setInterval(() => {
+    for (const t of tables) db.prepare(`delete from ${t} where expire < ?`).run(Date.now() - 3_600_000);
+  }, 300_000);
+  sweeper.unref();
   return {
     limiter: (policy) =>
       wrap(policy, (insurance) => {
         const table = tableName(policy);
         db.exec(`create table if not exists ${table} (key text primary key, points integer not null default 0, expire integer)`);
+        tables.push(table);
         return new RateLimiterSQLite({
           storeClient: db,
           storeType: 'better-sqlite3',
           tableName: table,
           tableCreated: true,
-          clearExpiredByTimeout: true,
+          clearExpiredByTimeout: false,
           points: policy.points,
           duration: policy.windowS,
           insuranceLimiter: insurance,
         });
       }),
     idempotencyKeys: createSqliteIdempotencyKeys({ db }),
-    close: async () => void db.close(),
+    close: async () => {
+      clearInterval(sweeper);
+      db.close();
+    },
   };
 };
 

@@ -2,15 +2,17 @@ import * as E from 'fp-ts/lib/Either.js';
 import { analystTables } from '@placebo/domain';
 import { createDuckDbParquetDecoder } from '@placebo/adapters';
 import { compact as compactLake, parquetEncoderFor } from '@placebo/app-sink';
-import { option, type Command } from './command.js';
+import { stringOption, type Command } from './command.js';
 import { withInfra } from './infra.js';
 
 export const compact: Command = {
   name: 'compact',
   usage: '  compact [--older-than-days N]  merge the small files of the dates at least N days old (default 1), one per source partition',
-  run: ({ args, config, logger }) => {
-    const days = Number(option(args, '--older-than-days') ?? '1');
-    if (!Number.isInteger(days) || days < 0) {
+  options: { 'older-than-days': { type: 'string' } },
+  run: ({ values, config, logger }) => {
+    const given = stringOption(values, 'older-than-days') ?? '1';
+    const days = Number(given);
+    if (!/^\d+$/.test(given.trim())) {
       process.stderr.write('compact: --older-than-days takes a whole number of days, 0 or more\n');
       return Promise.resolve(2);
     }

@@ -8,6 +8,7 @@ import { withInfra } from './infra.js';
 export const exportState: Command = {
   name: 'export-state',
   usage: "  export-state          write the snapshots' current state as the tables players, player_items, player_orgs",
+  options: {},
   run: ({ config, logger }) =>
     withInfra(config, { name: 'query', readTopics: [] }, logger, async (infra) => {
       const progress = createProgress('export-state', 'players');

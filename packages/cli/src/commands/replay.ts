@@ -1,20 +1,17 @@
-import { availableParallelism } from 'node:os';
-import { openReplaySide, type Config } from '@placebo/adapters';
+import { openReplaySide } from '@placebo/adapters';
 import { replayLog, type ReplayReport } from '@placebo/app-sink';
 import { createProgress } from '../progress.js';
-import { option, type Command } from './command.js';
+import { stringOption, type Command } from './command.js';
 import { withInfra } from './infra.js';
 
-/** One reader per core; in cluster mode at most one per partition (more would each decode a partition's records). */
-export const defaultReplayWorkers = (config: Config, cores = availableParallelism()): number =>
-  config.PLACEBO_MODE === 'cluster' ? Math.max(1, Math.min(cores, config.PLACEBO_KAFKA_PARTITIONS)) : Math.max(1, cores);
-
-/** `--workers N` (1 to 64), the default when absent, or null when it is not a number in range. */
-const workersOf = (args: ReadonlyArray<string>, config: Config): number | null => {
-  const given = option(args, '--workers');
-  if (given === null) return args.includes('--workers') ? null : defaultReplayWorkers(config);
+/**
+ * `--workers N` (1 to 64), 1 when absent, or null when it is not a whole number in range. One thread by default: on
+ * the 2-core box of bench/README.md two threads folded slower than one (their start-up cost and no idle core).
+ */
+const workersOf = (given: string | null): number | null => {
+  if (given === null) return 1;
   const n = Number(given);
-  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : null;
+  return /^\d+$/.test(given) && n >= 1 && n <= 64 ? n : null;
 };
 
 const printVerdict = (report: ReplayReport): number => {
@@ -29,15 +26,17 @@ const printVerdict = (report: ReplayReport): number => {
 
 export const replay: Command = {
   name: 'replay',
-  usage: [
-    '  replay [--verify] [--workers N]  rebuild every snapshot from the log (--verify: compare only, change nothing)',
-    '                        --workers: threads folding the log, each its own partitions or share of players',
-    '                        (default: one per core; cluster: at most PLACEBO_KAFKA_PARTITIONS)',
+  usage: '  replay [--verify] [--workers N]  rebuild every snapshot from the log (--verify: compare only, change nothing)',
+  help: [
+    '  --verify      compare every snapshot with the fold of the log; exit 1 on any difference',
+    '  --workers N   threads folding the log, each its own partitions or share of players (1 to 64, default 1;',
+    '                more help only where cores are idle: bench/README.md)',
   ].join('\n'),
-  accepts: (args) => option(args, '--player') === null,
-  run: ({ args, config, logger }) => {
-    const verify = args.includes('--verify');
-    const workers = workersOf(args, config);
+  options: { verify: { type: 'boolean' }, workers: { type: 'string' } },
+  accepts: (values) => values.player === undefined,
+  run: ({ values, config, logger }) => {
+    const verify = values.verify === true;
+    const workers = workersOf(stringOption(values, 'workers'));
     if (workers === null) {
       process.stderr.write('placebo replay: --workers takes a whole number from 1 to 64\n');
       return Promise.resolve(2);

@@ -121,24 +121,26 @@ const sinkMetricsServer = async (config: Config, metrics: Metrics, logger: Logge
 export const serve = async ({ config, logger }: CommandContext, withApi: boolean, sinkWanted: boolean): Promise<number> => {
   // A forked API worker serves HTTP only: the sink stays in the process that forked it.
   const withSink = sinkWanted && !isApiWorker();
-  const code = await withInfra(config, { name: withSink ? 'sink' : 'api' }, logger, async (opened) => {
-    if (withApi && !(await checkIndex(opened))) return 1;
-    const pool = withApi && config.PLACEBO_API_WORKERS > 1 && !isApiWorker() ? await startWorkers(config, logger) : null;
-    if (pool === 'failed') return 1;
-    // One registry for the process: the API's /metrics shows the sink's too when both run here.
-    const metrics = createMetrics();
-    const infra = instrumentInfrastructure(opened, metrics);
-    const api = withApi && pool === null ? await startApi(config, infra, logger, metrics) : null;
-    const sink = withSink ? superviseSink(() => createLakeSink(config, infra, logger), logger) : null;
-    if (sink !== null) registerSinkMetrics(metrics, sink.current, opened.log);
-    const metricsServer = api === null && sink !== null ? await sinkMetricsServer(config, metrics, logger) : null;
-    if (api !== null) {
-      logger.info('api listening', { url: api.url, mode: config.PLACEBO_MODE, data_dir: config.PLACEBO_DATA_DIR });
-      process.stdout.write(`Placebo API listening on ${api.url}\n`);
-    }
-    return shutDown({ pool, api, sink, metricsServer }, await stopReason(sink, pool, logger), logger);
-  });
-  // A worker's channel to its primary would keep it alive after it stopped serving.
-  if (isApiWorker()) process.disconnect?.();
-  return code;
+  try {
+    return await withInfra(config, { name: withSink ? 'sink' : 'api' }, logger, async (opened) => {
+      if (withApi && !(await checkIndex(opened))) return 1;
+      const pool = withApi && config.PLACEBO_API_WORKERS > 1 && !isApiWorker() ? await startWorkers(config, logger) : null;
+      if (pool === 'failed') return 1;
+      // One registry for the process: the API's /metrics shows the sink's too when both run here.
+      const metrics = createMetrics();
+      const infra = instrumentInfrastructure(opened, metrics);
+      const api = withApi && pool === null ? await startApi(config, infra, logger, metrics) : null;
+      const sink = withSink ? superviseSink(() => createLakeSink(config, infra, logger), logger) : null;
+      if (sink !== null) registerSinkMetrics(metrics, sink.current, opened.log);
+      const metricsServer = api === null && sink !== null ? await sinkMetricsServer(config, metrics, logger) : null;
+      if (api !== null) {
+        logger.info('api listening', { url: api.url, mode: config.PLACEBO_MODE, data_dir: config.PLACEBO_DATA_DIR });
+        process.stdout.write(`Placebo API listening on ${api.url}\n`);
+      }
+      return shutDown({ pool, api, sink, metricsServer }, await stopReason(sink, pool, logger), logger);
+    });
+  } finally {
+    // A worker's channel to its primary would keep it alive after it stopped serving, or failed to start.
+    if (isApiWorker()) process.disconnect?.();
+  }
 };

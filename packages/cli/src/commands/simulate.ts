@@ -1,51 +1,71 @@
 import { join } from 'node:path';
 import { repoRoot, type Config } from '@placebo/adapters';
 import { simulate as runSimulation, type SimulateOptions } from '../simulate/simulate.js';
-import type { Command } from './command.js';
+import { stringOption, type Command, type Values } from './command.js';
 
 const usage =
-  '  simulate --players N --commands M [--rate R] [--seed S] [--url URL] [--concurrency C] [--check] [--queries DIR]\n' +
-  '                        drive the API with seeded player journeys; --check compares every catalogue query with the expected answer';
+  '  simulate [--players N] [--commands M] [--rate R] [--seed S] [--url URL] [--concurrency C] [--check] [--check-timeout S] [--queries DIR]\n' +
+  '                        drive the API at URL with seeded player journeys; --check compares every catalogue query with the expected answer';
+
+const help = `  --players N        players to create (default 50)
+  --commands M       commands to send in all (default 1000)
+  --rate R           commands per second, 0 for as fast as the API answers (default 0)
+  --seed S           seed of the journeys: the same seed plays the same journeys (default 1)
+  --url URL          the API to drive (default http://PLACEBO_HOST:PLACEBO_PORT, e.g. http://127.0.0.1:8080)
+  --concurrency C    requests in flight at once (default 32)
+  --check            then wait for the lake to hold this run's events and compare every question of --queries with
+                     the answer the accepted commands imply; needs a lake holding only this run (a fresh
+                     PLACEBO_DATA_DIR and its own placebo start; the README's "Analytics" section shows how)
+  --check-timeout S  longest wait for the lake, in seconds (default 600)
+  --queries DIR      the catalogue of questions (default queries/)`;
+
+const wholeNumber = (values: Values, name: string, fallback: number, min: number): number | string => {
+  const v = stringOption(values, name);
+  if (v === null) return fallback;
+  return /^\d+$/.test(v) && Number(v) >= min ? Number(v) : `--${name} wants a whole number of at least ${min}, got "${v}"`;
+};
 
 /** The options, or what is wrong with them. */
-const parse = (args: ReadonlyArray<string>, config: Config): SimulateOptions | string => {
-  const value = (flag: string): string | null => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? (args[i + 1] ?? '') : null;
+const parse = (values: Values, config: Config): SimulateOptions | string => {
+  const numbers = {
+    players: wholeNumber(values, 'players', 50, 1),
+    commands: wholeNumber(values, 'commands', 1000, 1),
+    rate: wholeNumber(values, 'rate', 0, 0),
+    seed: wholeNumber(values, 'seed', 1, 0),
+    concurrency: wholeNumber(values, 'concurrency', 32, 1),
+    timeoutS: wholeNumber(values, 'check-timeout', 600, 1),
   };
-  const int = (flag: string, fallback: number, min: number): number | string => {
-    const v = value(flag);
-    if (v === null) return fallback;
-    return /^\d+$/.test(v) && Number(v) >= min ? Number(v) : `${flag} wants a whole number of at least ${min}, got "${v}"`;
-  };
-  const players = int('--players', 50, 1);
-  const commands = int('--commands', 1000, 1);
-  const rate = int('--rate', 0, 0);
-  const seed = int('--seed', 1, 0);
-  const concurrency = int('--concurrency', 32, 1);
-  const timeoutS = int('--check-timeout', 600, 1);
-  for (const v of [players, commands, rate, seed, concurrency, timeoutS]) if (typeof v === 'string') return v;
+  for (const v of Object.values(numbers)) if (typeof v === 'string') return v;
   const host = config.PLACEBO_HOST === '0.0.0.0' || config.PLACEBO_HOST === '::' ? '127.0.0.1' : config.PLACEBO_HOST;
+  const url = stringOption(values, 'url') ?? `http://${host}:${config.PLACEBO_PORT}`;
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) return `--url wants an http:// URL, e.g. --url http://127.0.0.1:8080, got "${url}"`;
   return {
-    players: players as number,
-    commands: commands as number,
-    rate: rate as number,
-    seed: seed as number,
-    concurrency: concurrency as number,
-    timeoutS: timeoutS as number,
-    url: value('--url') ?? `http://${host}:${config.PLACEBO_PORT}`,
-    check: args.includes('--check'),
-    queries: value('--queries') ?? join(repoRoot(), 'queries'),
+    ...(numbers as { [K in keyof typeof numbers]: number }),
+    url: url.replace(/\/+$/, ''),
+    check: values.check === true,
+    queries: stringOption(values, 'queries') ?? join(repoRoot(), 'queries'),
   };
 };
 
 export const simulate: Command = {
   name: 'simulate',
   usage,
-  run: ({ args, config, logger }) => {
-    const options = parse(args, config);
+  help,
+  options: {
+    players: { type: 'string' },
+    commands: { type: 'string' },
+    rate: { type: 'string' },
+    seed: { type: 'string' },
+    url: { type: 'string' },
+    concurrency: { type: 'string' },
+    check: { type: 'boolean' },
+    'check-timeout': { type: 'string' },
+    queries: { type: 'string' },
+  },
+  run: ({ values, config, logger }) => {
+    const options = parse(values, config);
     if (typeof options === 'string') {
-      process.stderr.write(`simulate: ${options}\n${usage}\n`);
+      process.stderr.write(`simulate: ${options}\n`);
       return Promise.resolve(2);
     }
     return runSimulation(options, config, logger);

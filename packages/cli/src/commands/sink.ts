@@ -3,7 +3,8 @@ import { serve } from './serve.js';
 
 export const sink: Command = {
   name: 'sink',
-  usage: '  sink                  the sink only (log -> Parquet lake)',
-  accepts: (args) => !args.includes('--catch-up'),
+  usage: '  sink                  the sink only (log -> Parquet lake), until stopped',
+  options: {},
+  accepts: (values) => values['catch-up'] !== true,
   run: (context) => serve(context, false, true),
 };

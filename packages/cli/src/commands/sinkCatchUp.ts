@@ -6,7 +6,8 @@ import { withInfra } from './infra.js';
 export const sinkCatchUp: Command = {
   name: 'sink',
   usage: '  sink --catch-up       commit everything in the log, then exit',
-  accepts: (args) => args.includes('--catch-up'),
+  options: { 'catch-up': { type: 'boolean' } },
+  accepts: (values) => values['catch-up'] === true,
   run: ({ config, logger }) =>
     withInfra(config, { name: 'sink' }, logger, async (infra) => {
       const progress = createProgress('sink catch-up', 'records');

@@ -112,7 +112,16 @@ type SimClient = ReturnType<typeof createSimClient>;
 /** Plays every journey against the API and prints the summary line; null when the API's catalogue cannot be read. */
 const drive = async (options: SimulateOptions, http: SimClient, logger: Logger): Promise<{ readonly events: SimEvent[]; readonly stats: RunStats } | null> => {
   const started = Date.now();
-  const catalogueReply = await createSimApi(http.client, new URL(options.url).host).catalogue();
+  const catalogueReply = await createSimApi(http.client, new URL(options.url).host)
+    .catalogue()
+    .catch((e: unknown) => {
+      const why = e instanceof Error ? ((e.cause as { code?: string } | undefined)?.code ?? e.message) : String(e);
+      process.stderr.write(
+        `simulate: cannot reach the API at ${options.url} (${why}) — start it with \`npm start\` (or \`placebo api\`), or give its address with --url\n`,
+      );
+      return null;
+    });
+  if (catalogueReply === null) return null;
   if (catalogueReply.status !== 200 || catalogueReply.body === undefined || !('items' in catalogueReply.body)) {
     process.stderr.write(`simulate: cannot read the catalogue at ${options.url}/v1/catalogue (${catalogueReply.status})\n`);
     return null;
@@ -204,7 +213,7 @@ export const simulate = async (options: SimulateOptions, config: Config, logger:
       const before = await count(infra);
       if (before > 0) {
         process.stderr.write(
-          `simulate --check: the lake already holds ${before} events; --check needs a fresh deployment (empty data dir, or new topic/Redis prefixes, lake root and Presto schema)\n`,
+          `simulate --check: the lake already holds ${before} events; --check compares whole-lake answers, so it needs a fresh deployment: start one on an empty PLACEBO_DATA_DIR and a free port, as the README's "Analytics" section does (cluster mode: new PLACEBO_TOPIC_PREFIX, PLACEBO_REDIS_PREFIX, PLACEBO_LAKE_ROOT and PLACEBO_PRESTO_SCHEMA)\n`,
         );
         return 2;
       }

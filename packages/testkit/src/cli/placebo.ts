@@ -134,3 +134,5 @@ export const callJson = async (
   const text = await res.text();
   return { status: res.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
 };
+
+export * from './readmeBlocks.js';
