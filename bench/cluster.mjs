@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
-import { Catalogue, analystTables, analystViews, createDecider, envelop, initialState, topicsOf } from '@placebo/domain';
+import { Catalogue, analystTables, analystViews, createDecider, envelop, initialState } from '@placebo/domain';
 import {
   createDuckDbParquetEncoder,
   createKafka,
@@ -18,9 +18,9 @@ import {
   loadConfig,
   openClusterLog,
   openReplaySide,
-  topicName,
 } from '@placebo/adapters';
 import { createSink, replayLog } from '@placebo/app-sink';
+import { fillKafka } from './lib/clusterFill.mjs';
 import { portTable, timeSinkPorts } from './lib/sinkPorts.mjs';
 
 const total = Number(process.argv[2] ?? 1_000_000);
@@ -38,7 +38,6 @@ const settings = {
 const catalogue = Catalogue.decode(JSON.parse(readFileSync('config/catalogue.json', 'utf8'))).right;
 const decider = createDecider(catalogue);
 const request = { host: 'bench.local', user_agent: 'bench', accept: '*/*' };
-const kinds = ['sword', 'knife', 'potion', 'arrow', 'spell'];
 const peak = { rss: 0 };
 const sample = () => (peak.rss = Math.max(peak.rss, process.memoryUsage().rss));
 const sampler = setInterval(sample, 100);
@@ -49,57 +48,8 @@ const kafka = createKafka(settings.kafka, logger);
 const admin = kafka.admin();
 await admin.connect();
 await ensureTopics(admin, settings.kafka);
-const producer = kafka.producer({ allowAutoTopicCreation: false });
-await producer.connect();
-let seq = 0;
 let t0 = performance.now();
-let pending = new Map();
-let queued = 0;
-const flush = async () => {
-  await producer.sendBatch({ acks: -1, topicMessages: [...pending].map(([topic, messages]) => ({ topic, messages })) });
-  pending = new Map();
-  queued = 0;
-};
-for (let p = 0; p * perPlayer < total; p++) {
-  const id = `bench-${p}`;
-  let state = initialState(id);
-  const cmds = [{ type: 'RegisterPlayer', name: id, wealth: 1_000_000, origin: 'seed' }];
-  for (let i = 1; i < perPlayer; i++) {
-    cmds.push(
-      i % 7 === 0
-        ? { type: 'Fight', enemy: 'goblin', roll: (i % 10) / 10 }
-        : i % 11 === 0
-          ? { type: 'JoinOrg', org_kind: 'guild', org: 'magicians', level: null, client_cost: null }
-          : { type: 'BuyItem', kind: kinds[i % kinds.length], item_type: null, quantity: 1, offer_id: null, client_cost: null },
-    );
-  }
-  for (const c of cmds) {
-    const d = decider.decide(c, state);
-    if (E.isLeft(d)) continue;
-    const next = envelop(
-      state,
-      d.right,
-      { command_id: `c${seq}`, request, occurred_at: new Date(Date.UTC(2026, 10, 23) + seq * 10).toISOString() },
-      () => `e${++seq}`,
-    );
-    state = next.state;
-    for (const e of next.stored) {
-      const value = JSON.stringify(e);
-      for (const t of topicsOf(e.data)) {
-        const name = topicName(settings.kafka, t);
-        if (!pending.has(name)) pending.set(name, []);
-        pending.get(name).push({ key: id, value });
-        queued++;
-      }
-    }
-  }
-  if (queued >= 3000) await flush();
-  if (p % 100 === 0) progress('fill')(seq, total);
-}
-if (queued > 0) await flush();
-await producer.disconnect();
-const fillSeconds = (performance.now() - t0) / 1000;
-const events = seq;
+const { events, seconds: fillSeconds } = await fillKafka({ kafka, settings: settings.kafka, total, perPlayer, decider, progress: progress('fill') });
 process.stderr.write('\n');
 
 // 2. Replay: Kafka -> Redis snapshots, folded in this thread and by 2 worker threads (each run replaces every snapshot).
