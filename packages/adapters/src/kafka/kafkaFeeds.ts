@@ -94,6 +94,9 @@ export const createFeeds = (o: {
   const rewind = (c: Consumer, assigned: ReadonlyMap<Topic, ReadonlyArray<number>>): void => {
     for (const feed of feeds.values()) {
       feed.buffer = [];
+      // The buffer is emptied: a partition paused because it was full fetches again (kafkajs keeps a pause across a
+      // rejoin, so forgetting it here would leave the partition paused for good).
+      if (feed.paused) c.resume([{ topic: topicName(o.settings, feed.topic), partitions: [feed.partition] }]);
       feed.paused = false;
       // A partition assigned elsewhere now: whoever reads it here again (after a later assignment) seeks.
       if (!(assigned.get(feed.topic) ?? []).includes(feed.partition)) feed.expect = -1;
