@@ -58,8 +58,19 @@ export const commitPartition = async (c: SinkContext, p: SinkPartition): Promise
   const to = p.lastRead;
   // Rows projected here are held one file at a time; an encoder that projects the records itself gets several files.
   const limit = c.o.encoder.encodeRecords === undefined ? 1 : (c.o.publishConcurrency ?? 4);
-  const published = await inParallel(pendingFiles(p), limit, (f) => publishFile(c, p, f, from, to));
+  const files = pendingFiles(p);
+  const rows = files.reduce((n, f) => n + f.records.length, 0);
+  const published = await inParallel(files, limit, (f) => publishFile(c, p, f, from, to));
   await must(c.registrations.fresh(published));
   await commitUnderLease(c, p, to + 1);
   markCommitted(p, to + 1);
+  c.o.logger.info('sink: committed', {
+    topic: p.topic,
+    partition: p.partition,
+    from,
+    to,
+    files: files.length,
+    rows,
+    tables: [...new Set(files.map((f) => f.table.name))],
+  });
 };
