@@ -115,7 +115,9 @@ describe('cluster log: Redis losing its newest writes (Kafka + Redis)', function
       );
       const again = await c.verifyIndex();
       assert.equal(again.players, 0, 'a second verification finds nothing to put back');
-      assert.equal(again.scanned, 1, 'only the record written since: the watermarks moved past what was verified');
+      // At most the record written since (none when the periodic checkpoint stored the watermarks after it): the
+      // watermarks moved past what was verified, so the second verification does not read the log again.
+      assert.ok(again.scanned <= 1, `only what was written since is read again (${again.scanned} records)`);
     } finally {
       await c.close();
     }
