@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { actionOf, analystTables, analystViews, statusOf, type TableSpec } from './analytics/tables.js';
+import { actionOf, allEventTypes, analystTables, analystViews, statusOf, type TableSpec } from './analytics/tables.js';
 import type { Cell, Column } from './analytics/columns.js';
 import { topicsOf, type StoredEvent } from './envelope.js';
 import type { PlayerEvent, PlayerEventType } from './events.js';
@@ -7,20 +7,7 @@ import { sampleEvents } from '@placebo/testkit/domain';
 
 const events = sampleEvents();
 const byType = (type: PlayerEventType): StoredEvent => events.find((e) => e.data.type === type) ?? assert.fail(`no ${type} in the sample`);
-const allTypes: ReadonlyArray<PlayerEventType> = [
-  'PlayerRegistered',
-  'LoggedIn',
-  'LoginFailed',
-  'LoggedOut',
-  'ItemPurchased',
-  'PurchaseRefused',
-  'OrgJoined',
-  'OrgJoinRefused',
-  'OrgLeft',
-  'FightFought',
-  'ProfileViewed',
-  'HomeVisited',
-];
+const allTypes = allEventTypes;
 
 const isPurchase = (d: PlayerEvent) => d.type === 'ItemPurchased' || d.type === 'PurchaseRefused';
 const isOrg = (d: PlayerEvent) => d.type === 'OrgJoined' || d.type === 'OrgJoinRefused' || d.type === 'OrgLeft';

@@ -30,7 +30,8 @@ export interface TableSpec {
   readonly project: (e: StoredEvent) => Row | null;
 }
 
-const allTypes: ReadonlyArray<PlayerEventType> = [
+/** Every event type, for tables and columns that take them all. */
+export const allEventTypes: ReadonlyArray<PlayerEventType> = [
   'PlayerRegistered',
   'LoggedIn',
   'LoginFailed',
@@ -81,8 +82,8 @@ const status = byType({
   HomeVisited: text('ok'),
 });
 
-const actionOfEvent = compileRow([cell('action', 'string', '', action)], allTypes);
-const statusOfEvent = compileRow([cell('status', 'string', '', status)], allTypes);
+const actionOfEvent = compileRow([cell('action', 'string', '', action)], allEventTypes);
+const statusOfEvent = compileRow([cell('status', 'string', '', status)], allEventTypes);
 const onData = (d: PlayerEvent) => ({ data: d }) as StoredEvent;
 export const actionOf = (d: PlayerEvent): string => String(actionOfEvent(onData(d))?.action);
 export const statusOf = (d: PlayerEvent): string => String(statusOfEvent(onData(d))?.status);
@@ -110,7 +111,7 @@ const figures: ReadonlyArray<ProjectedColumn> = [
 const health = (doc: string) => cell('player_health', 'int32', doc, field('player.health'));
 const numItems = cell('player_num_items', 'int32', 'Items in the inventory right after the event.', field('player.items'));
 const numOrgs = cell('player_num_affiliations', 'int32', 'Organisations joined right after the event.', field('player.orgs'));
-const only = (types: ReadonlyArray<PlayerEventType>, dotted: string) => onlyFor(types, field(dotted), allTypes);
+const only = (types: ReadonlyArray<PlayerEventType>, dotted: string) => onlyFor(types, field(dotted), allEventTypes);
 
 /** A table from its declaration: the row of an event is computed from the columns' sources. */
 const table = (o: Omit<TableSpec, 'project'>): TableSpec => ({ ...o, project: compileRow(o.columns, o.types) });
@@ -119,7 +120,7 @@ const allEvents = table({
   name: 'all_events',
   doc: 'Every event of the log, one row each (topic all_events).',
   source: 'all_events',
-  types: allTypes,
+  types: allEventTypes,
   columns: [
     ...common(field('data.type')),
     cell('action', 'string', "The seeds' name of the event (buy_sword, join_guild, create_user, default …).", action),
