@@ -25,6 +25,8 @@ export interface LogIndex {
   readonly pending: (olderThanMs: number, max: number) => TaskEither<PortError, ReadonlyArray<string>>;
   /** Produces and closes the player's write intent if its writer is gone. */
   readonly completeIntent: (playerId: string) => Promise<E.Either<PortError, void>>;
+  /** The player listed by the last `pending` is settled (intent closed, snapshot refreshed): it leaves the list. */
+  readonly settled: (playerId: string) => Promise<void>;
 }
 
 /**

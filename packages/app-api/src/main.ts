@@ -45,7 +45,12 @@ const startSweeper = (index: LogIndex, handler: CommandHandler, leaseMs: number,
       const refreshed = E.isRight(completed) ? await handler.refresh(id)() : completed;
       if (E.isLeft(refreshed))
         logger.warn('cannot settle player', { player_id: id, error: 'message' in refreshed.left ? refreshed.left.message : refreshed.left._tag });
-      else logger.info('settled player', { player_id: id, version: refreshed.right.version });
+      else {
+        await index
+          .settled(id)
+          .catch((e: unknown) => logger.warn('cannot unlist settled player', { player_id: id, error: e instanceof Error ? e.message : String(e) }));
+        logger.info('settled player', { player_id: id, version: refreshed.right.version });
+      }
     }
   };
   const tick = (): void => {

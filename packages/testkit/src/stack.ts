@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { repoRoot, type ClusterLogSettings } from '@placebo/adapters';
 
-export type StackService = 'redis' | 'kafka' | 'hdfs' | 'presto';
+/** The single-node services, and the multi-node ones: `kafka3` (3 KRaft brokers), `rediscluster` (3 masters + 3 replicas). */
+export type StackService = 'redis' | 'kafka' | 'hdfs' | 'presto' | 'kafka3' | 'rediscluster';
 
 /**
  * Starts the local stack's services (or finds them running): `deploy/local/stack.sh up <services>`, idempotent and
@@ -29,6 +30,23 @@ export const testClusterSettings = (overrides: Partial<ClusterLogSettings> = {})
     leaseMs: 2000,
     commandTtlSeconds: 600,
     consumerGroup: `${run}.readers`,
+    ...overrides,
+  };
+};
+
+/** The multi-node stack's brokers and Redis Cluster (`stack.sh env multi`). */
+export const MULTI_NODE = {
+  brokers: ['127.0.0.1:9192', '127.0.0.1:9194', '127.0.0.1:9196'],
+  redisUrl: 'redis+cluster://127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003',
+} as const;
+
+/** `testClusterSettings` on the multi-node stack: topics with 3 replicas (2 in sync), keys spread over a Redis Cluster. */
+export const multiNodeSettings = (overrides: Partial<ClusterLogSettings> = {}): ClusterLogSettings => {
+  const base = testClusterSettings();
+  return {
+    ...base,
+    kafka: { ...base.kafka, brokers: [...MULTI_NODE.brokers], replication: 3, minInsyncReplicas: 2 },
+    redisUrl: MULTI_NODE.redisUrl,
     ...overrides,
   };
 };

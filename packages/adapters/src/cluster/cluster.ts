@@ -23,6 +23,7 @@ export const clusterLogSettings = (config: Config, role: ClusterRole): ClusterLo
     topicPrefix: config.PLACEBO_TOPIC_PREFIX,
     partitions: config.PLACEBO_KAFKA_PARTITIONS,
     replication: config.PLACEBO_KAFKA_REPLICATION,
+    minInsyncReplicas: config.PLACEBO_KAFKA_MIN_INSYNC_REPLICAS,
     timeoutMs: config.PLACEBO_KAFKA_TIMEOUT_MS,
   },
   redisUrl: config.PLACEBO_REDIS_URL,

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import type { Admin, Kafka } from 'kafkajs';
 import type { AccountStore, EventLog, LogSource, OffsetStore, SessionStore, SnapshotStore, Topic } from '@placebo/domain';
 import { createBatchProducer, type BatchProducer } from '../kafka/batchProducer.js';
@@ -8,6 +7,7 @@ import { createKafka, endOffsets, ensureTopics, topicName, type KafkaSettings } 
 import { createKafkaRedisEventLog, type LogMaintenance } from '../kafka/kafkaRedisEventLog.js';
 import { createKafkaLogSource } from '../kafka/kafkaLogSource.js';
 import { createIndexGuard, type IndexRepair } from './indexGuard.js';
+import { createRedisClient, type RedisClient } from '../redis/redisClient.js';
 import { redisKeys } from '../redis/redisKeys.js';
 import { createRedisOffsetStore } from '../redis/redisOffsetStore.js';
 import { createRedisAccountStore, createRedisSessionStore, createRedisSnapshotStore } from '../redis/redisStores.js';
@@ -39,7 +39,7 @@ export interface ClusterLog {
   readonly accounts: AccountStore;
   readonly sessions: SessionStore;
   readonly offsets: OffsetStore;
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   /** True while Redis and Kafka answer. */
   readonly ready: () => Promise<boolean>;
   /**
@@ -56,12 +56,13 @@ export interface ClusterLog {
   readonly producerClient: 'kafkajs' | 'confluent';
   readonly pending: LogMaintenance['pending'];
   readonly completeIntent: LogMaintenance['completeIntent'];
+  readonly settled: LogMaintenance['settled'];
   readonly close: () => Promise<void>;
 }
 
-/** The Redis client of the index and stores, not yet connected. */
-export const createClusterRedis = (s: ClusterLogSettings, logger: Logger): Redis => {
-  const redis = new Redis(s.redisUrl, {
+/** The Redis client (one server or a Redis Cluster) of the index and stores, not yet connected. */
+export const createClusterRedis = (s: ClusterLogSettings, logger: Logger): RedisClient => {
+  const redis = createRedisClient(s.redisUrl, {
     enableAutoPipelining: true,
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
@@ -89,7 +90,7 @@ const openProducer = (kafka: Kafka, s: ClusterLogSettings, logger: Logger): { re
 };
 
 /** Connects Redis and the Kafka admin and makes sure the topics exist; lets both go when any step fails. */
-const connectAll = async (redis: Redis, admin: Admin, kafka: KafkaSettings): Promise<void> => {
+const connectAll = async (redis: RedisClient, admin: Admin, kafka: KafkaSettings): Promise<void> => {
   try {
     await redis.connect();
     await admin.connect();
@@ -124,6 +125,7 @@ export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Pro
     indexed,
     commandTtlSeconds: s.commandTtlSeconds,
     checkpointMs: s.checkpointMs ?? 5000,
+    inflightMs: s.kafka.timeoutMs,
     logger,
   });
   const writer = createKafkaRedisEventLog({
@@ -144,10 +146,11 @@ export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Pro
     topics: s.readTopics,
     sessionTimeoutMs: s.sessionTimeoutMs,
   });
-  const { completeIntent, pending, ...eventLog } = writer;
+  const { completeIntent, pending, settled, ...eventLog } = writer;
   return {
     log: { ...eventLog, ...reader },
     completeIntent,
+    settled,
     pending,
     snapshots: createRedisSnapshotStore({ redis, keys }),
     accounts,

@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient.js';
 import { portError, type AccountStore, type LogRecord, type LogSource, type PortError, type StoredEvent } from '@placebo/domain';
 import type { RedisKeys } from '../redis/redisKeys.js';
+import { identityOf, keyspaceMasters, onServerChange } from '../redis/redisServers.js';
 import { REPAIR_PLAYER, redisScript } from '../redis/scripts.js';
 import type { Logger } from '../runtime/logger.js';
 
@@ -28,7 +29,7 @@ export interface IndexGuard {
 }
 
 export interface IndexGuardOptions {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly keys: RedisKeys;
   /** Kafka's end offset of each partition of topic all_events. */
   readonly endOffsets: () => Promise<Map<number, number>>;
@@ -40,6 +41,11 @@ export interface IndexGuardOptions {
   readonly commandTtlSeconds: number;
   /** How often the watermarks move up while the process runs. */
   readonly checkpointMs: number;
+  /**
+   * How long a produce begun before a server was lost may still land in Kafka (the Kafka request timeout): a
+   * verification after a server changed starts no sooner, so it reads every record a lost `BEGIN_WRITE` let through.
+   */
+  readonly inflightMs?: number;
   readonly logger: Logger;
 }
 
@@ -51,14 +57,36 @@ const must = async <A>(te: () => Promise<E.Either<PortError, A>>): Promise<A> =>
   return r.right;
 };
 
-const runIdOf = (info: string): string | null => /run_id:(\w+)/.exec(info)?.[1] ?? null;
-
 type RepairScript = ReturnType<typeof redisScript>;
 
+const parseMarks = (raw: string | null): Map<number, number> | null =>
+  raw === null ? null : new Map(Object.entries(JSON.parse(raw) as Record<string, number>).map(([p, v]) => [Number(p), v]));
+
+/**
+ * The watermarks the servers vouch for. One server keeps them in `meta`. Each master of a Redis Cluster keeps its own
+ * copy (a replica that takes over has the copy it replicated, with the writes before it): the lowest copy per
+ * partition counts, and a master without one (new, or it lost it) vouches for nothing, so the scan starts at 0.
+ */
 const storedWatermarks = async (o: IndexGuardOptions): Promise<Map<number, number>> => {
-  const raw = await o.redis.hget(o.keys.meta, WATERMARKS);
-  const parsed = raw === null ? {} : (JSON.parse(raw) as Record<string, number>);
-  return new Map(Object.entries(parsed).map(([p, v]) => [Number(p), v]));
+  const masters = await keyspaceMasters(o.redis);
+  if (masters.length === 1 && masters[0]?.address === 'server') return parseMarks(await o.redis.hget(o.keys.meta, WATERMARKS)) ?? new Map();
+  const copies = await Promise.all(masters.map(async (m) => parseMarks(await o.redis.get(o.keys.watermarks(m.tag)))));
+  if (copies.some((c) => c === null)) return new Map();
+  const low = new Map<number, number>();
+  for (const c of copies) for (const [p, v] of c ?? []) low.set(p, Math.min(v, low.get(p) ?? v));
+  // A partition one copy does not name is vouched for by none.
+  for (const p of [...low.keys()]) if (copies.some((c) => !(c?.has(p) ?? false))) low.delete(p);
+  return low;
+};
+
+/** Stores the watermarks where `storedWatermarks` reads them: `meta`, and each master's copy on a cluster. */
+const storeWatermarks = async (o: IndexGuardOptions, ends: Map<number, number>): Promise<void> => {
+  const json = JSON.stringify(Object.fromEntries(ends));
+  const masters = await keyspaceMasters(o.redis);
+  await Promise.all([
+    o.redis.hset(o.keys.meta, WATERMARKS, json),
+    ...(masters.length === 1 && masters[0]?.address === 'server' ? [] : masters.map((m) => o.redis.set(o.keys.watermarks(m.tag), json))),
+  ]);
 };
 
 /** The player's events that Redis had lost, now back in its tail (none when its head already covers them). */
@@ -160,24 +188,91 @@ const scanAndRepair = async (
  * retriable until a verification has run; with the offline queue and command resends off, no write reaches the new
  * server before that.
  */
+/** What the guard knows of the servers and whether writes may run (shared by the watch and the checkpoints). */
+interface GuardState {
+  /** The servers (and on a cluster, which slots each serves) this process last verified against. */
+  identity: string | null;
+  /** Bumped whenever a connection drops: a checkpoint read before a drop is not written after it. */
+  generation: number;
+  blocked: string | null;
+  closed: boolean;
+}
+
+/**
+ * Watches the servers: a dropped connection or a changed set of nodes blocks writes; once the servers answer again,
+ * the same ones unblock at once, different ones (a restart, a replica that took over) only after a verification.
+ */
+const watchServers = (o: IndexGuardOptions, state: GuardState, verify: () => Promise<IndexRepair>) => {
+  let retry: NodeJS.Timeout | null = null;
+  let checking: Promise<void> | null = null;
+  let again = false;
+  const lost = (): void => {
+    state.generation++;
+    state.blocked ??= 'a connection to Redis dropped; writes wait until its index is verified';
+  };
+  const check = async (): Promise<void> => {
+    const now = identityOf(await keyspaceMasters(o.redis));
+    if (state.identity !== null && now === state.identity) {
+      state.blocked = null;
+      return;
+    }
+    o.logger.warn('redis is not the set of servers verified before; verifying its index against kafka before writing', { previous: state.identity, now });
+    state.blocked = 'Redis restarted or failed over; writes wait until its index is verified against Kafka';
+    await new Promise((r) => setTimeout(r, o.inflightMs ?? 0));
+    await verify();
+    state.identity = now;
+    if (!again) state.blocked = null;
+  };
+  const back = (): void => {
+    if (retry !== null) clearTimeout(retry);
+    retry = null;
+    if (checking !== null) {
+      again = true;
+      return;
+    }
+    again = false;
+    checking = check()
+      .catch((e: unknown) => {
+        o.logger.error('cannot verify the redis index; writes stay refused and it is tried again', { error: e instanceof Error ? e.message : String(e) });
+        if (!state.closed) retry = setTimeout(back, 1000);
+      })
+      .finally(() => {
+        checking = null;
+        if (again && !state.closed) back();
+      });
+  };
+  const unwatch = onServerChange(o.redis, lost, back);
+  // The servers this process connected to; a later set (a restart, a failover) may have lost writes.
+  const learned = keyspaceMasters(o.redis).then(
+    (masters) => {
+      state.identity ??= identityOf(masters);
+    },
+    () => undefined,
+  );
+  return {
+    close: async () => {
+      if (retry !== null) clearTimeout(retry);
+      unwatch();
+      await learned;
+      await checking;
+    },
+  };
+};
+
 export const createIndexGuard = (o: IndexGuardOptions): IndexGuard => {
   const repair = redisScript(o.redis, REPAIR_PLAYER);
-  let runId: string | null = null;
-  /** Bumped whenever the connection drops: a checkpoint read before a drop is not written after it. */
-  let generation = 0;
-  let blocked: string | null = null;
+  const state: GuardState = { identity: null, generation: 0, blocked: null, closed: false };
   let verifying: Promise<IndexRepair> | null = null;
-  let closed = false;
 
   const store = async (ends: Map<number, number>, readAt: number): Promise<void> => {
-    if (readAt !== generation || blocked !== null) return;
-    await o.redis.hset(o.keys.meta, WATERMARKS, JSON.stringify(Object.fromEntries(ends)));
+    if (readAt !== state.generation || state.blocked !== null) return;
+    await storeWatermarks(o, ends);
   };
 
   const runVerify = async (progress?: (done: number, total: number) => void): Promise<IndexRepair> => {
-    const readAt = generation;
+    const readAt = state.generation;
     const { ends, report } = await scanAndRepair(o, repair, progress);
-    if (readAt === generation) await o.redis.hset(o.keys.meta, WATERMARKS, JSON.stringify(Object.fromEntries(ends)));
+    if (readAt === state.generation) await storeWatermarks(o, ends);
     if (report.players > 0) o.logger.warn('redis lost writes that kafka holds; the index has them again', { ...report });
     return report;
   };
@@ -188,43 +283,10 @@ export const createIndexGuard = (o: IndexGuardOptions): IndexGuard => {
     });
     return verifying;
   };
-
-  const onClose = (): void => {
-    generation++;
-    blocked ??= 'the connection to Redis dropped; writes wait until its index is verified';
-  };
-  let retry: NodeJS.Timeout | null = null;
-  const onReady = (): void => {
-    if (retry !== null) clearTimeout(retry);
-    retry = null;
-    void (async () => {
-      const now = runIdOf(await o.redis.info('server'));
-      if (runId !== null && now === runId) {
-        blocked = null;
-        return;
-      }
-      o.logger.warn('redis is a different server than before; verifying its index against kafka before writing', { previous: runId, now });
-      blocked = 'Redis restarted; writes wait until its index is verified against Kafka';
-      await verify();
-      runId = now;
-      blocked = null;
-    })().catch((e: unknown) => {
-      o.logger.error('cannot verify the redis index; writes stay refused and it is tried again', { error: e instanceof Error ? e.message : String(e) });
-      if (!closed) retry = setTimeout(onReady, 2000);
-    });
-  };
-  o.redis.on('close', onClose);
-  o.redis.on('ready', onReady);
-  // The server this process connected to; a later one with another run_id may have lost writes.
-  const learned = o.redis.info('server').then(
-    (info) => {
-      runId ??= runIdOf(info);
-    },
-    () => undefined,
-  );
+  const watch = watchServers(o, state, () => verify());
 
   const checkpoint = async (): Promise<void> => {
-    const readAt = generation;
+    const readAt = state.generation;
     await store(await o.endOffsets(), readAt);
   };
   const timer = setInterval(() => {
@@ -233,16 +295,13 @@ export const createIndexGuard = (o: IndexGuardOptions): IndexGuard => {
   timer.unref();
 
   return {
-    gate: () => (blocked === null ? null : portError(blocked, true)),
+    gate: () => (state.blocked === null ? null : portError(state.blocked, true)),
     verify,
     checkpoint,
     close: async () => {
-      closed = true;
+      state.closed = true;
       clearInterval(timer);
-      if (retry !== null) clearTimeout(retry);
-      o.redis.off('close', onClose);
-      o.redis.off('ready', onReady);
-      await learned;
+      await watch.close().catch(() => undefined);
       await verifying?.catch(() => undefined);
     },
   };

@@ -1,3 +1,4 @@
+import { parseRedisTarget } from '../redis/redisClient.js';
 import * as t from 'io-ts';
 
 const wholeNumber = (u: unknown): number => (typeof u === 'string' && /^-?\d+$/.test(u.trim()) ? Number(u) : NaN);
@@ -48,6 +49,14 @@ export const UrlString = (...schemes: ReadonlyArray<string>) =>
     },
     String,
   );
+
+/** `PLACEBO_REDIS_URL`: one server's URL, or a Redis Cluster's nodes (`redis+cluster://host:port,host:port`). */
+export const RedisUrlString = new t.Type<string, string, unknown>(
+  'redis://host:port/db or redis+cluster://host:port,host:port,… URL',
+  (u): u is string => typeof u === 'string',
+  (u, c) => (typeof u === 'string' && parseRedisTarget(u) !== undefined ? t.success(u) : t.failure(u, c)),
+  String,
+);
 
 /** Comma-separated `host:port` pairs, as Kafka's bootstrap servers are given. */
 export const HostPortList = new t.Type<string, string, unknown>(

@@ -4,7 +4,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { Catalogue, catalogueProblems } from '@placebo/domain';
 import { repoRoot } from '../runtime/repoRoot.js';
-import { BoolFromString, HostPortList, IntFromString, NonEmptyString, PowerOfTwoFromString, UrlString } from './codecs.js';
+import { BoolFromString, HostPortList, IntFromString, NonEmptyString, PowerOfTwoFromString, RedisUrlString, UrlString } from './codecs.js';
 
 /** Every setting, its environment variable and default: the README's configuration table mirrors this. */
 export const settings = {
@@ -21,6 +21,11 @@ export const settings = {
     doc: 'Cluster: partitions of each topic when the API creates it (all_events, buy_events, social_events).',
   },
   PLACEBO_KAFKA_REPLICATION: { codec: IntFromString(1, 16), default: '1', doc: 'Cluster: replication factor of topics the API creates.' },
+  PLACEBO_KAFKA_MIN_INSYNC_REPLICAS: {
+    codec: IntFromString(0, 16),
+    default: '0',
+    doc: 'Cluster: `min.insync.replicas` of topics the API creates — how many copies an `acks=all` produce waits for; 0 = one less than the replication, at most 2 (2 of 3).',
+  },
   PLACEBO_KAFKA_SESSION_TIMEOUT_MS: {
     codec: IntFromString(6000, 300_000),
     default: '30000',
@@ -37,9 +42,9 @@ export const settings = {
     doc: "Cluster: the API's Kafka producer. `confluent` (librdkafka, the optional `@confluentinc/kafka-javascript`) is faster; `kafkajs` needs no native build; `auto` takes `confluent` when it is installed.",
   },
   PLACEBO_REDIS_URL: {
-    codec: UrlString('redis:', 'rediss:'),
+    codec: RedisUrlString,
     default: 'redis://127.0.0.1:6379/0',
-    doc: 'Cluster: Redis for snapshots, sessions, credentials and the per-player write intents.',
+    doc: 'Cluster: Redis for snapshots, sessions, credentials and the per-player write intents: one server, or a Redis Cluster as `redis+cluster://host:port,host:port,…` (any of its nodes).',
   },
   PLACEBO_REDIS_PREFIX: { codec: t.string, default: 'placebo:', doc: 'Cluster: prefix of every Redis key (several deployments can share one Redis).' },
   PLACEBO_TOPIC_PREFIX: { codec: t.string, default: '', doc: 'Cluster: prefix of the Kafka topic names and consumer groups.' },

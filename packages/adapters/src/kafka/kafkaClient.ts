@@ -9,6 +9,8 @@ export interface KafkaSettings {
   readonly topicPrefix: string;
   readonly partitions: number;
   readonly replication: number;
+  /** `min.insync.replicas` of the topics created (0: one less than the replication, at most 2). */
+  readonly minInsyncReplicas?: number;
   /** Longest a request may take; a produce that takes longer fails as retriable (the API answers 503). */
   readonly timeoutMs: number;
 }
@@ -39,7 +41,11 @@ export const createKafka = (s: KafkaSettings, logger: Logger): Kafka =>
       },
   });
 
-/** Creates the topics that are missing, with the configured partitions and replication. */
+/** The `min.insync.replicas` a topic is created with: with 3 copies, an acknowledged record is on 2 of them. */
+export const minInsyncOf = (s: Pick<KafkaSettings, 'replication' | 'minInsyncReplicas'>): number =>
+  s.minInsyncReplicas !== undefined && s.minInsyncReplicas > 0 ? Math.min(s.minInsyncReplicas, s.replication) : Math.max(1, Math.min(2, s.replication - 1));
+
+/** Creates the topics that are missing, with the configured partitions, replication and `min.insync.replicas`. */
 export const ensureTopics = async (admin: Admin, s: KafkaSettings): Promise<void> => {
   const existing = new Set(await admin.listTopics());
   const missing = allTopics.map((t) => topicName(s, t)).filter((t) => !existing.has(t));
@@ -47,7 +53,12 @@ export const ensureTopics = async (admin: Admin, s: KafkaSettings): Promise<void
   try {
     await admin.createTopics({
       waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: s.partitions, replicationFactor: s.replication })),
+      topics: missing.map((topic) => ({
+        topic,
+        numPartitions: s.partitions,
+        replicationFactor: s.replication,
+        configEntries: [{ name: 'min.insync.replicas', value: String(minInsyncOf(s)) }],
+      })),
     });
   } catch (e) {
     // Another process may have created them first.

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
-import type { Redis } from 'ioredis';
 import {
   portError,
   topicsOf,
@@ -12,14 +11,15 @@ import {
   type StoredEvent,
   type VersionConflict,
 } from '@placebo/domain';
-import type { RedisKeys } from '../redis/redisKeys.js';
+import type { RedisClient } from '../redis/redisClient.js';
+import { pendingEntry, pendingPlayer, type RedisKeys } from '../redis/redisKeys.js';
 import { ABANDON_WRITE, BEGIN_WRITE, COMMIT_WRITE, redisScript } from '../redis/scripts.js';
 import { tryPort } from '../runtime/tryPort.js';
 import type { BatchProducer, TopicMessages } from './batchProducer.js';
 import { topicName, type KafkaSettings } from './kafkaClient.js';
 
 export interface KafkaRedisEventLogOptions {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly keys: RedisKeys;
   readonly producer: BatchProducer;
   readonly kafka: Pick<KafkaSettings, 'topicPrefix'>;
@@ -37,7 +37,12 @@ export interface KafkaRedisEventLogOptions {
 export interface LogMaintenance {
   readonly completeIntent: (playerId: string) => Promise<E.Either<PortError, void>>;
   readonly pending: (olderThanMs: number, max: number) => TaskEither<PortError, string[]>;
+  /** The player's writes listed by the last `pending` are settled (intent closed, snapshot caught up): unlists them. */
+  readonly settled: (playerId: string) => Promise<void>;
 }
+
+/** What a commit left: the player's snapshot at its head, or behind it (the sweeper brings it up). */
+type Committed = 'settled' | 'behind';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -80,13 +85,18 @@ const commitCall = (
   const pairs = snapshot === undefined ? events.flatMap((e, i) => [e.player_version, json[i] ?? JSON.stringify(e)]) : [];
   const snap = snapshot === undefined ? ['', ''] : [snapshot.version, JSON.stringify(snapshot)];
   return {
-    keys: [keys.player(playerId), keys.tail(playerId), keys.snapshot(playerId), keys.snapshots, keys.pending, ...commandKeys],
-    args: [token, o.commandTtlSeconds, ...snap, playerId, ...commandJson, ...pairs],
+    keys: [keys.player(playerId), keys.tail(playerId), keys.snapshot(playerId), ...commandKeys],
+    args: [token, o.commandTtlSeconds, ...snap, ...commandJson, ...pairs],
   };
 };
 
 /** The player's events after `after` from its tail in Redis; a base older than the floor is a conflict. */
-const readTail = async (redis: Redis, keys: RedisKeys, playerId: string, after: number): Promise<E.Either<PortError | VersionConflict, StoredEvent[]>> => {
+const readTail = async (
+  redis: RedisClient,
+  keys: RedisKeys,
+  playerId: string,
+  after: number,
+): Promise<E.Either<PortError | VersionConflict, StoredEvent[]>> => {
   let floor: string | null;
   let tail: Record<string, string>;
   try {
@@ -121,26 +131,34 @@ const createIntents = (o: KafkaRedisEventLogOptions) => {
     unseen: ReadonlyArray<string> = [],
   ): Promise<E.Either<PortError, string[]>> => {
     try {
-      return E.right((await begin([keys.player(playerId), keys.pending, ...unseen.map((c) => keys.command(playerId, c))], [...args])) as string[]);
+      return E.right((await begin([keys.player(playerId), ...unseen.map((c) => keys.command(playerId, c))], [...args])) as string[]);
     } catch (e) {
       return E.left(failed('begin write', e));
     }
   };
 
   /** Produces an intent's events and closes it, storing `snapshot` (the state after them) when the writer has it. */
-  const complete = async (playerId: string, token: string, events: ReadonlyArray<StoredEvent>, snapshot?: PlayerState): Promise<E.Either<PortError, void>> => {
+  const complete = async (
+    playerId: string,
+    token: string,
+    events: ReadonlyArray<StoredEvent>,
+    snapshot?: PlayerState,
+  ): Promise<E.Either<PortError, Committed>> => {
     const json = jsonOf(events);
     return completeJson(playerId, token, events, json, snapshot);
   };
 
-  /** `complete` with each event's JSON already made (`json[i]` is `events[i]`, and the intent is their array). */
+  /**
+   * `complete` with each event's JSON already made (`json[i]` is `events[i]`, and the intent is their array). Right
+   * 'settled' when the player's snapshot now covers its head, 'behind' when it does not (or the token lost the intent).
+   */
   const completeJson = async (
     playerId: string,
     token: string,
     events: ReadonlyArray<StoredEvent>,
     json: ReadonlyArray<string>,
     snapshot?: PlayerState,
-  ): Promise<E.Either<PortError, void>> => {
+  ): Promise<E.Either<PortError, Committed>> => {
     try {
       await o.producer.send(messagesOf(o.kafka, events, json));
     } catch (e) {
@@ -148,53 +166,57 @@ const createIntents = (o: KafkaRedisEventLogOptions) => {
       return E.left(failed('produce', e));
     }
     const call = commitCall(o, playerId, token, events, json, snapshot);
-    return tryPort('commit write', async () => {
-      await commit(call.keys, call.args);
-    })();
+    return tryPort('commit write', async (): Promise<Committed> => ((await commit(call.keys, call.args)) === 2 ? 'settled' : 'behind'))();
   };
 
   return { beginWrite, complete, completeJson };
 };
 
 /**
- * The event log on Kafka, with Redis as its per-player index. Kafka cannot append at an expected version, so a
- * write is three steps:
- * 1. `BEGIN_WRITE` (one Lua call) checks the player's head version and that no command of the write ran before
- *    (the command index: the idempotency lookup rides in the same round trip), opens a *write intent* holding the
- *    decided events under a lease and a fencing token, and moves the head; a second writer sees the intent and waits.
- * 2. The events are produced (idempotent producer, acks=all, key = player id, so they keep their order in one
- *    partition of each topic).
- * 3. `COMMIT_WRITE` closes the intent (if the token still holds it), indexes each command's events and stores the
- *    snapshot after them, all in one call; events without a snapshot (a recovered intent) join the player's tail.
- * A crash or a failed produce leaves the intent open; the next writer of that player (after the lease, or at once for
- * a failed produce) takes it over, produces the same events again and commits them before deciding anything new. So
- * no decided event is lost and versions stay gapless; a re-produced copy carries the same event_id and
- * player_version, and consumers skip a (player_id, player_version) they have already seen.
+ * The pending list: every write is listed before it begins (and a new player joins the snapshot index before its first
+ * write). These are keys of their own, which on a Redis Cluster live on other nodes than the player's, so they are
+ * written first and the write begins only once they hold. A listing left behind (a crash, a failed produce) is what
+ * the sweeper settles.
  */
-export const createKafkaRedisEventLog = (o: KafkaRedisEventLogOptions): EventLog & LogMaintenance => {
-  const { redis, keys } = o;
-  const { beginWrite, complete, completeJson } = createIntents(o);
-  /** This process as a writer: its turn reservations are its own. */
-  const writer = randomUUID();
-
-  /** Why an append must not even begin (Right when there is nothing to write); undefined when it may. */
-  const refusal = (playerId: string, events: ReadonlyArray<StoredEvent>): E.Either<PortError, void> | undefined => {
-    if (events.some((e) => e.player_id !== playerId)) return E.left(portError('append: every event must belong to the player appended to', false));
-    if (events.length === 0) return E.right(undefined);
-    const closed = o.gate?.() ?? null;
-    return closed === null ? undefined : E.left(closed);
+const createPendingList = ({ redis, keys }: Pick<KafkaRedisEventLogOptions, 'redis' | 'keys'>) => {
+  /** What the last `pending` listed, by player: the entries `settled` unlists. */
+  let listedEntries = new Map<string, string[]>();
+  return {
+    list: (playerId: string, entry: string, first: boolean): Promise<E.Either<PortError, void>> =>
+      tryPort('list write', async () => {
+        await Promise.all([redis.zadd(keys.pending(playerId), Date.now(), entry), ...(first ? [redis.zadd(keys.snapshots, 'NX', 0, playerId)] : [])]);
+      })(),
+    /** Unlists a write that left nothing to settle; a failure only leaves work for the sweeper. */
+    unlist: (playerId: string, entry: string): void => void redis.zrem(keys.pending(playerId), entry).catch(() => undefined),
+    /** Players with a write listed more than `olderThanMs` ago (cut off, or its snapshot left behind), from every shard. */
+    pending: (olderThanMs: number, max: number) =>
+      tryPort('pending players', async () => {
+        const before = Date.now() - olderThanMs;
+        const shards = await Promise.all(keys.pendingShards.map((k) => redis.zrangebyscore(k, '-inf', before, 'LIMIT', 0, max)));
+        const byPlayer = new Map<string, string[]>();
+        for (const entry of shards.flat()) byPlayer.set(pendingPlayer(entry), [...(byPlayer.get(pendingPlayer(entry)) ?? []), entry]);
+        listedEntries = new Map([...byPlayer].slice(0, max));
+        return [...listedEntries.keys()];
+      }),
+    settled: async (playerId: string) => {
+      const entries = listedEntries.get(playerId) ?? [];
+      listedEntries.delete(playerId);
+      if (entries.length > 0) await redis.zrem(keys.pending(playerId), ...entries);
+    },
   };
+};
 
-  const append = async (
+/** Begins, produces and commits one write (finishing an abandoned one first); `token` fences it. */
+const createWrite =
+  (o: KafkaRedisEventLogOptions, { beginWrite, complete, completeJson }: ReturnType<typeof createIntents>, writer: string) =>
+  async (
     playerId: string,
     expected: number,
     events: ReadonlyArray<StoredEvent>,
     snapshot: PlayerState | undefined,
     unseen: ReadonlyArray<string>,
-  ): Promise<E.Either<PortError | VersionConflict | CommandApplied, void>> => {
-    const refused = refusal(playerId, events);
-    if (refused !== undefined) return refused;
-    const token = randomUUID();
+    token: string,
+  ): Promise<E.Either<PortError | VersionConflict | CommandApplied, Committed>> => {
     const json = jsonOf(events);
     const intent = `[${json.join(',')}]`;
     const deadline = Date.now() + o.waitMs;
@@ -218,6 +240,7 @@ export const createKafkaRedisEventLog = (o: KafkaRedisEventLogOptions): EventLog
         }
         default: {
           const left = Number(answer[1] ?? 0);
+          // Nothing of this write began: it leaves nothing to settle.
           if (Date.now() + Math.min(backoff, left) > deadline) return E.left(portError(`player ${playerId}: another writer held it for ${o.waitMs} ms`, true));
           await sleep(Math.max(1, Math.min(backoff, left)));
           backoff = Math.min(backoff * 2, 4);
@@ -226,24 +249,70 @@ export const createKafkaRedisEventLog = (o: KafkaRedisEventLogOptions): EventLog
     }
   };
 
+/**
+ * The event log on Kafka, with Redis as its per-player index. Kafka cannot append at an expected version, so a
+ * write is three steps, after it is listed as pending (see createPendingList):
+ * 1. `BEGIN_WRITE` (one Lua call) checks the player's head version and that no command of the write ran before
+ *    (the command index: the idempotency lookup rides in the same round trip), opens a *write intent* holding the
+ *    decided events under a lease and a fencing token, and moves the head; a second writer sees the intent and waits.
+ * 2. The events are produced (idempotent producer, acks=all, key = player id, so they keep their order in one
+ *    partition of each topic).
+ * 3. `COMMIT_WRITE` closes the intent (if the token still holds it), indexes each command's events and stores the
+ *    snapshot after them, all in one call; events without a snapshot (a recovered intent) join the player's tail.
+ * A crash or a failed produce leaves the intent open; the next writer of that player (after the lease, or at once for
+ * a failed produce) takes it over, produces the same events again and commits them before deciding anything new. So
+ * no decided event is lost and versions stay gapless; a re-produced copy carries the same event_id and
+ * player_version, and consumers skip a (player_id, player_version) they have already seen.
+ */
+export const createKafkaRedisEventLog = (o: KafkaRedisEventLogOptions): EventLog & LogMaintenance => {
+  const { redis, keys } = o;
+  const intents = createIntents(o);
+  const { beginWrite, complete } = intents;
+  /** This process as a writer: its turn reservations are its own. */
+  const writer = randomUUID();
+  const write = createWrite(o, intents, writer);
+  const pendingList = createPendingList(o);
+
+  /** Why an append must not even begin (Right when there is nothing to write); undefined when it may. */
+  const refusal = (playerId: string, events: ReadonlyArray<StoredEvent>): E.Either<PortError, void> | undefined => {
+    if (events.some((e) => e.player_id !== playerId)) return E.left(portError('append: every event must belong to the player appended to', false));
+    if (events.length === 0) return E.right(undefined);
+    const closed = o.gate?.() ?? null;
+    return closed === null ? undefined : E.left(closed);
+  };
+
+  const append = async (
+    playerId: string,
+    expected: number,
+    events: ReadonlyArray<StoredEvent>,
+    snapshot: PlayerState | undefined,
+    unseen: ReadonlyArray<string>,
+  ): Promise<E.Either<PortError | VersionConflict | CommandApplied, void>> => {
+    const refused = refusal(playerId, events);
+    if (refused !== undefined) return refused;
+    const token = randomUUID();
+    const entry = pendingEntry(token, playerId);
+    const listed = await pendingList.list(playerId, entry, expected === 0);
+    if (E.isLeft(listed)) return listed;
+    const written = await write(playerId, expected, events, snapshot, unseen, token);
+    if (E.isLeft(written) ? written.left._tag !== 'PortError' : written.right === 'settled') pendingList.unlist(playerId, entry);
+    return E.isLeft(written) ? written : E.right(undefined);
+  };
+
   /** Completes the player's intent if its writer is gone (lease over); nothing when none is open or it is alive. */
   const completeIntent = async (playerId: string): Promise<E.Either<PortError, void>> => {
     const token = randomUUID();
     const begun = await beginWrite(playerId, [-1, 0, token, o.leaseMs, '[]', playerId, '']);
     if (E.isLeft(begun)) return begun;
     const answer = begun.right;
-    return answer[0] === 'recover' ? complete(playerId, token, JSON.parse(answer[1] ?? '[]') as StoredEvent[]) : E.right(undefined);
+    if (answer[0] !== 'recover') return E.right(undefined);
+    const done = await complete(playerId, token, JSON.parse(answer[1] ?? '[]') as StoredEvent[]);
+    return E.isLeft(done) ? done : E.right(undefined);
   };
-
   return {
     completeIntent,
-    /** Players that joined the pending set more than `olderThanMs` ago: a write was cut off or a snapshot not stored. */
-    pending: (olderThanMs: number, max: number) =>
-      tryPort('pending players', async () => {
-        const [seconds, micros] = await redis.time();
-        const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
-        return redis.zrangebyscore(keys.pending, '-inf', now - olderThanMs, 'LIMIT', 0, max);
-      }),
+    pending: pendingList.pending,
+    settled: pendingList.settled,
     append:
       (playerId, expected, events, snapshot, unseen = []) =>
       () =>

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient.js';
 
 /** How a request's idempotency key relates to the request that used it first. */
 export type KeyUse = 'first' | 'same' | 'different';
@@ -31,7 +31,7 @@ export const createSqliteIdempotencyKeys = (options: { readonly db: Database.Dat
   return { claim: async (scope, fingerprint, ttl) => claim.immediate(scope, fingerprint, ttl) };
 };
 
-export const createRedisIdempotencyKeys = (options: { readonly redis: Redis; readonly keyPrefix: string }): IdempotencyKeys => ({
+export const createRedisIdempotencyKeys = (options: { readonly redis: RedisClient; readonly keyPrefix: string }): IdempotencyKeys => ({
   claim: async (scope, fingerprint, ttl) => {
     const key = `${options.keyPrefix}idem:${scope}`;
     if ((await options.redis.set(key, fingerprint, 'EX', ttl, 'NX')) === 'OK') return 'first';

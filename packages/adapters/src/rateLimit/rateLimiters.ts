@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redisClient.js';
 import { createRedisIdempotencyKeys, createSqliteIdempotencyKeys, type IdempotencyKeys } from './idempotencyKeys.js';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
@@ -110,7 +110,7 @@ export const createSqliteRateLimiters = (options: { readonly path: string }): Ra
 };
 
 /** Cluster mode: the counts live in Redis, so every API process counts against the same limits. */
-export const createRedisRateLimiters = (options: { readonly redis: Redis; readonly keyPrefix: string }): RateLimiters => ({
+export const createRedisRateLimiters = (options: { readonly redis: RedisClient; readonly keyPrefix: string }): RateLimiters => ({
   limiter: (policy) =>
     wrap(
       policy,

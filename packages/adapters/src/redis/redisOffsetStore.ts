@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redisClient.js';
 import type { OffsetStore, PartitionLease } from '@placebo/domain';
 import { tryPort } from '../runtime/tryPort.js';
 import type { RedisKeys } from './redisKeys.js';
@@ -12,7 +12,7 @@ const leaseValue = (l: PartitionLease): string => `${l.owner}|${l.epoch}`;
 const CHUNK = 5000;
 
 /** Offsets, landed versions and leases in Redis (see redisKeys.ts); each step is one script on one partition's keys. */
-export const createRedisOffsetStore = ({ redis, keys }: { readonly redis: Redis; readonly keys: RedisKeys }): OffsetStore => {
+export const createRedisOffsetStore = ({ redis, keys }: { readonly redis: RedisClient; readonly keys: RedisKeys }): OffsetStore => {
   const claim = redisScript(redis, CLAIM_PARTITION);
   const renew = redisScript(redis, RENEW_PARTITION);
   const release = redisScript(redis, RELEASE_PARTITION);

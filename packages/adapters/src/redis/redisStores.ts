@@ -1,18 +1,21 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as O from 'fp-ts/lib/Option.js';
-import type { Redis } from 'ioredis';
 import type { AccountStore, PlayerState, SessionStore, SnapshotStore } from '@placebo/domain';
 import { nameKey, tokenDigest } from '../embedded/sqliteStores.js';
 import { tryPort } from '../runtime/tryPort.js';
+import { scanKeys, unlinkEach, type RedisClient } from './redisClient.js';
 import type { RedisKeys } from './redisKeys.js';
 import { CLAIM_NAME, PUT_SNAPSHOT, RELEASE_NAME, redisScript } from './scripts.js';
 
 interface RedisStoreOptions {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly keys: RedisKeys;
 }
 
-/** Snapshots in Redis. Storing one also trims the event tail it folds in (see redisKeys.ts). */
+/**
+ * Snapshots in Redis. Storing one also trims the event tail it folds in (see redisKeys.ts). The players join the
+ * snapshot index before their snapshots are stored, so a scan never misses one (it skips an id without a snapshot).
+ */
 export const createRedisSnapshotStore = ({ redis, keys }: RedisStoreOptions): SnapshotStore => {
   const putOne = redisScript(redis, PUT_SNAPSHOT);
   const parse = (json: string | null): O.Option<PlayerState> => (json === null ? O.none : O.some(JSON.parse(json) as PlayerState));
@@ -20,11 +23,9 @@ export const createRedisSnapshotStore = ({ redis, keys }: RedisStoreOptions): Sn
     get: (id) => tryPort('get snapshot', async () => parse(await redis.hget(keys.snapshot(id), 'j'))),
     put: (states) =>
       tryPort('put snapshots', async () => {
-        await Promise.all(
-          states.map((s) =>
-            putOne([keys.snapshot(s.id), keys.player(s.id), keys.tail(s.id), keys.snapshots, keys.pending], [s.version, JSON.stringify(s), s.id]),
-          ),
-        );
+        if (states.length === 0) return;
+        await redis.zadd(keys.snapshots, 'NX', ...states.flatMap((s) => [0, s.id]));
+        await Promise.all(states.map((s) => putOne([keys.snapshot(s.id), keys.player(s.id), keys.tail(s.id)], [s.version, JSON.stringify(s)])));
       }),
     scan: (cursor, count) =>
       tryPort('scan snapshots', async () => {
@@ -35,12 +36,7 @@ export const createRedisSnapshotStore = ({ redis, keys }: RedisStoreOptions): Sn
       }),
     clear: () =>
       tryPort('clear snapshots', async () => {
-        let cursor = '0';
-        do {
-          const [next, found] = await redis.scan(cursor, 'MATCH', keys.snapshotPattern, 'COUNT', 1000);
-          if (found.length > 0) await redis.unlink(...found);
-          cursor = next;
-        } while (cursor !== '0');
+        for await (const found of scanKeys(redis, keys.snapshotPattern)) await unlinkEach(redis, found);
         await redis.unlink(keys.snapshots);
       }),
   };
@@ -66,7 +62,8 @@ export const createRedisAccountStore = ({ redis, keys }: RedisStoreOptions): Acc
 
 /**
  * Sessions expire by Redis' own time to live; only a digest of the token is stored. A sorted set per player lists its
- * sessions by expiry, so the cap ends the oldest. Every command touches one key (valid on a Redis Cluster); two logins
+ * sessions by expiry, so the cap ends the oldest. The session key and the player's set may live on different nodes of
+ * a Redis Cluster, so they are written by separate commands (the transaction holds the player's set only); two logins
  * of one player at the same instant may leave it one session over the cap until its next login.
  */
 export const createRedisSessionStore = ({ redis, keys }: RedisStoreOptions): SessionStore => ({
@@ -76,10 +73,10 @@ export const createRedisSessionStore = ({ redis, keys }: RedisStoreOptions): Ses
       const mine = keys.playerSessions(playerId);
       // Sub-millisecond and monotonic, so sessions started in one millisecond still end oldest first.
       const now = performance.timeOrigin + performance.now();
-      const [, , , counted] =
+      await redis.set(key, playerId, 'EX', ttl);
+      const [, , counted] =
         (await redis
           .multi()
-          .set(key, playerId, 'EX', ttl)
           .zadd(mine, now + ttl * 1000, key)
           .zremrangebyscore(mine, '-inf', now)
           .zcard(mine)
@@ -88,7 +85,7 @@ export const createRedisSessionStore = ({ redis, keys }: RedisStoreOptions): Ses
       const over = Number(counted?.[1] ?? 0) - max;
       if (over <= 0) return;
       const oldest = (await redis.zpopmin(mine, over)).filter((_, i) => i % 2 === 0);
-      if (oldest.length > 0) await redis.unlink(...oldest);
+      await unlinkEach(redis, oldest);
     }),
   lookup: (token) => tryPort('lookup session', async () => O.fromNullable(await redis.get(keys.session(tokenDigest(token))))),
   revoke: (token) => tryPort('revoke session', async () => void (await redis.del(keys.session(tokenDigest(token))))),
@@ -96,7 +93,7 @@ export const createRedisSessionStore = ({ redis, keys }: RedisStoreOptions): Ses
     tryPort('revoke sessions', async () => {
       const mine = keys.playerSessions(playerId);
       const all = await redis.zrange(mine, 0, -1);
-      if (all.length > 0) await redis.unlink(...all);
+      await unlinkEach(redis, all);
       await redis.unlink(mine);
     }),
 });

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redisClient.js';
 
 export type RedisScript = (keys: ReadonlyArray<string>, args: ReadonlyArray<string | number>) => Promise<unknown>;
 
 /** A Lua script called by its SHA (one round trip), loaded on the first NOSCRIPT answer (after a Redis restart too). */
-export const redisScript = (redis: Redis, lua: string): RedisScript => {
+export const redisScript = (redis: RedisClient, lua: string): RedisScript => {
   const sha = createHash('sha1').update(lua).digest('hex');
   return async (keys, args) => {
     try {
@@ -18,15 +18,13 @@ export const redisScript = (redis: Redis, lua: string): RedisScript => {
 
 /**
  * Stores a snapshot unless a newer one is stored, then drops the tail events it folds in.
- * KEYS: snapshot, player, tail, snapshots index, pending. ARGV: version, state JSON, player id.
- * A player whose snapshot reached its head with no intent open leaves the pending set.
+ * KEYS: snapshot, player, tail (one player's: one slot). ARGV: version, state JSON.
  */
 export const PUT_SNAPSHOT = `
 local v = tonumber(ARGV[1])
 local cur = tonumber(redis.call('HGET', KEYS[1], 'v') or '-1')
 if v <= cur then return 0 end
 redis.call('HSET', KEYS[1], 'v', v, 'j', ARGV[2])
-redis.call('ZADD', KEYS[4], 0, ARGV[3])
 local head = tonumber(redis.call('HGET', KEYS[2], 'head') or '0')
 if v > head then redis.call('HSET', KEYS[2], 'head', v) end
 local floor = tonumber(redis.call('HGET', KEYS[2], 'floor') or '0')
@@ -35,9 +33,6 @@ if v > floor then
   for _, k in ipairs(redis.call('HKEYS', KEYS[3])) do
     if tonumber(k) <= v then redis.call('HDEL', KEYS[3], k) end
   end
-end
-if v >= tonumber(redis.call('HGET', KEYS[2], 'head') or '0') and redis.call('HEXISTS', KEYS[2], 'intent') == 0 then
-  redis.call('ZREM', KEYS[5], ARGV[3])
 end
 return 1`;
 
@@ -59,11 +54,11 @@ return 1`;
 /**
  * Opens a write intent when the player's head is the expected version, no other intent is open and none of the
  * commands named ran before (their command keys are absent: the idempotency lookup in the same round trip).
- * KEYS: player, pending, then the command keys of the commands that must not have run.
+ * KEYS: player, then the command keys of the commands that must not have run (one player's: one slot).
  * ARGV: expected, count, token, lease ms, events JSON, player id, writer id ('' for none).
  * Answers {'ok'}, {'conflict', head}, {'busy', ms to wait}, {'applied', n} (the n-th command key exists), or
  * {'recover', intent}: an abandoned intent, now leased to the caller under the given token.
- * The player joins the pending set (players whose snapshot may be behind the log) until a snapshot catches up.
+ * The caller has listed the write in the pending set before (a separate key: it may live on another cluster node).
  * Turns: a writer that had to wait or re-decide reserves the next turn for 250 ms, so that two processes writing the
  * same player alternate instead of one of them winning every race (and the other running out of attempts).
  */
@@ -100,38 +95,37 @@ if head ~= tonumber(ARGV[1]) then
   reserve()
   return {'conflict', tostring(head)}
 end
-for k = 3, #KEYS do
-  if redis.call('EXISTS', KEYS[k]) == 1 then return {'applied', tostring(k - 2)} end
+for k = 2, #KEYS do
+  if redis.call('EXISTS', KEYS[k]) == 1 then return {'applied', tostring(k - 1)} end
 end
 if owner == writer then redis.call('HDEL', KEYS[1], 'next', 'next_until') end
 redis.call('HSET', KEYS[1], 'head', head + tonumber(ARGV[2]), 'intent', ARGV[5], 'token', ARGV[3], 'lease', lease)
-redis.call('ZADD', KEYS[2], 'NX', now, ARGV[6])
 return {'ok'}`;
 
 /**
  * Closes an intent whose events Kafka acknowledged, in one call: each command's events join the command index, the
  * snapshot after them (when the writer has it) is stored, and only events the snapshot does not cover join the tail.
- * KEYS: player, tail, snapshot, snapshots index, pending, then one command key per command of the write.
- * ARGV: token, command ttl s, snapshot version ('' for none), snapshot JSON, player id, then each command's events JSON
+ * KEYS: player, tail, snapshot, then one command key per command of the write (one player's: one slot).
+ * ARGV: token, command ttl s, snapshot version ('' for none), snapshot JSON, then each command's events JSON
  * (as many as command keys; '' when the command's events are the whole intent, which is then not sent again), then
  * version/event JSON pairs.
- * 0 when the token no longer holds the intent (another process completed it).
+ * 0 when the token no longer holds the intent (another process completed it); 2 when the snapshot now covers the
+ * head (the write may leave the pending set), else 1.
  */
 export const COMMIT_WRITE = `
 if redis.call('HGET', KEYS[1], 'token') ~= ARGV[1] then return 0 end
 local intent = redis.call('HGET', KEYS[1], 'intent')
 redis.call('HDEL', KEYS[1], 'intent', 'token', 'lease')
-local commands = #KEYS - 5
+local commands = #KEYS - 3
 for c = 1, commands do
-  local events = ARGV[5 + c]
+  local events = ARGV[4 + c]
   if events == '' then events = intent end
-  redis.call('SET', KEYS[5 + c], events, 'EX', tonumber(ARGV[2]))
+  redis.call('SET', KEYS[3 + c], events, 'EX', tonumber(ARGV[2]))
 end
 local floor = tonumber(redis.call('HGET', KEYS[1], 'floor') or '0')
 local v = tonumber(ARGV[3])
 if v and v > tonumber(redis.call('HGET', KEYS[3], 'v') or '-1') then
   redis.call('HSET', KEYS[3], 'v', v, 'j', ARGV[4])
-  redis.call('ZADD', KEYS[4], 0, ARGV[5])
   if v > floor then
     redis.call('HSET', KEYS[1], 'floor', v)
     if redis.call('EXISTS', KEYS[2]) == 1 then
@@ -142,10 +136,10 @@ if v and v > tonumber(redis.call('HGET', KEYS[3], 'v') or '-1') then
     floor = v
   end
 end
-for i = 6 + commands, #ARGV, 2 do
+for i = 5 + commands, #ARGV, 2 do
   if tonumber(ARGV[i]) > floor then redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
 end
-if floor >= tonumber(redis.call('HGET', KEYS[1], 'head') or '0') then redis.call('ZREM', KEYS[5], ARGV[5]) end
+if floor >= tonumber(redis.call('HGET', KEYS[1], 'head') or '0') then return 2 end
 return 1`;
 
 /** Lets the next writer complete an intent at once (its produce failed). KEYS: player. ARGV: token. */

@@ -1,0 +1,86 @@
+import { createRequire } from 'node:module';
+import { Cluster } from 'ioredis';
+import type { RedisClient } from './redisClient.js';
+
+/** Redis Cluster's hash slot of a key (CRC16 of its hash tag, mod 16384), as ioredis itself routes. */
+const calculateSlot = createRequire(import.meta.url)('cluster-key-slot') as (key: string) => number;
+
+const runIdOf = (info: string): string | null => /run_id:(\w+)/.exec(info)?.[1] ?? null;
+
+/** A master of the keyspace: the slot ranges it serves, the server's run id, and a hash tag of one of its slots. */
+export interface KeyspaceMaster {
+  readonly address: string;
+  readonly ranges: ReadonlyArray<readonly [number, number]>;
+  readonly runId: string;
+  readonly tag: string;
+}
+
+/** The first of the tags `m0`, `m1`, … whose slot falls in the ranges. */
+const tagFor = (ranges: ReadonlyArray<readonly [number, number]>): string => {
+  for (let i = 0; i < 1_000_000; i++) {
+    const slot = calculateSlot(`m${i}`);
+    if (ranges.some(([a, b]) => slot >= a && slot <= b)) return `m${i}`;
+  }
+  throw new Error('no hash tag found for a slot range');
+};
+
+type SlotsReply = ReadonlyArray<[number, number, [string, number, ...unknown[]], ...unknown[]]>;
+
+/**
+ * The servers that hold the keys, as they are now: one entry for a single server (tag `m0`, all slots), or one per
+ * master of a Redis Cluster. Fails while a slot has no master (a failover in progress).
+ */
+export const keyspaceMasters = async (redis: RedisClient): Promise<ReadonlyArray<KeyspaceMaster>> => {
+  if (!(redis instanceof Cluster)) {
+    const runId = runIdOf(await redis.info('server'));
+    if (runId === null) throw new Error('INFO server has no run_id');
+    return [{ address: 'server', ranges: [[0, 16383]], runId, tag: 'm0' }];
+  }
+  const slots = (await redis.cluster('SLOTS')) as unknown as SlotsReply;
+  const byAddress = new Map<string, [number, number][]>();
+  let covered = 0;
+  for (const [start, end, [host, port]] of slots) {
+    const address = `${host}:${port}`;
+    byAddress.set(address, [...(byAddress.get(address) ?? []), [start, end]]);
+    covered += end - start + 1;
+  }
+  if (covered !== 16384) throw new Error(`the cluster serves ${covered} of 16384 slots`);
+  const nodes = new Map(redis.nodes('master').map((n) => [`${n.options.host}:${n.options.port}`, n]));
+  return Promise.all(
+    [...byAddress].map(async ([address, ranges]) => {
+      const node = nodes.get(address);
+      if (node === undefined) throw new Error(`no connection to master ${address} yet`);
+      const runId = runIdOf(await node.info('server'));
+      if (runId === null) throw new Error(`INFO server of ${address} has no run_id`);
+      return { address, ranges: ranges.sort((a, b) => a[0] - b[0]), runId, tag: tagFor(ranges) };
+    }),
+  );
+};
+
+/** One string naming the servers and what they serve: it changes when a master restarts or a replica takes over. */
+export const identityOf = (masters: ReadonlyArray<KeyspaceMaster>): string =>
+  masters
+    .map((m) => `${m.ranges.map(([a, b]) => `${a}-${b}`).join(',')}=${m.runId}`)
+    .sort()
+    .join(' ');
+
+/** Calls `listener` when any connection to a server of the keyspace drops or the set of nodes changes. */
+export const onServerChange = (redis: RedisClient, lost: () => void, back: () => void): (() => void) => {
+  if (redis instanceof Cluster) {
+    const events = ['node error', '-node', '+node'] as const;
+    const changed = (): void => {
+      lost();
+      back();
+    };
+    for (const e of events) redis.on(e, changed);
+    return () => {
+      for (const e of events) redis.off(e, changed);
+    };
+  }
+  redis.on('close', lost);
+  redis.on('ready', back);
+  return () => {
+    redis.off('close', lost);
+    redis.off('ready', back);
+  };
+};

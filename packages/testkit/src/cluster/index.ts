@@ -1,0 +1,2 @@
+export * from './clusterLogSuite.js';
+export * from './redis.js';
