@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { repoRoot, type ClusterLogSettings } from '@placebo/adapters';
 
-export type StackService = 'redis' | 'kafka' | 'hdfs' | 'presto';
+/** Services of `deploy/local/stack.sh`: the single-node ones, and the multi-node `kafka3` (3 brokers) and `rediscluster`. */
+export type StackService = 'redis' | 'kafka' | 'hdfs' | 'presto' | 'kafka3' | 'rediscluster';
 
 /**
  * Starts the local stack's services (or finds them running): `deploy/local/stack.sh up <services>`, idempotent and
@@ -29,6 +30,24 @@ export const testClusterSettings = (overrides: Partial<ClusterLogSettings> = {})
     leaseMs: 2000,
     commandTtlSeconds: 600,
     consumerGroup: `${run}.readers`,
+    ...overrides,
+  };
+};
+
+/** The multi-node stack's addresses (`deploy/local/stack.sh env multi`): 3 Kafka brokers, a Redis Cluster's masters. */
+export const multiNodeStack = {
+  brokers: ['127.0.0.1:9192', '127.0.0.1:9194', '127.0.0.1:9196'],
+  replication: 3,
+  redisUrl: 'redis+cluster://127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003',
+} as const;
+
+/** testClusterSettings() on the multi-node stack (`stack.sh up kafka3 rediscluster`): replication 3, min ISR 2. */
+export const multiNodeSettings = (overrides: Partial<ClusterLogSettings> = {}): ClusterLogSettings => {
+  const base = testClusterSettings();
+  return {
+    ...base,
+    kafka: { ...base.kafka, brokers: [...multiNodeStack.brokers], replication: multiNodeStack.replication },
+    redisUrl: multiNodeStack.redisUrl,
     ...overrides,
   };
 };
