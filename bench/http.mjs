@@ -4,7 +4,7 @@
 // check: the latency of a purchase for a player with 10 events vs players with 10,000 (snapshots should keep it flat).
 // Prints markdown tables on stdout; progress goes to stderr. Exits 1 when a mode fails.
 //
-// Usage: npx tsc -b && node bench/http.mjs [--modes koa,embedded,cluster,cluster-kafkajs,cluster-confluent] [--duration 15] [--connections 50]
+// Usage: npx tsc -b && node bench/http.mjs [--modes koa,embedded,cluster,cluster-kafkajs,cluster-confluent,cluster-multi,cluster-multi-wait] [--duration 15] [--connections 50]
 //          [--players 1000] [--history 10000] [--samples 200] [--workers 1] [--keep] [--cpu-prof DIR]
 // --workers N runs Placebo with PLACEBO_API_WORKERS=N (CPU and RSS then count the whole process tree).
 // --cpu-prof DIR writes a V8 CPU profile of each Placebo server under DIR/<mode>/ (summarise: bench/profileSummary.mjs).
@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { checkNotEmbedded, checkRedisKeys, cleanupCluster, clusterPrefixes } from './lib/clusterRun.mjs';
+import { checkNotEmbedded, checkRedisKeys, cleanupCluster, clusterPrefixes, multiNodeEnv } from './lib/clusterRun.mjs';
 import { benchMain, serveBareKoa } from './lib/bareKoa.mjs';
 import { inParallel } from './lib/modes.mjs';
 import { listOption, log, parseOptions, percentile } from './lib/options.mjs';
@@ -45,7 +45,7 @@ const parseArgs = (argv) => {
   );
   return {
     ...o,
-    modes: listOption('modes', o.modes, ['koa', 'embedded', 'cluster', 'cluster-kafkajs', 'cluster-confluent']),
+    modes: listOption('modes', o.modes, ['koa', 'embedded', 'cluster', 'cluster-kafkajs', 'cluster-confluent', 'cluster-multi', 'cluster-multi-wait']),
     duration: int('duration', 1),
     connections: int('connections', 1),
     players: int('players', 1),
@@ -201,9 +201,16 @@ const historyCheck = async (url, opts, runId) => {
   return cases.map((c) => ({ label: c.label, before: c.before, items: c.items, ...stats(c.ms), noKey: stats(c.noKey) }));
 };
 
-/** `cluster-kafkajs` and `cluster-confluent` are cluster mode with PLACEBO_KAFKA_CLIENT set (side by side in one run). */
+/**
+ * `cluster-kafkajs` and `cluster-confluent` are cluster mode with PLACEBO_KAFKA_CLIENT set; `cluster-multi` is cluster
+ * mode on the multi-node stack (3 brokers, replication 3, a Redis Cluster), `cluster-multi-wait` the same with every
+ * write waiting for one Redis replica (PLACEBO_REDIS_WAIT_REPLICAS=1) — side by side in one run.
+ */
 const isCluster = (mode) => mode.startsWith('cluster');
-const kafkaClientOf = (mode) => (mode.startsWith('cluster-') ? mode.slice('cluster-'.length) : (process.env.PLACEBO_KAFKA_CLIENT ?? 'auto'));
+const kafkaClientOf = (mode) =>
+  ['cluster-kafkajs', 'cluster-confluent'].includes(mode) ? mode.slice('cluster-'.length) : (process.env.PLACEBO_KAFKA_CLIENT ?? 'auto');
+const nodesEnv = (mode) =>
+  mode === 'cluster-multi' ? multiNodeEnv() : mode === 'cluster-multi-wait' ? { ...multiNodeEnv(), PLACEBO_REDIS_WAIT_REPLICAS: '1' } : {};
 
 /** The API's environment for one mode (bare Koa needs none). */
 const apiEnv = (mode, opts, dataDir, { redisPrefix, topicPrefix }) =>
@@ -222,15 +229,17 @@ const apiEnv = (mode, opts, dataDir, { redisPrefix, topicPrefix }) =>
         // One load generator on one address: the per-address budgets would measure the limit, not the API.
         PLACEBO_RATE_IP_PER_MIN: '0',
         PLACEBO_RATE_AUTH_IP_PER_MIN: '0',
-        ...(isCluster(mode) ? { PLACEBO_REDIS_PREFIX: redisPrefix, PLACEBO_TOPIC_PREFIX: topicPrefix, PLACEBO_KAFKA_CLIENT: kafkaClientOf(mode) } : {}),
+        ...(isCluster(mode)
+          ? { PLACEBO_REDIS_PREFIX: redisPrefix, PLACEBO_TOPIC_PREFIX: topicPrefix, PLACEBO_KAFKA_CLIENT: kafkaClientOf(mode), ...nodesEnv(mode) }
+          : {}),
       };
 
 /** The players the load buys for: made up for bare Koa, registered and logged in otherwise. */
-const benchPlayers = async (mode, server, opts, runId, redisPrefix) => {
+const benchPlayers = async (mode, server, opts, runId, redisPrefix, env) => {
   if (mode === 'koa') return Array.from({ length: opts.players }, (_, i) => ({ id: `p${i}`, token: 'none' }));
   log(`${mode}: registering and logging in ${opts.players} players`);
   const players = await inParallel(opts.players, 8, (i) => register(server.url, `b${runId}p${i}`));
-  if (isCluster(mode)) await checkRedisKeys(redisPrefix);
+  if (isCluster(mode)) await checkRedisKeys(redisPrefix, env);
   return players;
 };
 
@@ -275,7 +284,7 @@ const runMode = async (mode, opts, runId) => {
     server = await startChild(mode, mode === 'koa' ? [...profile, self, '--serve-koa'] : [...profile, placeboBin, 'api'], env);
     rss = rssSampler(server.child.pid);
     if (isCluster(mode)) checkNotEmbedded(dataDir);
-    const players = await benchPlayers(mode, server, opts, runId, redisPrefix);
+    const players = await benchPlayers(mode, server, opts, runId, redisPrefix, env);
     log(`${mode}: ${opts.connections} connections for ${opts.duration} s`);
     rss.reset();
     const cpuBefore = cpuSeconds(server.child.pid);
@@ -289,7 +298,7 @@ const runMode = async (mode, opts, runId) => {
     rss?.stop();
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
-    if (isCluster(mode) && !opts.keep) await cleanupCluster(redisPrefix, topicPrefix).catch((e) => log(`cluster: cleanup failed: ${e.message}`));
+    if (isCluster(mode) && !opts.keep) await cleanupCluster(redisPrefix, topicPrefix, env).catch((e) => log(`cluster: cleanup failed: ${e.message}`));
   }
 };
 

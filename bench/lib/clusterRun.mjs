@@ -4,8 +4,25 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { log } from './options.mjs';
 
-const redisUrl = () => process.env.PLACEBO_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
-const brokers = () => (process.env.PLACEBO_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+import { execFileSync } from 'node:child_process';
+import { createRedisClient, scanKeys, unlinkEach } from '@placebo/adapters';
+
+/** The multi-node stack's settings (`deploy/local/stack.sh env multi`: 3 brokers, replication 3, a Redis Cluster). */
+export const multiNodeEnv = () =>
+  Object.fromEntries(
+    execFileSync('deploy/local/stack.sh', ['env', 'multi'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
+
+const redisUrl = (env) => env.PLACEBO_REDIS_URL ?? process.env.PLACEBO_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
+const brokers = (env) => (env.PLACEBO_KAFKA_BROKERS ?? process.env.PLACEBO_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const connect = async (env) => {
+  const redis = createRedisClient(redisUrl(env), { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  return redis;
+};
 
 /** The environment of `placebo api` in cluster mode under the run's prefixes. */
 export const clusterPrefixes = (runId) => ({ redisPrefix: `placebo-bench-${runId}:`, topicPrefix: `placebo-bench-${runId}-` });
@@ -20,40 +37,31 @@ export const checkNotEmbedded = (dataDir) => {
 };
 
 /** …and the players it registered are in Redis under the run's prefix. */
-export const checkRedisKeys = async (redisPrefix) => {
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(redisUrl(), { lazyConnect: true, maxRetriesPerRequest: 1 });
+export const checkRedisKeys = async (redisPrefix, env = {}) => {
+  const redis = await connect(env);
   try {
-    await redis.connect();
-    // SCAN walks the key space a slice at a time: a slice without a match says nothing, only the whole walk does.
-    let cursor = '0';
-    let keys = [];
-    do {
-      [cursor, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
-    } while (keys.length === 0 && cursor !== '0');
-    if (keys.length === 0) throw new Error(`cluster: no Redis keys under ${redisPrefix} after registering players: is the API using Redis?`);
+    // SCAN walks the key space a slice at a time (on every master of a cluster): only the whole walk says "none".
+    for await (const found of scanKeys(redis, `${redisPrefix}*`)) if (found.length > 0) return;
+    throw new Error(`cluster: no Redis keys under ${redisPrefix} after registering players: is the API using Redis?`);
   } finally {
     redis.disconnect();
   }
 };
 
 /** Unlinks the run's Redis keys and deletes its topics. */
-export const cleanupCluster = async (redisPrefix, topicPrefix) => {
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(redisUrl(), { maxRetriesPerRequest: 1 });
+export const cleanupCluster = async (redisPrefix, topicPrefix, env = {}) => {
+  const redis = await connect(env);
   let removed = 0;
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
-      if (keys.length > 0) removed += await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    for await (const found of scanKeys(redis, `${redisPrefix}*`)) {
+      await unlinkEach(redis, found);
+      removed += found.length;
+    }
   } finally {
     redis.disconnect();
   }
   const { Kafka, logLevel } = await import('kafkajs');
-  const admin = new Kafka({ brokers: brokers(), logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({ brokers: brokers(env), logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(topicPrefix));

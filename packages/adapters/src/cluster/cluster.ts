@@ -28,6 +28,8 @@ export const clusterLogSettings = (config: Config, role: ClusterRole): ClusterLo
   },
   redisUrl: config.PLACEBO_REDIS_URL,
   redisPrefix: config.PLACEBO_REDIS_PREFIX,
+  redisWaitReplicas: config.PLACEBO_REDIS_WAIT_REPLICAS,
+  redisWaitMs: config.PLACEBO_REDIS_WAIT_MS,
   leaseMs: config.PLACEBO_WRITE_LEASE_MS,
   commandTtlSeconds: config.PLACEBO_IDEMPOTENCY_TTL_S,
   kafkaClient: config.PLACEBO_KAFKA_CLIENT,

@@ -9,6 +9,7 @@ import { createKafkaLogSource } from '../kafka/kafkaLogSource.js';
 import { createIndexGuard, type IndexRepair } from './indexGuard.js';
 import { createRedisClient, type RedisClient } from '../redis/redisClient.js';
 import { redisKeys } from '../redis/redisKeys.js';
+import { replicated } from '../redis/redisServers.js';
 import { createRedisOffsetStore } from '../redis/redisOffsetStore.js';
 import { createRedisAccountStore, createRedisSessionStore, createRedisSnapshotStore } from '../redis/redisStores.js';
 import type { Logger } from '../runtime/logger.js';
@@ -19,6 +20,9 @@ export interface ClusterLogSettings {
   readonly redisPrefix: string;
   readonly leaseMs: number;
   readonly commandTtlSeconds: number;
+  /** Redis replicas that must hold a write before it is acknowledged (WAIT; 0 = none), and how long to wait for them. */
+  readonly redisWaitReplicas?: number;
+  readonly redisWaitMs?: number;
   /** Consumer group of this process's reads (sink, replay); members share the partitions. */
   readonly consumerGroup: string;
   /** How long the group waits for a silent member before handing its partitions to the others (default 30 s). */
@@ -102,6 +106,10 @@ const connectAll = async (redis: RedisClient, admin: Admin, kafka: KafkaSettings
   }
 };
 
+/** Whether Redis indexes the whole log: it says so, or the log is empty. */
+const indexedCheck = (redis: RedisClient, admin: Admin, s: ClusterLogSettings, keys: ReturnType<typeof redisKeys>) => async (): Promise<boolean> =>
+  (await redis.hget(keys.meta, 'index')) === '1' || [...(await endOffsets(admin, topicName(s.kafka, 'all_events'))).values()].every((n) => n === 0);
+
 /** Kafka (log) + Redis (index, snapshots, accounts, sessions, offsets): the cluster's write and read side. */
 export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Promise<ClusterLog> => {
   const kafka = createKafka(s.kafka, logger);
@@ -112,9 +120,9 @@ export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Pro
   const redis = createClusterRedis(s, logger);
   await connectAll(redis, admin, s.kafka);
   const keys = redisKeys(s.redisPrefix);
-  const logSize = async (): Promise<number> => [...(await endOffsets(admin, topicName(s.kafka, 'all_events'))).values()].reduce((a, b) => a + b, 0);
-  const indexed = async (): Promise<boolean> => (await redis.hget(keys.meta, 'index')) === '1' || (await logSize()) === 0;
-  const accounts = createRedisAccountStore({ redis, keys });
+  const indexed = indexedCheck(redis, admin, s, keys);
+  const wait = replicated(redis, s.redisWaitReplicas ?? 0, s.redisWaitMs ?? 500);
+  const accounts = createRedisAccountStore({ redis, keys, replicated: wait });
   const guard = createIndexGuard({
     redis,
     keys,
@@ -137,6 +145,7 @@ export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Pro
     commandTtlSeconds: s.commandTtlSeconds,
     waitMs: s.leaseMs + s.kafka.timeoutMs,
     gate: guard.gate,
+    replicated: wait,
   });
   const reader = createKafkaLogSource({
     kafka,
@@ -154,7 +163,7 @@ export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Pro
     pending,
     snapshots: createRedisSnapshotStore({ redis, keys }),
     accounts,
-    sessions: createRedisSessionStore({ redis, keys }),
+    sessions: createRedisSessionStore({ redis, keys, replicated: wait }),
     offsets: createRedisOffsetStore({ redis, keys }),
     redis,
     ready: async () => {

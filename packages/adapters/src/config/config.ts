@@ -46,6 +46,12 @@ export const settings = {
     default: 'redis://127.0.0.1:6379/0',
     doc: 'Cluster: Redis for snapshots, sessions, credentials and the per-player write intents: one server, or a Redis Cluster as `redis+cluster://host:port,host:port,…` (any of its nodes).',
   },
+  PLACEBO_REDIS_WAIT_REPLICAS: {
+    codec: IntFromString(0, 5),
+    default: '0',
+    doc: 'Cluster: Redis replicas that must hold a write (WAIT) before a command, registration or login is answered; 0 = none (a failover may then lose the newest Redis writes: commands are put back from Kafka, sessions and passwords are not).',
+  },
+  PLACEBO_REDIS_WAIT_MS: { codec: IntFromString(10, 10_000), default: '500', doc: 'Cluster: how long a write waits for those replicas before it answers 503.' },
   PLACEBO_REDIS_PREFIX: { codec: t.string, default: 'placebo:', doc: 'Cluster: prefix of every Redis key (several deployments can share one Redis).' },
   PLACEBO_TOPIC_PREFIX: { codec: t.string, default: '', doc: 'Cluster: prefix of the Kafka topic names and consumer groups.' },
   PLACEBO_WRITE_LEASE_MS: {

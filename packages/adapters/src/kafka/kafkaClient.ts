@@ -51,8 +51,10 @@ export const ensureTopics = async (admin: Admin, s: KafkaSettings): Promise<void
   const missing = allTopics.map((t) => topicName(s, t)).filter((t) => !existing.has(t));
   if (missing.length === 0) return;
   try {
+    // kafkajs' own wait for leaders gives up on "does not host this topic-partition", which brokers answer while the
+    // new topic's metadata spreads over a multi-broker cluster: endOffsets below waits for the leaders instead.
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: missing.map((topic) => ({
         topic,
         numPartitions: s.partitions,
@@ -69,15 +71,15 @@ export const ensureTopics = async (admin: Admin, s: KafkaSettings): Promise<void
 
 /**
  * The high watermark (next offset) of every partition of a topic. Leaders of a topic just created can take a moment
- * to be known everywhere ("not the leader for that topic-partition"), so this retries for a few seconds.
+ * to be known everywhere ("not the leader for that topic-partition", "does not host"), so this retries for ~10 s.
  */
 export const endOffsets = async (admin: Admin, topic: string): Promise<Map<number, number>> => {
   for (let attempt = 1; ; attempt++) {
     try {
       return new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
     } catch (e) {
-      if (attempt >= 8 || !(e instanceof Error && /leader|not available|LEADER/i.test(e.message))) throw e;
-      await new Promise((r) => setTimeout(r, 100 * attempt));
+      if (attempt >= 20 || !(e instanceof Error && /leader|not available|does not host|LEADER/i.test(e.message))) throw e;
+      await new Promise((r) => setTimeout(r, Math.min(100 * attempt, 1000)));
     }
   }
 };

@@ -29,6 +29,8 @@ export interface KafkaRedisEventLogOptions {
   readonly commandTtlSeconds: number;
   /** How long an append waits for another writer of the same player before it fails as retriable. */
   readonly waitMs: number;
+  /** Waits until Redis replicas hold the player's writes (WAIT), when the deployment asks for it. */
+  readonly replicated?: (key: string) => Promise<void>;
   /** Why appends must not run now (Redis' index is being verified), or null. */
   readonly gate?: () => PortError | null;
 }
@@ -166,7 +168,12 @@ const createIntents = (o: KafkaRedisEventLogOptions) => {
       return E.left(failed('produce', e));
     }
     const call = commitCall(o, playerId, token, events, json, snapshot);
-    return tryPort('commit write', async (): Promise<Committed> => ((await commit(call.keys, call.args)) === 2 ? 'settled' : 'behind'))();
+    return tryPort('commit write', async (): Promise<Committed> => {
+      const answer = await commit(call.keys, call.args);
+      // Acknowledged only once replicas have the head, intent and index too (when asked): a failover keeps them.
+      await o.replicated?.(keys.player(playerId));
+      return answer === 2 ? 'settled' : 'behind';
+    })();
   };
 
   return { beginWrite, complete, completeJson };

@@ -84,3 +84,24 @@ export const onServerChange = (redis: RedisClient, lost: () => void, back: () =>
     redis.off('ready', back);
   };
 };
+
+/**
+ * Waits until `replicas` replicas of the master holding `key` have every write this client sent it so far (Redis'
+ * WAIT, on the same connection as those writes). Answers how many did within `timeoutMs`.
+ */
+export const waitForReplicas = async (redis: RedisClient, key: string, replicas: number, timeoutMs: number): Promise<number> => {
+  if (!(redis instanceof Cluster)) return redis.wait(replicas, timeoutMs);
+  const master = redis.slots[calculateSlot(key)]?.[0];
+  const node = redis.nodes('master').find((n) => `${n.options.host}:${n.options.port}` === master);
+  if (node === undefined) throw new Error(`no connection to the master of ${key}`);
+  return node.wait(replicas, timeoutMs);
+};
+
+/** `waitForReplicas` as a step that fails (retriable) when fewer replicas than asked have the writes; nothing for 0. */
+export const replicated =
+  (redis: RedisClient, replicas: number, timeoutMs: number) =>
+  async (key: string): Promise<void> => {
+    if (replicas <= 0) return;
+    const acked = await waitForReplicas(redis, key, replicas, timeoutMs);
+    if (acked < replicas) throw new Error(`only ${acked} of ${replicas} Redis replicas have the write after ${timeoutMs} ms`);
+  };

@@ -10,6 +10,8 @@ import { CLAIM_NAME, PUT_SNAPSHOT, RELEASE_NAME, redisScript } from './scripts.j
 interface RedisStoreOptions {
   readonly redis: RedisClient;
   readonly keys: RedisKeys;
+  /** Waits until Redis replicas hold a write (WAIT) before it is acknowledged, when the deployment asks for it. */
+  readonly replicated?: (key: string) => Promise<void>;
 }
 
 /**
@@ -42,12 +44,18 @@ export const createRedisSnapshotStore = ({ redis, keys }: RedisStoreOptions): Sn
   };
 };
 
-export const createRedisAccountStore = ({ redis, keys }: RedisStoreOptions): AccountStore => {
+export const createRedisAccountStore = ({ redis, keys, replicated }: RedisStoreOptions): AccountStore => {
   const claim = redisScript(redis, CLAIM_NAME);
   const release = redisScript(redis, RELEASE_NAME);
   return {
     claim: (name, playerId, hash) => async () => {
-      const r = await tryPort('claim name', () => claim([keys.account(nameKey(name))], [playerId, hash ?? '', hash === null ? 0 : 1]))();
+      const key = keys.account(nameKey(name));
+      const r = await tryPort('claim name', async () => {
+        const claimed = await claim([key], [playerId, hash ?? '', hash === null ? 0 : 1]);
+        // The password hash is only in Redis: a failover must not lose it.
+        await replicated?.(key);
+        return claimed;
+      })();
       if (E.isLeft(r)) return r;
       return r.right === 1 ? E.right(undefined) : E.left({ _tag: 'NameTaken', name });
     },
@@ -66,7 +74,7 @@ export const createRedisAccountStore = ({ redis, keys }: RedisStoreOptions): Acc
  * a Redis Cluster, so they are written by separate commands (the transaction holds the player's set only); two logins
  * of one player at the same instant may leave it one session over the cap until its next login.
  */
-export const createRedisSessionStore = ({ redis, keys }: RedisStoreOptions): SessionStore => ({
+export const createRedisSessionStore = ({ redis, keys, replicated }: RedisStoreOptions): SessionStore => ({
   create: (token, playerId, ttl, max) =>
     tryPort('create session', async () => {
       const key = keys.session(tokenDigest(token));
@@ -74,6 +82,7 @@ export const createRedisSessionStore = ({ redis, keys }: RedisStoreOptions): Ses
       // Sub-millisecond and monotonic, so sessions started in one millisecond still end oldest first.
       const now = performance.timeOrigin + performance.now();
       await redis.set(key, playerId, 'EX', ttl);
+      await replicated?.(key);
       const [, , counted] =
         (await redis
           .multi()
