@@ -11,6 +11,7 @@ import {
   type StoredEvent,
   type VersionConflict,
 } from '@placebo/domain';
+import { Cluster } from 'ioredis';
 import type { RedisClient } from '../redis/redisClient.js';
 import { pendingEntry, pendingPlayer, type RedisKeys } from '../redis/redisKeys.js';
 import { ABANDON_WRITE, BEGIN_WRITE, COMMIT_WRITE, redisScript } from '../redis/scripts.js';
@@ -279,6 +280,7 @@ export const createKafkaRedisEventLog = (o: KafkaRedisEventLogOptions): EventLog
   const writer = randomUUID();
   const write = createWrite(o, intents, writer);
   const pendingList = createPendingList(o);
+  const oneServer = !(redis instanceof Cluster);
 
   /** Why an append must not even begin (Right when there is nothing to write); undefined when it may. */
   const refusal = (playerId: string, events: ReadonlyArray<StoredEvent>): E.Either<PortError, void> | undefined => {
@@ -299,9 +301,15 @@ export const createKafkaRedisEventLog = (o: KafkaRedisEventLogOptions): EventLog
     if (refused !== undefined) return refused;
     const token = randomUUID();
     const entry = pendingEntry(token, playerId);
-    const listed = await pendingList.list(playerId, entry, expected === 0);
-    if (E.isLeft(listed)) return listed;
+    const listing = pendingList.list(playerId, entry, expected === 0);
+    // One server runs a connection's commands in order: the listing sent in the same pipeline as BEGIN_WRITE runs
+    // first. A cluster may hold the pending shard on another node: the write begins only once the listing holds.
+    if (!oneServer) {
+      const listed = await listing;
+      if (E.isLeft(listed)) return listed;
+    }
     const written = await write(playerId, expected, events, snapshot, unseen, token);
+    await listing;
     if (E.isLeft(written) ? written.left._tag !== 'PortError' : written.right === 'settled') pendingList.unlist(playerId, entry);
     return E.isLeft(written) ? written : E.right(undefined);
   };
