@@ -1,7 +1,7 @@
 -- name: retention
 -- question: What share of new players come back 1, 7 and 30 days after registering (D1, D7, D30)?
 -- description: For game designers. Exact-day retention, as GameAnalytics and PlayFab count it: a player's cohort day is the UTC day of their registration (PlayerRegistered); they are retained on day N when they are active (any event, in UTC) on exactly cohort day + N, whatever they did in between. Only cohorts whose day + N is on or before the lake's last event day count (cohort_players); retention is retained ÷ cohort_players, null while no cohort is old enough.
--- chart: bar
+-- chart: table
 -- x: day_n   -- y: retention
 with registered as (
   select player_id, min(event_date) as cohort_day from all_events where event_type = 'PlayerRegistered' group by player_id
