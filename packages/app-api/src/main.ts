@@ -12,7 +12,7 @@ import {
   type Logger,
   type Metrics,
 } from '@placebo/adapters';
-import type { CommandHandler } from '@placebo/domain';
+import type { Clock, CommandHandler } from '@placebo/domain';
 import { createApp } from './app.js';
 import { createHandler } from './compose.js';
 import { createBackgroundWrites } from './background.js';
@@ -79,19 +79,23 @@ const graceMs = 10_000;
 /**
  * The API's composition root: handler over the given infrastructure, the Koa app, an HTTP server on
  * PLACEBO_HOST:PLACEBO_PORT. `close` stops accepting, lets requests in flight finish, then resolves; the caller
- * still owns (and closes) `infra`.
+ * still owns (and closes) `infra`. `runtime` dates the events and draws the fights' rolls: the system's clock and
+ * crypto's draws, except in a process that composes a deployment of its own (the simulator's calendar, seeded) — no
+ * setting and nothing a client sends can choose them.
  */
 export const startApi = async (
   config: Config,
   infra: Infrastructure,
   logger: Logger,
   metrics: Metrics = createMetrics(),
-): Promise<{ url: string; close: () => Promise<void> }> => {
+  runtime: { readonly clock?: Clock; readonly roll?: () => number } = {},
+): Promise<{ url: string; close: () => Promise<void>; settle: () => Promise<void> }> => {
+  const ids = runtime.roll === undefined ? cryptoIds : { ...cryptoIds, roll: runtime.roll };
   const handler = createHandler({
     infra,
     catalogue: config.catalogue,
-    clock: systemClock,
-    ids: cryptoIds,
+    clock: runtime.clock ?? systemClock,
+    ids,
     hasher: createScryptHasher({ cost: config.PLACEBO_SCRYPT_COST }),
     sessionTtlSeconds: config.PLACEBO_SESSION_TTL_S,
     maxWaitingLogins: config.PLACEBO_LOGIN_QUEUE,
@@ -115,7 +119,7 @@ export const startApi = async (
     idempotencyTtlSeconds: config.PLACEBO_IDEMPOTENCY_TTL_S,
     bodyLimit: config.PLACEBO_BODY_LIMIT,
     ready: infra.ready,
-    roll: cryptoIds.roll,
+    roll: ids.roll,
     metrics,
   });
   const sweeper =
@@ -146,5 +150,6 @@ export const startApi = async (
     });
     return closing;
   };
-  return { url: `http://${host}:${address.port}`, close };
+  // settle: the writes done after answering (records of reads) have finished — a caller that moves the clock waits for it.
+  return { url: `http://${host}:${address.port}`, close, settle: background.settle };
 };

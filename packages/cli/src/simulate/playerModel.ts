@@ -51,6 +51,8 @@ export interface RunContext {
   readonly events: SimEvent[];
   readonly stats: RunStats;
   readonly seed: number;
+  /** `--days`: the simulated clock the server dates events by; every event recorded is dated by it. */
+  readonly now?: () => number;
 }
 
 /** What the simulator believes of one player, updated from the replies. */
@@ -112,6 +114,10 @@ const accept = (path: string): string => (path.startsWith('/v1') ? 'application/
 
 export const createPlayerModel = (ctx: RunContext, j: Journey): PlayerModel => {
   const m: Mirror = { id: null, version: 0, wealth: 0, items: 0, orgs: [], token: null, name: '', password: '', dead: false };
+  const diverged = (what: string, details: Record<string, unknown>): void => {
+    ctx.stats.divergences++;
+    ctx.logger.warn(`simulate: ${what}`, { player: m.id, ...details });
+  };
   const record = (e: EventFields, path: string, version?: number): void => {
     const next = m.version + 1;
     if (version !== undefined && version !== next) {
@@ -119,8 +125,11 @@ export const createPlayerModel = (ctx: RunContext, j: Journey): PlayerModel => {
       ctx.logger.warn('simulate: unexpected player version', { player: m.id, expected: next, got: version });
     }
     m.version = version ?? next;
+    const now = ctx.now?.() ?? null;
+    if (now !== null && e.at !== null && e.at !== now) diverged('event time differs from the simulated clock', { clock: now, got: e.at });
     ctx.events.push({
       ...e,
+      at: e.at ?? now,
       player: m.id ?? '',
       version: m.version,
       host: j.host,
@@ -129,10 +138,6 @@ export const createPlayerModel = (ctx: RunContext, j: Journey): PlayerModel => {
       items: m.items,
       orgs: m.orgs.length,
     });
-  };
-  const diverged = (what: string, details: Record<string, unknown>): void => {
-    ctx.stats.divergences++;
-    ctx.logger.warn(`simulate: ${what}`, { player: m.id, ...details });
   };
   /** Pays `cost` when approved; takes the reply's wealth when it tells it, else checks the model's prediction. */
   const settle = (what: string, o: Outcome, cost: number): void => {

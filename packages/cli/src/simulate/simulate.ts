@@ -20,6 +20,10 @@ export interface SimulateOptions {
   readonly check: boolean;
   readonly queries: string;
   readonly timeoutS: number;
+  /** `--days`: play this many days of the simulated calendar on the simulator's own deployment; null for a burst at `url`. */
+  readonly days: number | null;
+  /** `--start`: midnight UTC of the first simulated day, in ms. */
+  readonly startMs: number;
 }
 
 /** Bounds the requests in flight and paces them at `rate` per second (0: as fast as the server answers). */
@@ -109,24 +113,47 @@ const openInfra = async (config: Config, logger: Logger): Promise<Infrastructure
 
 type SimClient = ReturnType<typeof createSimClient>;
 
-/** Plays every journey against the API and prints the summary line; null when the API's catalogue cannot be read. */
-const drive = async (options: SimulateOptions, http: SimClient, logger: Logger): Promise<{ readonly events: SimEvent[]; readonly stats: RunStats } | null> => {
-  const started = Date.now();
-  const catalogueReply = await createSimApi(http.client, new URL(options.url).host)
+/** The API's catalogue, or null (and a line saying why) when it cannot be read. */
+export const fetchCatalogue = async (url: string, http: SimClient): Promise<SimCatalogue | null> => {
+  const catalogueReply = await createSimApi(http.client, new URL(url).host)
     .catalogue()
     .catch((e: unknown) => {
       const why = e instanceof Error ? ((e.cause as { code?: string } | undefined)?.code ?? e.message) : String(e);
       process.stderr.write(
-        `simulate: cannot reach the API at ${options.url} (${why}) — start it with \`npm start\` (or \`placebo api\`), or give its address with --url\n`,
+        `simulate: cannot reach the API at ${url} (${why}) — start it with \`npm start\` (or \`placebo api\`), or give its address with --url\n`,
       );
       return null;
     });
   if (catalogueReply === null) return null;
   if (catalogueReply.status !== 200 || catalogueReply.body === undefined || !('items' in catalogueReply.body)) {
-    process.stderr.write(`simulate: cannot read the catalogue at ${options.url}/v1/catalogue (${catalogueReply.status})\n`);
+    process.stderr.write(`simulate: cannot read the catalogue at ${url}/v1/catalogue (${catalogueReply.status})\n`);
     return null;
   }
-  const catalogue: SimCatalogue = catalogueReply.body;
+  return catalogueReply.body;
+};
+
+export const newStats = (): RunStats => ({ commands: 0, accepted: 0, refused: 0, rejected: 0, errors: 0, skipped: 0, divergences: 0 });
+
+/** Prints and logs the run's summary line. */
+export const summarise = (stats: RunStats, players: number, events: number, started: number, logger: Logger, extra: Record<string, unknown> = {}): void => {
+  const seconds = (Date.now() - started) / 1000;
+  const summary = {
+    ...stats,
+    players,
+    events,
+    ...extra,
+    seconds: Math.round(seconds * 10) / 10,
+    commands_per_second: Math.round(stats.commands / Math.max(seconds, 0.001)),
+  };
+  logger.info('simulate: finished', summary);
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+};
+
+/** Plays every journey against the API and prints the summary line; null when the API's catalogue cannot be read. */
+const drive = async (options: SimulateOptions, http: SimClient, logger: Logger): Promise<{ readonly events: SimEvent[]; readonly stats: RunStats } | null> => {
+  const started = Date.now();
+  const catalogue = await fetchCatalogue(options.url, http);
+  if (catalogue === null) return null;
   const journeys = planJourneys({ seed: options.seed, players: options.players, commands: options.commands, catalogue });
   const total = journeys.reduce((n, j) => n + j.steps.length, 0);
   logger.info('simulate: starting', {
@@ -137,7 +164,7 @@ const drive = async (options: SimulateOptions, http: SimClient, logger: Logger):
     rate: options.rate,
     concurrency: options.concurrency,
   });
-  const stats: RunStats = { commands: 0, accepted: 0, refused: 0, rejected: 0, errors: 0, skipped: 0, divergences: 0 };
+  const stats = newStats();
   const events: SimEvent[] = [];
   const ctx: RunContext = { api: (host) => createSimApi(http.client, host), catalogue, logger, events, stats, seed: options.seed };
   const progress = createProgress('simulate', 'commands');
@@ -146,16 +173,7 @@ const drive = async (options: SimulateOptions, http: SimClient, logger: Logger):
   const pace = createPacer(options.concurrency, options.rate);
   await Promise.all(journeys.map((j) => runJourney(ctx, j, pace, tick)));
   progress.done(done, total);
-  const seconds = (Date.now() - started) / 1000;
-  const summary = {
-    ...stats,
-    players: journeys.length,
-    events: events.length,
-    seconds: Math.round(seconds * 10) / 10,
-    commands_per_second: Math.round(stats.commands / Math.max(seconds, 0.001)),
-  };
-  logger.info('simulate: finished', summary);
-  process.stdout.write(`${JSON.stringify(summary)}\n`);
+  summarise(stats, journeys.length, events.length, started, logger);
   return { events, stats };
 };
 
@@ -167,7 +185,7 @@ const runProblems = (short: string | null, stats: RunStats): ReadonlyArray<strin
 ];
 
 /** --check: waits for the lake to hold every accepted event, then compares each catalogue query with its expected answer. */
-const checkLake = async (
+export const checkLake = async (
   infra: Infrastructure,
   queries: ReadonlyArray<CatalogueQuery>,
   run: { readonly events: SimEvent[]; readonly stats: RunStats },

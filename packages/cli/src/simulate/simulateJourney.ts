@@ -51,6 +51,8 @@ export interface Journey {
   /** The Host header of every request (seed 001: the player's own host name). */
   readonly host: string;
   readonly steps: ReadonlyArray<Step>;
+  /** `--days`: when each step is sent, in ms of the simulated calendar (ascending); absent for a burst. */
+  readonly times?: ReadonlyArray<number>;
 }
 
 /** mulberry32: small, fast and good enough to pick moves; the same seed gives the same journeys. */
@@ -65,8 +67,8 @@ export const prng = (seed: number): (() => number) => {
   };
 };
 
-type Rand = () => number;
-const pick = <A>(r: Rand, xs: ReadonlyArray<A>): A => {
+export type Rand = () => number;
+export const pick = <A>(r: Rand, xs: ReadonlyArray<A>): A => {
   const x = xs[Math.floor(r() * xs.length)];
   if (x === undefined) throw new Error('pick from an empty list');
   return x;
@@ -82,9 +84,9 @@ const weighted = <A extends string>(r: Rand, table: ReadonlyArray<readonly [A, n
 /** The seeds' hosts first (seed 001's queries name user3.spectrum.com), then more of the same shape. */
 const isps = ['comcast.com', 'att.com', 'spectrum.com', 'verizon.net', 'cox.net', 'frontier.com'];
 export const hostName = (i: number): string => `user${i + 1}.${isps[i % isps.length] ?? 'example.com'}`;
-const frontEnds = ['play.placebo.game', 'eu.placebo.game', 'us.placebo.game'];
+export const frontEnds = ['play.placebo.game', 'eu.placebo.game', 'us.placebo.game'];
 /** Seed 000's form posts went to the Flask app on localhost:5000. */
-const seedHost = 'localhost:5000';
+export const seedHost = 'localhost:5000';
 
 const seedSwords: ReadonlyArray<readonly [string, number]> = [
   ['cutlass', 777],
@@ -133,7 +135,7 @@ const leaveStep = (r: Rand, joined: Array<{ kind: OrgKind; org: string }>): V1St
 };
 
 /** A logged-in player's next move: mostly buying and fighting, some joining and leaving. */
-const v1Move = (r: Rand, c: SimCatalogue, offerLover: boolean, joined: Array<{ kind: OrgKind; org: string }>): V1Step | undefined => {
+export const v1Move = (r: Rand, c: SimCatalogue, offerLover: boolean, joined: Array<{ kind: OrgKind; org: string }>): V1Step | undefined => {
   const move = weighted(r, [
     ['buy', 36],
     ['fight', 22],
@@ -190,28 +192,37 @@ const v1Journey = (r: Rand, c: SimCatalogue, seed: number, index: number, length
   return steps;
 };
 
-const seedJourney = (r: Rand, seed: number, index: number, length: number): Step[] => {
-  const steps: Step[] = [
-    { op: 'seedCreate', userid: `sim${seed}-u${index}`, username: `sim${seed}-seed${index}`, wealth: pick(r, [1000, 5000, 12345, 98712, 1234500]) },
-  ];
-  while (steps.length < length) {
-    const move = weighted(r, [
-      ['sword', 40],
-      ['spell', 20],
-      ['guild', 15],
-      ['team', 15],
-      ['profile', 10],
-    ] as const);
-    if (move === 'sword' || move === 'spell') {
-      const [type, cost] = pick(r, move === 'sword' ? seedSwords : seedSpells);
-      steps.push({ op: 'seedBuy', kind: move, type, cost });
-    } else if (move === 'guild' || move === 'team') {
-      const [org, level, cost] = pick(r, move === 'guild' ? seedGuilds : seedTeams);
-      steps.push({ op: 'seedJoin', kind: move, org, level, cost });
-    } else {
-      steps.push({ op: 'seedProfile' });
-    }
+/** A seed 000 form player's next move. */
+export const seedMove = (r: Rand): Seed000Step => {
+  const move = weighted(r, [
+    ['sword', 40],
+    ['spell', 20],
+    ['guild', 15],
+    ['team', 15],
+    ['profile', 10],
+  ] as const);
+  if (move === 'sword' || move === 'spell') {
+    const [type, cost] = pick(r, move === 'sword' ? seedSwords : seedSpells);
+    return { op: 'seedBuy', kind: move, type, cost };
   }
+  if (move === 'guild' || move === 'team') {
+    const [org, level, cost] = pick(r, move === 'guild' ? seedGuilds : seedTeams);
+    return { op: 'seedJoin', kind: move, org, level, cost };
+  }
+  return { op: 'seedProfile' };
+};
+
+/** Seed 000's form registration, with one of the seeds' starting wealths. */
+export const seedCreate = (r: Rand, seed: number, index: number): Seed000Step => ({
+  op: 'seedCreate',
+  userid: `sim${seed}-u${index}`,
+  username: `sim${seed}-seed${index}`,
+  wealth: pick(r, [1000, 5000, 12345, 98712, 1234500]),
+});
+
+const seedJourney = (r: Rand, seed: number, index: number, length: number): Step[] => {
+  const steps: Step[] = [seedCreate(r, seed, index)];
+  while (steps.length < length) steps.push(seedMove(r));
   return steps;
 };
 
@@ -222,14 +233,17 @@ const hostPaths: ReadonlyArray<readonly [HostPath, ItemKind, number]> = [
   ['/purchase_bow', 'bow', 7],
   ['/purchase_arrow', 'arrow', 5],
 ];
+/** A seed 001 Host player's next move: mostly purchases. */
+export const hostMove = (r: Rand): HostStep => {
+  const move = weighted(r, [...hostPaths.map(([p, , w]) => [p, w] as const), ['join', 3], ['home', 2]]);
+  if (move === 'join') return { op: 'hostJoin' };
+  if (move === 'home') return { op: 'hostHome' };
+  return { op: 'hostBuy', path: move, kind: hostPaths.find(([p]) => p === move)?.[1] ?? 'sword' };
+};
+
 const hostJourney = (r: Rand, length: number): Step[] => {
   const steps: Step[] = [];
-  while (steps.length < length) {
-    const move = weighted(r, [...hostPaths.map(([p, , w]) => [p, w] as const), ['join', 3], ['home', 2]]);
-    if (move === 'join') steps.push({ op: 'hostJoin' });
-    else if (move === 'home') steps.push({ op: 'hostHome' });
-    else steps.push({ op: 'hostBuy', path: move, kind: hostPaths.find(([p]) => p === move)?.[1] ?? 'sword' });
-  }
+  while (steps.length < length) steps.push(hostMove(r));
   return steps;
 };
 
