@@ -7,3 +7,5 @@ export { openApiDocument } from './openapi.js';
 export { toJsonSchema, type JsonSchema } from './jsonSchema.js';
 export { createBackgroundWrites, type BackgroundWrites } from './background.js';
 export { apiLimits, type ApiLimits, type Rates } from './rateLimit.js';
+export { CatalogueError, checkQuery, loadCatalogue, loadQueries, parseQuery, type CatalogueQuery } from './analytics/questionCatalogue.js';
+export * from './analytics/charts.js';
