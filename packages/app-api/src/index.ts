@@ -9,3 +9,7 @@ export { createBackgroundWrites, type BackgroundWrites } from './background.js';
 export { apiLimits, type ApiLimits, type Rates } from './rateLimit.js';
 export { CatalogueError, checkQuery, loadCatalogue, loadQueries, parseQuery, type CatalogueQuery } from './analytics/questionCatalogue.js';
 export * from './analytics/charts.js';
+export { scopedStatement, type DateRange } from './analytics/questionStatement.js';
+export { consolePolicy } from './console/consoleRoutes.js';
+export type { ConsoleDeps, SinkView, TableCommit } from './consoleDeps.js';
+export { createRecentFailures } from './operator/recentFailures.js';
