@@ -43,6 +43,15 @@ describe('GET /v1/analytics/:question: only catalogue questions, typed dates, th
     }
   });
 
+  it('answers questions asked at the same time (the embedded engine takes them one at a time)', async () => {
+    const names = ['win_rate_by_enemy', 'items_per_type', 'seed000_buys', 'most_popular_org', 'wealth_trend', 'seed001_purchases'];
+    const answers = await Promise.all(names.map((n) => api.agent.get(`/v1/analytics/${n}?from=2026-01-01`).set(operator)));
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      names.map(() => 200),
+    );
+  });
+
   it('refuses without the token, with a wrong one, and when the server has none: 401 operator_unauthorized, no data', async () => {
     for (const headers of [{}, { Authorization: 'Bearer wrong-token-wrong-token' }, { Authorization: testOperatorToken }]) {
       for (const path of ['/v1/analytics', '/v1/analytics/win_rate_by_enemy', '/v1/operator/status']) {
