@@ -62,3 +62,5 @@ if (!confluentWorks()) {
 
 log('compiling TypeScript (tsc -b)');
 run('npx tsc -b');
+log('bundling the web console (esbuild)');
+run('node packages/app-api/web/build.mjs');

@@ -15,6 +15,12 @@ import type {
 import type { IndexRepair } from './cluster/indexGuard.js';
 import type { RateLimiters } from './rateLimit/rateLimiters.js';
 
+/** Whether one backing service answers. */
+export interface ServiceHealth {
+  readonly service: string;
+  readonly ok: boolean;
+}
+
 /** Cluster mode's index of the log in Redis, as the API and replay check and repair it. */
 export interface LogIndex {
   readonly indexed: () => Promise<boolean>;
@@ -52,5 +58,7 @@ export interface Infrastructure {
   readonly rateLimits: RateLimiters;
   /** True when the stores answer (for /readyz). */
   readonly ready: () => Promise<boolean>;
+  /** The same probes, one answer per backing service, for the operator's view. */
+  readonly health: () => Promise<ReadonlyArray<ServiceHealth>>;
   readonly close: () => Promise<void>;
 }

@@ -7,6 +7,7 @@ import { limitEveryRequest } from './rateLimit.js';
 import { observeRequest } from './requestMetrics.js';
 import { seedRouter } from './seedRoutes.js';
 import type { AppState } from './state.js';
+import { consoleRouter } from './console/consoleRoutes.js';
 import { probesRouter, systemRouter } from './system.js';
 import { v1Router } from './v1.js';
 
@@ -57,6 +58,7 @@ const handleErrors =
     }
     const ms = performance.now() - started;
     observeRequest(deps.metrics, ctx, ms / 1000);
+    deps.console.failures.observe(ctx, ctx.state.requestId);
     ctx.state.log.info('request', { method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms) });
   };
 
@@ -68,7 +70,7 @@ export const createApp = (deps: ApiDeps): Koa<AppState> => {
   app.use(probes.routes()).use(probes.allowedMethods());
   app.use(limitEveryRequest(deps.limits));
   app.use(readBody({ limit: deps.bodyLimit }));
-  const routers = [systemRouter(deps), v1Router(deps), ...(deps.seedRoutes ? [seedRouter(deps)] : [])];
+  const routers = [systemRouter(deps), v1Router(deps), consoleRouter(deps.console.consoleDir), ...(deps.seedRoutes ? [seedRouter(deps)] : [])];
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
   return app;
 };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { JsonSchema } from './jsonSchema.js';
-import { catalogue, openTestApi, signUp, unique, valueOf, type Hints, type TestApi } from '@placebo/testkit/http';
+import { catalogue, openTestApi, signUp, testOperatorToken, unique, valueOf, type Hints, type TestApi } from '@placebo/testkit/http';
 
 interface Parameter {
   readonly name: string;
@@ -11,7 +11,7 @@ interface Parameter {
 }
 interface DocOperation {
   readonly parameters: ReadonlyArray<Parameter>;
-  readonly security?: ReadonlyArray<unknown>;
+  readonly security?: ReadonlyArray<Readonly<Record<string, unknown>>>;
   readonly requestBody?: { readonly required: boolean; readonly content: Readonly<Record<string, { readonly schema: JsonSchema }>> };
   readonly responses: Readonly<Record<string, unknown>>;
 }
@@ -59,6 +59,9 @@ describe('every operation, driven by requests generated from the document, answe
       level: names(catalogue.orgs.flatMap((o) => o.levels.map((l) => l.level))),
       enemy: names(catalogue.enemies.map((e) => e.type)),
       offer_id: names(catalogue.offers.map((o) => o.id)),
+      question: fc.constantFrom('win_rate_by_enemy', 'seed000_buys', 'items_per_type', 'no_such_question'),
+      after: fc.constantFrom('0', '1', '3'),
+      from: fc.constantFrom('2020-01-01', '2026-02-30', new Date().toISOString().slice(0, 10)),
       Host: fc.constantFrom('player1.example.com', 'player2.example.com:8080'),
     };
   });
@@ -75,7 +78,8 @@ describe('every operation, driven by requests generated from the document, answe
       else if (p.in === 'query') query.set(p.name, String(v));
       else headers[p.name] = String(v);
     }
-    if (op.security !== undefined) {
+    if (op.security?.some((s) => 'operator' in s)) headers.Authorization = `Bearer ${testOperatorToken}`;
+    else if (op.security !== undefined) {
       // A logout ends its session, so each one gets a session of its own.
       const token =
         method === 'delete' && template === '/v1/sessions'
@@ -94,7 +98,7 @@ describe('every operation, driven by requests generated from the document, answe
 
   it('covers every operation of the document', () => {
     const count = Object.values(doc.paths).reduce((n, ops) => n + Object.keys(ops).length, 0);
-    assert.equal(count, 27);
+    assert.equal(count, 31);
   });
 
   const runs = 30;

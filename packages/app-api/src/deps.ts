@@ -1,6 +1,7 @@
 import type { IdempotencyKeys, Logger, Metrics } from '@placebo/adapters';
 import type { Catalogue, CommandHandler } from '@placebo/domain';
 import type { BackgroundWrites } from './background.js';
+import type { ConsoleDeps } from './consoleDeps.js';
 import type { ApiLimits } from './rateLimit.js';
 
 export interface ApiDeps {
@@ -24,4 +25,6 @@ export interface ApiDeps {
   readonly metrics: Metrics;
   /** A uniform draw in [0, 1) for fights (cryptoIds.roll in production, fixed in tests). */
   readonly roll: () => number;
+  /** The web console's routes: history, analytics, the operator's status, the static pages. */
+  readonly console: ConsoleDeps;
 }

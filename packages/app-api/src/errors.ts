@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
-import type { HandlerError } from '@placebo/domain';
+import type { HandlerError, PortError, QueryFailed } from '@placebo/domain';
 import { fail, type HttpError } from './httpError.js';
 
 const field = (path: string, message: string) => [{ path, message }];
@@ -91,4 +91,16 @@ const unreachable = (e: never): never => {
 export const orFail = async <A>(task: TaskEither<HandlerError, A>): Promise<A> => {
   const result = await task();
   return E.isRight(result) ? result.right : fail(toHttpError(result.left), result.left);
+};
+
+/**
+ * Runs a read of the lake: an engine that does not answer is 503 (retriable), a statement the engine refused is a bug
+ * of the catalogue or the server (500); the engine's message goes to the log only.
+ */
+export const queryOrFail = async <A>(task: TaskEither<PortError | QueryFailed, A>): Promise<A> => {
+  const result = await task();
+  if (E.isRight(result)) return result.right;
+  if (result.left._tag === 'QueryFailed')
+    return fail({ status: 500, error: 'internal_error', message: 'the query failed; the request id is in X-Request-Id' }, result.left);
+  return fail(toHttpError(result.left), result.left);
 };

@@ -35,6 +35,8 @@ export const ErrorCode = t.keyof(
     rate_limited: null,
     internal_error: null,
     unavailable: null,
+    operator_unauthorized: null,
+    unknown_question: null,
   },
   'ErrorCode',
 );

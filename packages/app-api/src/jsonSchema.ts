@@ -27,6 +27,9 @@ export const knownSchemas: Readonly<Record<string, JsonSchema>> = {
   SeedPassword: { type: 'string', pattern: anyPasswordPattern, minLength: 1, maxLength: 256, format: 'password' },
   CommandId: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$' },
   Instant: { type: 'string', format: 'date-time' },
+  VersionText: { type: 'string', pattern: '^[0-9]{1,15}$', description: 'a player version, 0 to 10^15' },
+  PageSizeText: { type: 'string', pattern: '^(?:[1-9][0-9]{0,2}|1000)$', description: '1 to 1000' },
+  EventDate: { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a UTC day, YYYY-MM-DD' },
   CoinsText: {
     type: 'string',
     pattern: '^\\s*(?=[0-9]{1,13}(?:\\.0+)?\\s*$)0*(?:[0-9]{1,12}|1000000000000)(?:\\.0+)?\\s*$',

@@ -1,4 +1,6 @@
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
 import {
@@ -11,12 +13,16 @@ import {
   type LogIndex,
   type Logger,
   type Metrics,
+  repoRoot,
 } from '@placebo/adapters';
 import type { Clock, CommandHandler } from '@placebo/domain';
 import { createApp } from './app.js';
 import { createHandler } from './compose.js';
 import { createBackgroundWrites } from './background.js';
 import { apiLimits } from './rateLimit.js';
+import { loadCatalogue } from './analytics/questionCatalogue.js';
+import type { ConsoleDeps, SinkView } from './consoleDeps.js';
+import { createRecentFailures } from './operator/recentFailures.js';
 
 const listen = (server: Server, port: number, host: string): Promise<AddressInfo> =>
   new Promise((resolve, reject) => {
@@ -73,6 +79,25 @@ const startSweeper = (index: LogIndex, handler: CommandHandler, leaseMs: number,
   };
 };
 
+/**
+ * The console's sources. The catalogue is read and checked once, before the API listens, so a broken question file
+ * stops the start instead of failing its requests; the built pages are beside this file (dist/web/).
+ */
+const consoleOf = async (config: Config, infra: Infrastructure, sink: () => SinkView | null): Promise<ConsoleDeps> => {
+  const questions = await loadCatalogue(join(repoRoot(), 'queries'));
+  return {
+    operatorToken: config.PLACEBO_OPERATOR_TOKEN,
+    mode: config.PLACEBO_MODE,
+    log: infra.log,
+    engine: infra.query,
+    questions: async () => questions,
+    services: infra.health,
+    sink,
+    failures: createRecentFailures(),
+    consoleDir: fileURLToPath(new URL('./web/', import.meta.url)),
+  };
+};
+
 /** Requests still running after this long at shutdown are cut off. */
 const graceMs = 10_000;
 
@@ -88,9 +113,10 @@ export const startApi = async (
   infra: Infrastructure,
   logger: Logger,
   metrics: Metrics = createMetrics(),
-  runtime: { readonly clock?: Clock; readonly roll?: () => number } = {},
+  runtime: { readonly clock?: Clock; readonly roll?: () => number; readonly sink?: () => SinkView | null } = {},
 ): Promise<{ url: string; close: () => Promise<void>; settle: () => Promise<void> }> => {
   const ids = runtime.roll === undefined ? cryptoIds : { ...cryptoIds, roll: runtime.roll };
+  const consoleDeps = await consoleOf(config, infra, runtime.sink ?? (() => null));
   const handler = createHandler({
     infra,
     catalogue: config.catalogue,
@@ -106,6 +132,7 @@ export const startApi = async (
     authIpPerMin: config.PLACEBO_RATE_AUTH_IP_PER_MIN,
     authNamePerHour: config.PLACEBO_RATE_AUTH_NAME_PER_HOUR,
     viewsPerMin: config.PLACEBO_RATE_VIEWS_PER_MIN,
+    operatorPerMin: config.PLACEBO_RATE_OPERATOR_PER_MIN,
   });
   const background = createBackgroundWrites((e) => logger.warn('background write failed', { error: e instanceof Error ? e.message : String(e) }));
   const app = createApp({
@@ -121,6 +148,7 @@ export const startApi = async (
     ready: infra.ready,
     roll: ids.roll,
     metrics,
+    console: consoleDeps,
   });
   const sweeper =
     infra.logIndex === undefined ? null : startSweeper(infra.logIndex, handler, config.PLACEBO_WRITE_LEASE_MS, logger.child({ component: 'sweeper' }));

@@ -2,6 +2,7 @@ import type * as t from 'io-ts';
 import { toJsonSchema, type JsonSchema } from './jsonSchema.js';
 import { hostParameter, operations, transportAnswers, type Answer, type Operation } from './operations.js';
 import { CommandId } from './requests.js';
+import { consoleCodecs } from './consoleCodecs.js';
 import { viewCodecs } from './viewCodecs.js';
 
 export { operations, type Operation } from './operations.js';
@@ -55,7 +56,7 @@ const operation = (op: Operation): JsonSchema => {
     operationId: `${op.method} ${op.path}`,
     summary: op.summary,
     tags: [op.tag],
-    ...(op.auth ? { security: [{ bearer: [] }] } : {}),
+    ...(op.auth ? { security: [{ bearer: [] }] } : op.operator ? { security: [{ operator: [] }] } : {}),
     parameters: parameters(op),
     ...(schema === undefined ? {} : { requestBody: { required: op.method === 'post', content } }),
     responses: Object.fromEntries(
@@ -87,9 +88,12 @@ export const openApiDocument = (options: { readonly seedRoutes: boolean }): Json
     servers: [{ url: '/', description: 'the server that serves this document' }],
     paths,
     components: {
-      schemas: Object.fromEntries(viewCodecs.map((c) => [c.name, toJsonSchema(c)])),
+      schemas: Object.fromEntries([...viewCodecs, ...consoleCodecs].map((c) => [c.name, toJsonSchema(c)])),
       responses: Object.fromEntries(Object.entries(transportAnswers).map(([status, a]) => [status, response(a)])),
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        operator: { type: 'http', scheme: 'bearer', description: 'the PLACEBO_OPERATOR_TOKEN of the server' },
+      },
     },
   };
 };

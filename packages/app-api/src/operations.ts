@@ -17,6 +17,8 @@ import {
   SeedJoinTeam,
   SeedUserQuery,
 } from './requests.js';
+import { consoleOperations } from './consoleOperations.js';
+import type { Answer, Operation } from './operationTypes.js';
 import { noFunds } from './seedText.js';
 import {
   CatalogueView,
@@ -34,27 +36,7 @@ import {
   Session,
 } from './viewCodecs.js';
 
-/** What one status carries: a JSON view (by its codec; an error with the codes it may carry), plain text, or nothing. */
-export type Answer =
-  | { readonly description: string; readonly json: t.Mixed; readonly codes?: ReadonlyArray<ErrorCode> }
-  | { readonly description: string; readonly text: JsonSchema }
-  | { readonly description: string; readonly empty: true };
-
-export interface Operation {
-  readonly method: 'get' | 'post' | 'delete';
-  readonly path: string;
-  readonly summary: string;
-  readonly tag: 'v1' | 'seed 000' | 'seed 001' | 'operations';
-  readonly body?: t.Mixed;
-  readonly auth?: boolean;
-  readonly params?: ReadonlyArray<readonly [string, t.Mixed]>;
-  readonly query?: t.Mixed;
-  readonly host?: boolean;
-  /** Reads the Idempotency-Key header. Logins do not: a replayed login must not skip the password check. */
-  readonly key?: boolean;
-  /** Every status the route itself answers; the ones any request can meet (413, 415, 431, 500, 501) are added. */
-  readonly responses: Readonly<Record<number, Answer>>;
-}
+export type { Answer, Operation } from './operationTypes.js';
 
 /** Statuses that only some routes of a family answer. */
 const when = (cond: boolean | undefined, answers: Record<number, Answer>): Record<number, Answer> => (cond ? answers : {});
@@ -232,6 +214,7 @@ export const operations: ReadonlyArray<Operation> = [
     tag: 'v1',
     responses: { 200: json(CatalogueView, 'The catalogue') },
   },
+  ...consoleOperations,
   seed000('/create/user', 'Seed 000: register (userid, userpwd, username, wealth?)', SeedCreateUser, 'Created user +:)\n', false),
   seed000('/buy/sword', "Seed 000: buy a sword at the client's cost", SeedBuy, 'Sword purchased [:)\n'),
   seed000('/buy/spell', "Seed 000: buy a spell at the client's cost", SeedBuy, 'Spell purchased <:)\n'),

@@ -11,6 +11,8 @@ export interface Rates {
   readonly authIpPerMin: number;
   readonly authNamePerHour: number;
   readonly viewsPerMin: number;
+  /** Console and analytics requests with an operator token (right or wrong), per client address. */
+  readonly operatorPerMin: number;
 }
 
 export interface ApiLimits {
@@ -22,6 +24,8 @@ export interface ApiLimits {
   readonly authName: RateLimiter;
   /** Seed 000's unauthenticated profile views, per viewed player. */
   readonly views: RateLimiter;
+  /** The operator routes (analytics, status), per client address: each may run a query over the lake. */
+  readonly operator: RateLimiter;
 }
 
 export const apiLimits = (store: RateLimiters, rates: Rates): ApiLimits => ({
@@ -29,6 +33,7 @@ export const apiLimits = (store: RateLimiters, rates: Rates): ApiLimits => ({
   authIp: store.limiter({ name: 'auth-ip', points: rates.authIpPerMin, windowS: 60 }),
   authName: store.limiter({ name: 'auth-name', points: rates.authNamePerHour, windowS: 3600 }),
   views: store.limiter({ name: 'views', points: rates.viewsPerMin, windowS: 60 }),
+  operator: store.limiter({ name: 'operator', points: rates.operatorPerMin, windowS: 60 }),
 });
 
 const unlimited = (l: RateLimiter): boolean => l.policy.points <= 0;

@@ -2,7 +2,10 @@ import type { Router } from '@koa/router';
 import { createRouter } from './router.js';
 import { Name, OrgKind, PlayerId, UnitInterval, type Quantity } from '@placebo/domain';
 import type Koa from 'koa';
+import { addAnalyticsRoutes } from './analytics/analyticsRoutes.js';
 import { requireOwner, sessionPlayer } from './auth.js';
+import { addHistoryRoute } from './historyRoute.js';
+import { addOperatorRoutes } from './operator/operatorRoutes.js';
 import { strictBody } from './body.js';
 import type { ApiDeps } from './deps.js';
 import { enforceAuth, nameBucket } from './rateLimit.js';
@@ -124,6 +127,9 @@ export const v1Router = (deps: ApiDeps): Router<AppState> => {
   const router = createRouter('/v1');
   addAccountRoutes(router, deps);
   addPlayerRoutes(router, deps);
+  addHistoryRoute(router, deps);
+  addAnalyticsRoutes(router, deps);
+  addOperatorRoutes(router, deps);
   router.get('/catalogue', (ctx) => {
     ctx.body = deps.catalogue;
   });

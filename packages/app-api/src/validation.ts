@@ -17,6 +17,9 @@ const hints: Readonly<Record<string, string>> = {
   LoginPassword: 'must be 1–256 characters (code points), no lone surrogates',
   CoinsText: 'must be a whole number from 0 to 10^12, such as 5000 or 999.0',
   CommandId: 'must be 1–128 characters of letters, digits and _.:-',
+  VersionText: 'must be a whole number from 0 to 10^15',
+  PageSizeText: 'must be a whole number from 1 to 1000',
+  EventDate: 'must be a day as YYYY-MM-DD',
 };
 
 const isComposite = (c: t.Decoder<unknown, unknown>): boolean => {

@@ -11,8 +11,8 @@ import {
   toNumber,
   toTime,
   type ChartSpec,
-} from './report/charts.js';
-import { parseQuery } from './queryCatalogue.js';
+  parseQuery,
+} from '@placebo/app-api';
 import { renderReport } from './report/report.js';
 
 const marks = (svg: string): number => (svg.match(/class="mark"/g) ?? []).length;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { repoRoot } from '@placebo/adapters';
 import { expectedAnswers } from './simulate/simulateExpected.js';
-import { CatalogueError, checkQuery, loadCatalogue } from './queryCatalogue.js';
+import { CatalogueError, checkQuery, loadCatalogue } from '@placebo/app-api';
 
 describe('the business-question catalogue (queries/*.sql)', () => {
   it('parses every file, with unique names, a question, a chart and one statement', async () => {

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
-import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { repoRoot } from '@placebo/adapters';
 import { placeboRun, startServer } from '@placebo/testkit/cli';
-
-const chromiumPath = '/usr/bin/chromium';
-
-/** Debian's Chromium, installed the first time on a machine that lacks it (as CI's clean machine does). */
-const ensureChromium = (): void => {
-  if (existsSync(chromiumPath)) return;
-  execSync('apt-get install -y chromium || (apt-get update && apt-get install -y chromium)', { stdio: 'inherit', timeout: 15 * 60_000 });
-  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is still missing after apt-get install chromium`);
-};
+import { ensureChromium, launchChromium } from '@placebo/testkit/console';
 
 interface SectionCheck {
   readonly name: string;
@@ -94,20 +85,7 @@ describe('placebo report: every question of queries/ charted, checked in a real 
     assert.equal(report.code, 0, report.output);
     assert.ok(statSync(out).size > 0);
 
-    browser = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium(join(dir, 'chromium-profile'));
     const page = await browser.newPage();
     const problems: string[] = [];
     const requests: string[] = [];

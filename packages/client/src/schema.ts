@@ -137,6 +137,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/players/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The player's events, oldest first, a page at a time (a read: records nothing) */
+        get: operations["get /v1/players/{id}/events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue of business questions (queries/*.sql): names, charts, SQL */
+        get: operations["get /v1/analytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/{question}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A catalogue question's answer over the events of a date range; runs only the catalogue's SQL */
+        get: operations["get /v1/analytics/{question}"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process's view of its services, its sink (lag per partition, last commit per table), its error rate and recent 5xx */
+        get: operations["get /v1/operator/status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/create/user": {
         parameters: {
             query?: never;
@@ -449,7 +517,7 @@ export interface components {
     schemas: {
         Error: {
             /** @enum {string} */
-            error: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted" | "payload_too_large" | "unsupported_encoding" | "unsupported_media_type" | "unsupported_transfer_coding" | "unauthorized" | "invalid_credentials" | "forbidden" | "insufficient_funds" | "not_found" | "player_not_found" | "unknown_item" | "unknown_offer" | "unknown_org" | "unknown_level" | "unknown_enemy" | "not_a_member" | "method_not_allowed" | "player_exists" | "name_taken" | "already_member" | "player_exhausted" | "out_of_range" | "offer_not_applicable" | "idempotency_key_reused" | "limit_reached" | "rate_limited" | "internal_error" | "unavailable";
+            error: "validation_failed" | "malformed_json" | "malformed_body" | "request_aborted" | "payload_too_large" | "unsupported_encoding" | "unsupported_media_type" | "unsupported_transfer_coding" | "unauthorized" | "invalid_credentials" | "forbidden" | "insufficient_funds" | "not_found" | "player_not_found" | "unknown_item" | "unknown_offer" | "unknown_org" | "unknown_level" | "unknown_enemy" | "not_a_member" | "method_not_allowed" | "player_exists" | "name_taken" | "already_member" | "player_exhausted" | "out_of_range" | "offer_not_applicable" | "idempotency_key_reused" | "limit_reached" | "rate_limited" | "internal_error" | "unavailable" | "operator_unauthorized" | "unknown_question";
             message?: string;
             details?: {
                 path: string;
@@ -656,6 +724,190 @@ export interface components {
         OpenApiDocument: {
             /** @constant */
             openapi: "3.1.0";
+        };
+        PlayerHistory: {
+            player_id: string;
+            events: {
+                event_id: string;
+                player_version: number;
+                /** Format: date-time */
+                occurred_at: string;
+                event_type: string;
+                wealth: number;
+                health: number;
+                data: {
+                    /** @constant */
+                    type: "PlayerRegistered";
+                    /** @description 1–64 code points; no control characters or lone surrogates; no white space at either end */
+                    name: string;
+                    wealth: number;
+                    health: number;
+                    /** @enum {string} */
+                    origin?: "v1" | "seed" | "host";
+                } | {
+                    /** @constant */
+                    type: "LoggedIn";
+                } | {
+                    /** @constant */
+                    type: "LoginFailed";
+                    /** @enum {string} */
+                    reason: "wrong_password" | "throttled";
+                } | {
+                    /** @constant */
+                    type: "LoggedOut";
+                } | {
+                    /** @constant */
+                    type: "ItemPurchased";
+                    /** @enum {string} */
+                    kind: "sword" | "spell" | "knife" | "armor" | "bow" | "arrow" | "potion";
+                    /** @description 1–64 code points; no control characters or lone surrogates; no white space at either end */
+                    item_type: string;
+                    quantity: number;
+                    unit_price: number;
+                    discount: number;
+                    cost: number;
+                    offer_id: string | null;
+                    /** @enum {string} */
+                    pricing: "catalogue" | "client";
+                    heal: number;
+                } | {
+                    /** @constant */
+                    type: "PurchaseRefused";
+                    /** @enum {string} */
+                    kind: "sword" | "spell" | "knife" | "armor" | "bow" | "arrow" | "potion";
+                    /** @description 1–64 code points; no control characters or lone surrogates; no white space at either end */
+                    item_type: string;
+                    quantity: number;
+                    unit_price: number;
+                    discount: number;
+                    cost: number;
+                    offer_id: string | null;
+                    /** @enum {string} */
+                    pricing: "catalogue" | "client";
+                    /** @constant */
+                    reason: "insufficient_funds";
+                } | {
+                    /** @constant */
+                    type: "OrgJoined";
+                    /** @enum {string} */
+                    org_kind: "guild" | "team";
+                    /** @description 1–64 code points; no control characters or lone surrogates; no white space at either end */
+                    org: string;
+                    /** @description 1–64 code points; no control characters or lone surrogates; no white space at either end */
+                    level: string;
+                    cost: number;
+                    /** @enum {string} */
+                    pricing: "catalogue" | "client";
+                } | {
+                    /** @constant */
+                    type: "OrgJoinRefused";
+                    /** @enum {string} */
+                    org_kind: "guild" | "team";
+                    /** @description 1–64 code points; no control characters or lone surrogates; no white space at either end */
+                    org: string;
+                    /** @description 1–64 code points; no control characters or lone surrogates; no white space at either end */
+                    level: string;
+                    cost: number;
+                    /** @enum {string} */
+                    pricing: "catalogue" | "client";
+                    /** @constant */
+                    reason: "insufficient_funds";
+                } | {
+                    /** @constant */
+                    type: "OrgLeft";
+                    /** @enum {string} */
+                    org_kind: "guild" | "team";
+                    /** @description 1–64 code points; no control characters or lone surrogates; no white space at either end */
+                    org: string;
+                    /** @description 1–64 code points; no control characters or lone surrogates; no white space at either end */
+                    level: string;
+                } | {
+                    /** @constant */
+                    type: "FightFought";
+                    /** @description 1–64 code points; no control characters or lone surrogates; no white space at either end */
+                    enemy: string;
+                    /** @enum {string} */
+                    outcome: "won" | "lost";
+                    power: number;
+                    win_chance: number;
+                    roll: number;
+                    reward: number;
+                    damage: number;
+                } | {
+                    /** @constant */
+                    type: "ProfileViewed";
+                } | {
+                    /** @constant */
+                    type: "HomeVisited";
+                };
+            }[];
+            next: number | null;
+        };
+        QuestionList: {
+            questions: {
+                name: string;
+                question: string;
+                description: string;
+                /** @enum {string} */
+                chart: "bar" | "histogram" | "line" | "table";
+                x: string;
+                y: string[];
+                sql: string;
+            }[];
+        };
+        QuestionAnswer: {
+            name: string;
+            question: string;
+            description: string;
+            /** @enum {string} */
+            chart: "bar" | "histogram" | "line" | "table";
+            x: string;
+            y: string[];
+            sql: string;
+            from: string | null;
+            to: string | null;
+            columns: string[];
+            rows: unknown[][];
+            ms: number;
+        };
+        OperatorStatus: {
+            mode: string;
+            ready: boolean;
+            services: {
+                service: string;
+                ok: boolean;
+            }[];
+            sink: {
+                partitions: {
+                    topic: string;
+                    partition: number;
+                    lag: number;
+                }[];
+                tables: {
+                    table: string;
+                    /** Format: date-time */
+                    at: string;
+                    rows: number;
+                    files: number;
+                }[];
+                records: number;
+                rows: number;
+                files: number;
+            } | null;
+            requests: {
+                total: number;
+                errors: number;
+                unavailable: number;
+                error_rate: number;
+            };
+            recent_failures: {
+                /** Format: date-time */
+                at: string;
+                method: string;
+                route: string;
+                status: number;
+                request_id: string;
+            }[];
         };
     };
     responses: {
@@ -1648,6 +1900,240 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Catalogue"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            431: components["responses"]["431"];
+            500: components["responses"]["500"];
+            501: components["responses"]["501"];
+        };
+    };
+    "get /v1/players/{id}/events": {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events with player_version > after, at most limit (default 500); next is the after of the next page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlayerHistory"];
+                };
+            };
+            /** @description validation_failed: details name the parameter at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed";
+                    };
+                };
+            };
+            /** @description unauthorized: no live session (WWW-Authenticate: Bearer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unauthorized";
+                    };
+                };
+            };
+            /** @description forbidden: the session belongs to another player */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "forbidden";
+                    };
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            431: components["responses"]["431"];
+            500: components["responses"]["500"];
+            501: components["responses"]["501"];
+            /** @description unavailable: a store or the query engine does not answer; Retry-After when worth retrying */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "get /v1/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The questions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionList"];
+                };
+            };
+            /** @description operator_unauthorized: no operator token configured on the server (PLACEBO_OPERATOR_TOKEN), or the request did not send it as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "operator_unauthorized";
+                    };
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            431: components["responses"]["431"];
+            500: components["responses"]["500"];
+            501: components["responses"]["501"];
+        };
+    };
+    "get /v1/analytics/{question}": {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                question: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer: columns and rows as the engine returned them */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionAnswer"];
+                };
+            };
+            /** @description validation_failed: details name the parameter at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "validation_failed";
+                    };
+                };
+            };
+            /** @description operator_unauthorized: no operator token configured on the server (PLACEBO_OPERATOR_TOKEN), or the request did not send it as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "operator_unauthorized";
+                    };
+                };
+            };
+            /** @description unknown_question: no question of that name in the catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unknown_question";
+                    };
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            429: components["responses"]["429"];
+            431: components["responses"]["431"];
+            500: components["responses"]["500"];
+            501: components["responses"]["501"];
+            /** @description unavailable: a store or the query engine does not answer; Retry-After when worth retrying */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "get /v1/operator/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorStatus"];
+                };
+            };
+            /** @description operator_unauthorized: no operator token configured on the server (PLACEBO_OPERATOR_TOKEN), or the request did not send it as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error?: "operator_unauthorized";
+                    };
                 };
             };
             413: components["responses"]["413"];

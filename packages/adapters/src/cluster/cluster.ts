@@ -66,6 +66,7 @@ export const openCluster = async (config: Config, role: ClusterRole, logger: Log
     logIndex: cluster,
     rateLimits: createRedisRateLimiters({ redis: cluster.redis, keyPrefix: config.PLACEBO_REDIS_PREFIX }),
     ready: cluster.ready,
+    health: cluster.health,
     close: async () => {
       await cluster.close();
       await engine.close();

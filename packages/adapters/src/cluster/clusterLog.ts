@@ -1,3 +1,4 @@
+import type { ServiceHealth } from '../infrastructure.js';
 import { randomUUID } from 'node:crypto';
 import type { Admin, Kafka } from 'kafkajs';
 import type { AccountStore, EventLog, LogSource, OffsetStore, SessionStore, SnapshotStore, Topic } from '@placebo/domain';
@@ -46,6 +47,8 @@ export interface ClusterLog {
   readonly redis: RedisClient;
   /** True while Redis and Kafka answer. */
   readonly ready: () => Promise<boolean>;
+  /** Redis and Kafka, each answering or not (what `ready` asks of both). */
+  readonly health: () => Promise<ReadonlyArray<ServiceHealth>>;
   /**
    * Whether Redis still indexes the whole log: false when Kafka holds records but Redis lost its keys (a Redis without
    * persistence restarted). Writing then would reuse player versions, so the API refuses until `placebo replay`.
@@ -110,6 +113,23 @@ const connectAll = async (redis: RedisClient, admin: Admin, kafka: KafkaSettings
 const indexedCheck = (redis: RedisClient, admin: Admin, s: ClusterLogSettings, keys: ReturnType<typeof redisKeys>) => async (): Promise<boolean> =>
   (await redis.hget(keys.meta, 'index')) === '1' || [...(await endOffsets(admin, topicName(s.kafka, 'all_events'))).values()].every((n) => n === 0);
 
+/** Redis and Kafka answer: both for /readyz, each for the operator's view. */
+const probes = (redis: RedisClient, admin: Admin) => {
+  const answers = (probe: () => Promise<unknown>): Promise<boolean> =>
+    probe().then(
+      () => true,
+      () => false,
+    );
+  const health = async (): Promise<ReadonlyArray<ServiceHealth>> => {
+    const [r, k] = await Promise.all([answers(() => redis.ping()), answers(() => admin.describeCluster())]);
+    return [
+      { service: 'redis', ok: r },
+      { service: 'kafka', ok: k },
+    ];
+  };
+  return { health, ready: async () => (await health()).every((s) => s.ok) };
+};
+
 /** Kafka (log) + Redis (index, snapshots, accounts, sessions, offsets): the cluster's write and read side. */
 export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Promise<ClusterLog> => {
   const kafka = createKafka(s.kafka, logger);
@@ -166,15 +186,7 @@ export const openClusterLog = async (s: ClusterLogSettings, logger: Logger): Pro
     sessions: createRedisSessionStore({ redis, keys, replicated: wait }),
     offsets: createRedisOffsetStore({ redis, keys }),
     redis,
-    ready: async () => {
-      try {
-        await redis.ping();
-        await admin.describeCluster();
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    ...probes(redis, admin),
     indexed,
     markIndexed: async () => {
       await redis.hset(keys.meta, 'index', '1');

@@ -76,3 +76,11 @@ export const NonEmptyString = new t.Type<string, string, unknown>(
   (u, c) => (typeof u === 'string' && u.trim() !== '' ? t.success(u) : t.failure(u, c)),
   String,
 );
+
+/** A secret shared with operators: none (''), or 16–512 visible ASCII characters (a guessable token is refused). */
+export const TokenString = new t.Type<string, string, unknown>(
+  'no token, or 16 to 512 visible ASCII characters',
+  (u): u is string => typeof u === 'string',
+  (u, c) => (typeof u === 'string' && (u === '' || /^[\x21-\x7e]{16,512}$/.test(u)) ? t.success(u) : t.failure(u, c)),
+  String,
+);

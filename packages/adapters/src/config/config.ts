@@ -4,7 +4,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { Catalogue, catalogueProblems } from '@placebo/domain';
 import { repoRoot } from '../runtime/repoRoot.js';
-import { BoolFromString, HostPortList, IntFromString, NonEmptyString, PowerOfTwoFromString, RedisUrlString, UrlString } from './codecs.js';
+import { BoolFromString, HostPortList, IntFromString, NonEmptyString, PowerOfTwoFromString, RedisUrlString, TokenString, UrlString } from './codecs.js';
 
 /** Every setting, its environment variable and default: the README's configuration table mirrors this. */
 export const settings = {
@@ -109,6 +109,17 @@ export const settings = {
     default: '60',
     doc: "Seed 000's unauthenticated profile views (GET /data/user) per minute of one player; 0 turns the limit off.",
   },
+  PLACEBO_OPERATOR_TOKEN: {
+    codec: TokenString,
+    default: '',
+    secret: true,
+    doc: "Bearer token of the operator routes (`/v1/analytics`, `/v1/operator/status`) and the console's designer and operator pages: 16–512 visible ASCII characters; empty closes those routes (401). Never logged.",
+  },
+  PLACEBO_RATE_OPERATOR_PER_MIN: {
+    codec: IntFromString(0, 1_000_000),
+    default: '120',
+    doc: 'Operator-route requests (analytics questions, status), right token or wrong, per minute from one client address; 0 turns the limit off.',
+  },
   PLACEBO_LOGIN_QUEUE: {
     codec: IntFromString(1, 1000),
     default: '4',
@@ -208,7 +219,9 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): E
   for (const [key, s] of Object.entries(settings)) {
     const value = env[key] ?? s.default;
     const decoded = (s.codec as t.Mixed).decode(value);
-    if (E.isLeft(decoded)) problems.push({ path: key, message: `expected ${s.codec.name}, got ${JSON.stringify(value)}` });
+    // A secret is never echoed, not even a malformed one: it may be the right token mistyped.
+    const shown = 'secret' in s ? 'a value that is not one' : JSON.stringify(value);
+    if (E.isLeft(decoded)) problems.push({ path: key, message: `expected ${s.codec.name}, got ${shown}` });
     else out[key] = decoded.right;
   }
   if (problems.length === 0 && (out.PLACEBO_HEADERS_TIMEOUT_MS as number) > (out.PLACEBO_REQUEST_TIMEOUT_MS as number)) {

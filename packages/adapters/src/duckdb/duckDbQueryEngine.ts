@@ -19,7 +19,10 @@ import {
   stateViewSql,
   STATE_HEAD,
   type Column,
+  type PortError,
   type QueryEngine,
+  type QueryFailed,
+  type QueryResult,
   type StateTableSpec,
   type TableRegistry,
   type TableSpec,
@@ -165,30 +168,39 @@ export const createDuckDbQueryEngine = (options: {
       ...options.views.map((v) => `create or replace view ${quote(v.name)} as ${v.sql}`),
     ];
   };
+  // One query at a time: each one first replaces the views (the folders may have changed), and two connections
+  // replacing the same views at once conflict in DuckDB's catalog ("write-write conflict").
+  let queue: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <A>(run: () => Promise<A>): Promise<A> => {
+    const next = queue.then(run, run);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const run = async (sql: string): Promise<E.Either<PortError | QueryFailed, QueryResult>> => {
+    let connection;
+    try {
+      connection = await (await instance).connect();
+    } catch (e) {
+      return E.left(portError(`duckdb: ${String(e)}`, true, e));
+    }
+    try {
+      for (const stmt of setup()) await connection.run(stmt);
+    } catch (e) {
+      connection.closeSync();
+      return E.left(portError(`duckdb setup: ${e instanceof Error ? e.message : String(e)}`, false, e));
+    }
+    try {
+      const reader = await connection.runAndReadAll(sql);
+      const types = reader.columnTypes();
+      return E.right({ columns: reader.columnNames(), rows: reader.getRowsJS().map((r) => r.map((v, i) => toJs(v, types[i]))) });
+    } catch (e) {
+      return E.left({ _tag: 'QueryFailed', message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      connection.closeSync();
+    }
+  };
   return {
-    query: (sql) => async () => {
-      let connection;
-      try {
-        connection = await (await instance).connect();
-      } catch (e) {
-        return E.left(portError(`duckdb: ${String(e)}`, true, e));
-      }
-      try {
-        for (const stmt of setup()) await connection.run(stmt);
-      } catch (e) {
-        connection.closeSync();
-        return E.left(portError(`duckdb setup: ${e instanceof Error ? e.message : String(e)}`, false, e));
-      }
-      try {
-        const reader = await connection.runAndReadAll(sql);
-        const types = reader.columnTypes();
-        return E.right({ columns: reader.columnNames(), rows: reader.getRowsJS().map((r) => r.map((v, i) => toJs(v, types[i]))) });
-      } catch (e) {
-        return E.left({ _tag: 'QueryFailed', message: e instanceof Error ? e.message : String(e) });
-      } finally {
-        connection.closeSync();
-      }
-    },
+    query: (sql) => () => oneAtATime(() => run(sql)),
     register: () => TE.right(undefined),
     close: async () => {
       try {

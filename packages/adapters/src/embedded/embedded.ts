@@ -23,6 +23,14 @@ export const openEmbedded = (options: { readonly dataDir: string }): Infrastruct
   const query = createDuckDbQueryEngine({ root: lake.root, tables: analystTables, views: analystViews, stateTables });
   const ping = db.prepare('select 1');
   const rateLimits = createSqliteRateLimiters({ path: join(options.dataDir, 'limits.db') });
+  const ready = async (): Promise<boolean> => {
+    try {
+      ping.get();
+      return true;
+    } catch {
+      return false;
+    }
+  };
   return {
     log,
     snapshots: createSqliteSnapshotStore({ db }),
@@ -33,14 +41,8 @@ export const openEmbedded = (options: { readonly dataDir: string }): Infrastruct
     query,
     registry: { register: () => TE.right(undefined) },
     rateLimits,
-    ready: async () => {
-      try {
-        ping.get();
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    ready,
+    health: async () => [{ service: 'sqlite', ok: await ready() }],
     close: async () => {
       // Appends already queued commit before the file closes.
       await log.close();

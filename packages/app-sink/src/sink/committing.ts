@@ -64,6 +64,11 @@ export const commitPartition = async (c: SinkContext, p: SinkPartition): Promise
   await must(c.registrations.fresh(published));
   await commitUnderLease(c, p, to + 1);
   markCommitted(p, to + 1);
+  const at = new Date(c.now()).toISOString();
+  for (const table of new Set(files.map((f) => f.table.name))) {
+    const mine = files.filter((f) => f.table.name === table);
+    c.lastCommits.set(table, { table, at, rows: mine.reduce((n, f) => n + f.records.length, 0), files: mine.length });
+  }
   c.o.logger.info('sink: committed', {
     topic: p.topic,
     partition: p.partition,

@@ -5,11 +5,11 @@ import { createHoldings, ownerName, type Holdings } from './holdings.js';
 import { holdingHelpers } from './holdingLoops.js';
 import { createRegistrations } from './registrations.js';
 import { SinkFailure } from './sinkFailure.js';
-import type { SinkContext, SinkOptions, SinkStats } from './sinkOptions.js';
+import type { SinkContext, SinkOptions, SinkStats, TableCommit } from './sinkOptions.js';
 import type { SinkPartition } from './sinkPartition.js';
 
 export { SinkFailure } from './sinkFailure.js';
-export type { SinkLogger, SinkOptions, SinkStats } from './sinkOptions.js';
+export type { SinkLogger, SinkOptions, SinkStats, TableCommit } from './sinkOptions.js';
 export type { SinkPosition } from './holdings.js';
 
 /** The sinks of one process share an owner name: one that fails and starts again takes its leases straight back. */
@@ -41,6 +41,7 @@ export const createSink = (o: SinkOptions) => {
     owner: o.owner ?? processOwner,
     leaseMs: o.leaseMs ?? 20_000,
     stats: { records: 0, handedOver: 0, rows: 0, files: 0, skipped: 0, duplicates: 0 },
+    lastCommits: new Map(),
   };
   const holdings: Holdings = createHoldings(c);
   const { onPartition, renewing, claimAll } = holdingHelpers(c, holdings);
@@ -113,6 +114,8 @@ export const createSink = (o: SinkOptions) => {
       await loop;
     },
     stats: (): SinkStats => ({ ...c.stats }),
+    /** Per table, its newest commit by this sink, tables in name order. */
+    commits: (): ReadonlyArray<TableCommit> => [...c.lastCommits.values()].sort((a, b) => a.table.localeCompare(b.table)),
     positions: holdings.positions,
   };
 };

@@ -55,4 +55,14 @@ export interface SinkContext {
   readonly owner: string;
   readonly leaseMs: number;
   readonly stats: { -readonly [K in keyof SinkStats]: number };
+  /** Per table, the newest commit that landed rows in it (for the operator's view). */
+  readonly lastCommits: Map<string, TableCommit>;
+}
+
+/** The newest commit of a table: when, and the rows and files it landed there. */
+export interface TableCommit {
+  readonly table: string;
+  readonly at: string;
+  readonly rows: number;
+  readonly files: number;
 }

@@ -129,8 +129,10 @@ export const serve = async ({ config, logger }: CommandContext, withApi: boolean
       // One registry for the process: the API's /metrics shows the sink's too when both run here.
       const metrics = createMetrics();
       const infra = instrumentInfrastructure(opened, metrics);
-      const api = withApi && pool === null ? await startApi(config, infra, logger, metrics) : null;
-      const sink = withSink ? superviseSink(() => createLakeSink(config, infra, logger), logger) : null;
+      // The sink starts after the API: the console's operator view asks for it when it is asked.
+      let sink: (SupervisedSink & { readonly current: () => Sink | null }) | null = null;
+      const api = withApi && pool === null ? await startApi(config, infra, logger, metrics, { sink: () => sink?.current() ?? null }) : null;
+      sink = withSink ? superviseSink(() => createLakeSink(config, infra, logger), logger) : null;
       if (sink !== null) registerSinkMetrics(metrics, sink.current, opened.log);
       const metricsServer = api === null && sink !== null ? await sinkMetricsServer(config, metrics, logger) : null;
       if (api !== null) {

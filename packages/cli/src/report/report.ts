@@ -2,8 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { QueryEngine } from '@placebo/domain';
-import { loadQueries, type CatalogueQuery } from '../queryCatalogue.js';
-import { escapeHtml, renderChart, renderTable, type ChartSpec, type Dataset } from './charts.js';
+import { escapeHtml, loadQueries, renderChart, renderTable, type CatalogueQuery, type ChartSpec, type Dataset } from '@placebo/app-api';
 
 export interface Answer {
   readonly question: CatalogueQuery;

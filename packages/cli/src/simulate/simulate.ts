@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { openCluster, openEmbedded, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
 import { createProgress } from '../progress.js';
-import { loadCatalogue, type CatalogueQuery } from '../queryCatalogue.js';
+import { loadCatalogue, type CatalogueQuery } from '@placebo/app-api';
 import { brief, compareRows } from './simulateCompare.js';
 import { expectedAnswers } from './simulateExpected.js';
 import { createSimApi, createSimClient } from './simulateHttp.js';

@@ -1,9 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { createMetrics, openEmbedded, type Config, type Infrastructure, type Logger } from '@placebo/adapters';
-import { startApi } from '@placebo/app-api';
+import { loadCatalogue, startApi } from '@placebo/app-api';
 import { createLakeSink } from '@placebo/app-sink';
 import { createProgress } from '../progress.js';
-import { loadCatalogue } from '../queryCatalogue.js';
 import { planCalendar } from './calendarJourneys.js';
 import { prng } from './simulateJourney.js';
 import type { RunContext, SimEvent } from './playerModel.js';

@@ -9,6 +9,7 @@ export type Hints = Readonly<Record<string, fc.Arbitrary<unknown>>>;
 const ajv = new Ajv2020({ strict: true, strictTypes: false });
 ajv.addFormat('password', true);
 ajv.addFormat('date-time', true);
+ajv.addFormat('date', true);
 
 /** Strings a pattern may take: fast-check reads simple patterns; the others get candidates, kept when they pass. */
 const patterned = (pattern: string): fc.Arbitrary<string> => {

@@ -4,8 +4,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import request from 'supertest';
-import { createLogger, createMetrics, createScryptHasher, cryptoIds, openEmbedded, systemClock, type Infrastructure, type Metrics } from '@placebo/adapters';
-import { apiLimits, createApp, createBackgroundWrites, createHandler, openApiDocument, type Rates } from '@placebo/app-api';
+import {
+  createLogger,
+  createMetrics,
+  createScryptHasher,
+  cryptoIds,
+  openEmbedded,
+  repoRoot,
+  systemClock,
+  type Infrastructure,
+  type Metrics,
+} from '@placebo/adapters';
+import {
+  apiLimits,
+  createApp,
+  createBackgroundWrites,
+  createHandler,
+  createRecentFailures,
+  loadCatalogue as loadQuestions,
+  openApiDocument,
+  type CatalogueQuery,
+  type Rates,
+} from '@placebo/app-api';
 import type { Catalogue, EventLog } from '@placebo/domain';
 import { loadCatalogue } from '../domain/catalogue.js';
 import { checkedListener, failOnViolations } from './contractCheck.js';
@@ -13,6 +33,13 @@ import { checkedListener, failOnViolations } from './contractCheck.js';
 /** The real app over real embedded adapters in a fresh directory. */
 
 export const catalogue = loadCatalogue();
+
+/** The operator token every test app is given, unless a test gives another (or '' for none). */
+export const testOperatorToken = 'test-operator-token-0123456789';
+
+let questions: Promise<ReadonlyArray<CatalogueQuery>> | null = null;
+/** The repository's question catalogue, read once per run. */
+const catalogueQuestions = (): Promise<ReadonlyArray<CatalogueQuery>> => (questions ??= loadQuestions(join(repoRoot(), 'queries')));
 
 /** The document each app serves, made once per variant so its compiled checks are reused. */
 const documents = { true: openApiDocument({ seedRoutes: true }), false: openApiDocument({ seedRoutes: false }) };
@@ -58,6 +85,10 @@ export const openTestApi = (
     readonly rates?: Partial<Rates>;
     readonly maxWaitingLogins?: number;
     readonly maxSessionsPerPlayer?: number;
+    /** PLACEBO_OPERATOR_TOKEN; testOperatorToken by default. */
+    readonly operatorToken?: string;
+    /** The built console's folder, for suites that fetch its files. */
+    readonly consoleDir?: string;
   } = {},
 ): TestApi => {
   const dir = mkdtempSync(join(tmpdir(), 'placebo-api-'));
@@ -76,7 +107,7 @@ export const openTestApi = (
     maxWaitingLogins: options.maxWaitingLogins,
     maxSessionsPerPlayer: options.maxSessionsPerPlayer,
   });
-  const limits = apiLimits(infra.rateLimits, { ipPerMin: 0, authIpPerMin: 0, authNamePerHour: 0, viewsPerMin: 0, ...options.rates });
+  const limits = apiLimits(infra.rateLimits, { ipPerMin: 0, authIpPerMin: 0, authNamePerHour: 0, viewsPerMin: 0, operatorPerMin: 0, ...options.rates });
   const background = createBackgroundWrites((e) => logger.warn('background write failed', { error: String(e) }));
   const metrics = createMetrics();
   const app = createApp({
@@ -92,6 +123,17 @@ export const openTestApi = (
     ready: options.ready ?? real.ready,
     roll: options.roll ?? (() => 0.1),
     metrics,
+    console: {
+      operatorToken: options.operatorToken ?? testOperatorToken,
+      mode: 'embedded',
+      log: infra.log,
+      engine: infra.query,
+      questions: catalogueQuestions,
+      services: infra.health,
+      sink: () => null,
+      failures: createRecentFailures(),
+      consoleDir: options.consoleDir ?? null,
+    },
   });
   const listener = checkedListener(documents[`${options.seedRoutes ?? true}`], app.callback());
   return {

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { chartKinds, type ChartKind } from './report/charts.js';
+import { chartKinds, type ChartKind } from './charts.js';
 
 /** One business question of `queries/`: a `*.sql` file's header and its one SQL statement. */
 export interface CatalogueQuery {

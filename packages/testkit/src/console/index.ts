@@ -1,0 +1,3 @@
+export * from './chromium.js';
+export * from './consoleDemo.js';
+export * from './consoleTour.js';
