@@ -69,14 +69,15 @@ export const ensureTopics = async (admin: Admin, s: KafkaSettings): Promise<void
 
 /**
  * The high watermark (next offset) of every partition of a topic. Leaders of a topic just created can take a moment
- * to be known everywhere ("not the leader for that topic-partition"), so this retries for a few seconds.
+ * to be known everywhere ("not the leader for that topic-partition"; on several brokers, one that has not learnt of
+ * the topic yet answers "does not host this topic-partition"), so this retries for a few seconds.
  */
 export const endOffsets = async (admin: Admin, topic: string): Promise<Map<number, number>> => {
   for (let attempt = 1; ; attempt++) {
     try {
       return new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
     } catch (e) {
-      if (attempt >= 8 || !(e instanceof Error && /leader|not available|LEADER/i.test(e.message))) throw e;
+      if (attempt >= 8 || !(e instanceof Error && /leader|not available|does not host this topic-partition/i.test(e.message))) throw e;
       await new Promise((r) => setTimeout(r, 100 * attempt));
     }
   }
