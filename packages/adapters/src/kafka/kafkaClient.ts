@@ -45,7 +45,11 @@ export const createKafka = (s: KafkaSettings, logger: Logger): Kafka =>
 export const minInsyncOf = (s: Pick<KafkaSettings, 'replication' | 'minInsyncReplicas'>): number =>
   s.minInsyncReplicas !== undefined && s.minInsyncReplicas > 0 ? Math.min(s.minInsyncReplicas, s.replication) : Math.max(1, Math.min(2, s.replication - 1));
 
+/** A broker that has not learnt of a topic just created yet (UNKNOWN_TOPIC_OR_PARTITION). */
+const notYetKnown = (e: Error): boolean => /does not host this topic-partition/i.test(e.message);
+
 /** Creates the topics that are missing, with the configured partitions, replication and `min.insync.replicas`. */
+
 export const ensureTopics = async (admin: Admin, s: KafkaSettings): Promise<void> => {
   const existing = new Set(await admin.listTopics());
   const missing = allTopics.map((t) => topicName(s, t)).filter((t) => !existing.has(t));
@@ -61,8 +65,9 @@ export const ensureTopics = async (admin: Admin, s: KafkaSettings): Promise<void
       })),
     });
   } catch (e) {
-    // Another process may have created them first.
-    if (!(e instanceof Error && /already exists/i.test(e.message))) throw e;
+    // Another process may have created them first; or they were created, and waiting for their leaders asked a broker
+    // that has not learnt of them yet (several brokers): endOffsets below waits for them.
+    if (!(e instanceof Error && (/already exists/i.test(e.message) || notYetKnown(e)))) throw e;
   }
   for (const t of missing) await endOffsets(admin, t);
 };
@@ -77,7 +82,7 @@ export const endOffsets = async (admin: Admin, topic: string): Promise<Map<numbe
     try {
       return new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
     } catch (e) {
-      if (attempt >= 8 || !(e instanceof Error && /leader|not available|does not host this topic-partition/i.test(e.message))) throw e;
+      if (attempt >= 12 || !(e instanceof Error && (/leader|not available/i.test(e.message) || notYetKnown(e)))) throw e;
       await new Promise((r) => setTimeout(r, 100 * attempt));
     }
   }
