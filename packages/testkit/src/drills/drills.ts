@@ -50,18 +50,21 @@ export interface DrillResult {
 const sum = (xs: ReadonlyArray<number>): number => xs.reduce((a, b) => a + b, 0);
 
 /**
- * Recovery: the pre-fault rate is the mean of the 10 s before the fault; from the fault on, the first second below
- * 90 % of it starts the dip, and the first second after that back at ≥ 90 % (and the next one too) ends it. No dip
- * within 15 s of the fault: 0.
+ * Recovery, on the 2xx answers per second smoothed over 3 s (the second before, itself, the one after): the pre-fault
+ * rate is the mean of the 10 s before the fault. The last second below 90 % of it between the fault's start and 5 s
+ * after its end ends the dip (a slow second earlier on does not end it); recovered is the first second after that
+ * back at >= 90 %. Seconds from the fault's start; 0: no second below; null: not back before the load stopped.
  */
-export const recoverySeconds = (perSecond: ReadonlyArray<number>, faultSecond: number, endSecond: number): number | null => {
+export const recoverySeconds = (perSecond: ReadonlyArray<number>, faultSecond: number, faultEndSecond: number): number | null => {
   const at = (s: number): number => perSecond[s] ?? 0;
+  const rate = (s: number): number => (at(s - 1) + at(s) + at(s + 1)) / 3;
   const window = Array.from({ length: 10 }, (_, i) => at(faultSecond - 10 + i));
   const good = 0.9 * (sum(window) / window.length);
-  let dip = -1;
-  for (let s = faultSecond; s < Math.min(endSecond, faultSecond + 15) && dip < 0; s++) if (at(s) < good) dip = s;
-  if (dip < 0) return 0;
-  for (let s = dip + 1; s < endSecond - 1; s++) if (at(s) >= good && at(s + 1) >= good) return s - faultSecond;
+  const last = perSecond.length - 2;
+  let lastBad = -1;
+  for (let s = faultSecond; s <= Math.min(faultEndSecond + 5, last); s++) if (rate(s) < good) lastBad = s;
+  if (lastBad < 0) return 0;
+  for (let s = lastBad + 1; s <= last; s++) if (rate(s) >= good) return s - faultSecond;
   return null;
 };
 
@@ -112,7 +115,7 @@ export const runDrill = async (fault: Fault, options: Partial<DrillOptions> = {}
       lake,
       okBefore: sum(t.perSecond.slice(0, faultSecond)),
       okAfter: sum(t.perSecond.slice(endedSecond + 1)),
-      recoverS: recoverySeconds(t.perSecond, faultSecond, t.perSecond.length),
+      recoverS: recoverySeconds(t.perSecond, faultSecond, endedSecond),
       notes,
       seconds: Math.round((Date.now() - began) / 1000),
       perSecond: t.perSecond,
