@@ -45,27 +45,27 @@ export interface DrillResult {
   /** 2xx answers per second of the load, and the second the fault began. */
   readonly perSecond: ReadonlyArray<number>;
   readonly faultSecond: number;
+  readonly faultEndSecond: number;
 }
 
 const sum = (xs: ReadonlyArray<number>): number => xs.reduce((a, b) => a + b, 0);
 
 /**
- * Recovery, on the 2xx answers per second smoothed over 3 s (the second before, itself, the one after): the pre-fault
- * rate is the mean of the 10 s before the fault. The last second below 90 % of it between the fault's start and 5 s
- * after its end ends the dip (a slow second earlier on does not end it); recovered is the first second after that
- * back at >= 90 %. Seconds from the fault's start; 0: no second below; null: not back before the load stopped.
+ * Recovery: the pre-fault rate is the mean of the 2xx answers per second over the 10 s before the fault. The outage is
+ * the first run of seconds below half of it that begins between the fault's start and 5 s after its end; recovered is
+ * the first second after the outage back at >= 90 % of the pre-fault rate. Seconds from the fault's start; 0: no
+ * second below half; null: not back before the load stopped. (On a loaded 2-core box single seconds vary by ±30 %:
+ * only a run below half is taken for the fault's outage.)
  */
 export const recoverySeconds = (perSecond: ReadonlyArray<number>, faultSecond: number, faultEndSecond: number): number | null => {
   const at = (s: number): number => perSecond[s] ?? 0;
-  const rate = (s: number): number => (at(s - 1) + at(s) + at(s + 1)) / 3;
   const window = Array.from({ length: 10 }, (_, i) => at(faultSecond - 10 + i));
-  const good = 0.9 * (sum(window) / window.length);
-  const last = perSecond.length - 2;
-  let lastBad = -1;
-  for (let s = faultSecond; s <= Math.min(faultEndSecond + 5, last); s++) if (rate(s) < good) lastBad = s;
-  if (lastBad < 0) return 0;
-  for (let s = lastBad + 1; s <= last; s++) if (rate(s) >= good) return s - faultSecond;
-  return null;
+  const before = sum(window) / window.length;
+  let s = faultSecond;
+  while (s <= Math.min(faultEndSecond + 5, perSecond.length - 1) && at(s) >= before / 2) s++;
+  if (s > Math.min(faultEndSecond + 5, perSecond.length - 1)) return 0;
+  while (s < perSecond.length && at(s) < 0.9 * before) s++;
+  return s < perSecond.length ? s - faultSecond : null;
 };
 
 const otherText = (t: LoadTally): string =>
@@ -120,6 +120,7 @@ export const runDrill = async (fault: Fault, options: Partial<DrillOptions> = {}
       seconds: Math.round((Date.now() - began) / 1000),
       perSecond: t.perSecond,
       faultSecond,
+      faultEndSecond: endedSecond,
     };
   } finally {
     await d.stop();
