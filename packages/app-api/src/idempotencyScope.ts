@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { CommandMeta } from '@placebo/domain';
 import type Koa from 'koa';
 import type { ApiDeps } from './deps.js';
+import { orFail } from './errors.js';
 import { fail } from './httpError.js';
 import { commandMeta } from './meta.js';
 
@@ -63,7 +64,7 @@ export const scopedMeta = async (
   ctx.set('Idempotency-Key', meta.command_id);
   const made = MADE.exec(meta.command_id);
   if (made !== null && made[1] !== fingerprint.slice(0, 16)) reused();
-  const use = await deps.idempotencyKeys.claim(`${player}\n${meta.command_id}`, fingerprint, deps.idempotencyTtlSeconds);
+  const use = await orFail(deps.idempotencyKeys.claim(`${player}\n${meta.command_id}`, fingerprint, deps.idempotencyTtlSeconds));
   if (use === 'different') reused();
   return meta;
 };

@@ -45,16 +45,17 @@ export const createKafka = (s: KafkaSettings, logger: Logger): Kafka =>
 export const minInsyncOf = (s: Pick<KafkaSettings, 'replication' | 'minInsyncReplicas'>): number =>
   s.minInsyncReplicas !== undefined && s.minInsyncReplicas > 0 ? Math.min(s.minInsyncReplicas, s.replication) : Math.max(1, Math.min(2, s.replication - 1));
 
+/** A broker that has not learnt of a topic just created yet (UNKNOWN_TOPIC_OR_PARTITION). */
+const notYetKnown = (e: Error): boolean => /does not host this topic-partition/i.test(e.message);
+
 /** Creates the topics that are missing, with the configured partitions, replication and `min.insync.replicas`. */
 export const ensureTopics = async (admin: Admin, s: KafkaSettings): Promise<void> => {
   const existing = new Set(await admin.listTopics());
   const missing = allTopics.map((t) => topicName(s, t)).filter((t) => !existing.has(t));
   if (missing.length === 0) return;
   try {
-    // kafkajs' own wait for leaders gives up on "does not host this topic-partition", which brokers answer while the
-    // new topic's metadata spreads over a multi-broker cluster: endOffsets below waits for the leaders instead.
     await admin.createTopics({
-      waitForLeaders: false,
+      waitForLeaders: true,
       topics: missing.map((topic) => ({
         topic,
         numPartitions: s.partitions,
@@ -63,23 +64,25 @@ export const ensureTopics = async (admin: Admin, s: KafkaSettings): Promise<void
       })),
     });
   } catch (e) {
-    // Another process may have created them first.
-    if (!(e instanceof Error && /already exists/i.test(e.message))) throw e;
+    // Another process may have created them first; or they were created, and waiting for their leaders asked a broker
+    // that has not learnt of them yet (several brokers): endOffsets below waits for them.
+    if (!(e instanceof Error && (/already exists/i.test(e.message) || notYetKnown(e)))) throw e;
   }
   for (const t of missing) await endOffsets(admin, t);
 };
 
 /**
  * The high watermark (next offset) of every partition of a topic. Leaders of a topic just created can take a moment
- * to be known everywhere ("not the leader for that topic-partition", "does not host"), so this retries for ~10 s.
+ * to be known everywhere ("not the leader for that topic-partition"; on several brokers, one that has not learnt of
+ * the topic yet answers "does not host this topic-partition"), so this retries for a few seconds.
  */
 export const endOffsets = async (admin: Admin, topic: string): Promise<Map<number, number>> => {
   for (let attempt = 1; ; attempt++) {
     try {
       return new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
     } catch (e) {
-      if (attempt >= 20 || !(e instanceof Error && /leader|not available|does not host|LEADER/i.test(e.message))) throw e;
-      await new Promise((r) => setTimeout(r, Math.min(100 * attempt, 1000)));
+      if (attempt >= 12 || !(e instanceof Error && (/leader|not available/i.test(e.message) || notYetKnown(e)))) throw e;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
     }
   }
 };

@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import type { PortError } from '@placebo/domain';
 import type { RedisClient } from '../redis/redisClient.js';
+import { tryPort } from '../runtime/tryPort.js';
 
 /** How a request's idempotency key relates to the request that used it first. */
 export type KeyUse = 'first' | 'same' | 'different';
@@ -9,8 +12,11 @@ export type KeyUse = 'first' | 'same' | 'different';
  * another request under the same key does not. The log still answers the retry; this only tells the two apart.
  */
 export interface IdempotencyKeys {
-  /** Records `fingerprint` for `scope` unless one is recorded; says whether the recorded one is this one. */
-  readonly claim: (scope: string, fingerprint: string, ttlSeconds: number) => Promise<KeyUse>;
+  /**
+   * Records `fingerprint` for `scope` unless one is recorded; says whether the recorded one is this one. A store that
+   * cannot answer (Redis failing over) is a retriable PortError, so the request is 503 and its retry safe: nothing ran.
+   */
+  readonly claim: (scope: string, fingerprint: string, ttlSeconds: number) => TaskEither<PortError, KeyUse>;
 }
 
 export const createSqliteIdempotencyKeys = (options: { readonly db: Database.Database; readonly now?: () => number }): IdempotencyKeys => {
@@ -28,13 +34,14 @@ export const createSqliteIdempotencyKeys = (options: { readonly db: Database.Dat
     if (changed) return 'first';
     return get.get(scope)?.fingerprint === fingerprint ? 'same' : 'different';
   });
-  return { claim: async (scope, fingerprint, ttl) => claim.immediate(scope, fingerprint, ttl) };
+  return { claim: (scope, fingerprint, ttl) => tryPort('claim idempotency key', () => claim.immediate(scope, fingerprint, ttl)) };
 };
 
 export const createRedisIdempotencyKeys = (options: { readonly redis: RedisClient; readonly keyPrefix: string }): IdempotencyKeys => ({
-  claim: async (scope, fingerprint, ttl) => {
-    const key = `${options.keyPrefix}idem:${scope}`;
-    if ((await options.redis.set(key, fingerprint, 'EX', ttl, 'NX')) === 'OK') return 'first';
-    return (await options.redis.get(key)) === fingerprint ? 'same' : 'different';
-  },
+  claim: (scope, fingerprint, ttl) =>
+    tryPort('claim idempotency key', async (): Promise<KeyUse> => {
+      const key = `${options.keyPrefix}idem:${scope}`;
+      if ((await options.redis.set(key, fingerprint, 'EX', ttl, 'NX')) === 'OK') return 'first';
+      return (await options.redis.get(key)) === fingerprint ? 'same' : 'different';
+    }),
 });

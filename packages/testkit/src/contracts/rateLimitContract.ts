@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import * as E from 'fp-ts/lib/Either.js';
 import type { RateLimiters } from '@placebo/adapters';
 
 /**
@@ -55,7 +56,14 @@ export const rateLimitContract = (label: string, open: () => Promise<RateLimiter
     });
 
     it('binds an idempotency key to the first fingerprint, for every process', async () => {
-      const [one, two] = [(await fresh()).idempotencyKeys, (await fresh()).idempotencyKeys];
+      const [a, b] = [(await fresh()).idempotencyKeys, (await fresh()).idempotencyKeys];
+      const use = async (keys: typeof a, scope: string, fingerprint: string): Promise<string> => {
+        const r = await keys.claim(scope, fingerprint, 60)();
+        assert.ok(E.isRight(r), JSON.stringify(r));
+        return r.right;
+      };
+      const one = { claim: (scope: string, fp: string, _ttl: number) => use(a, scope, fp) };
+      const two = { claim: (scope: string, fp: string, _ttl: number) => use(b, scope, fp) };
       const scope = `p-${randomUUID()}\nbuy-1`;
       assert.equal(await one.claim(scope, 'fp-a', 60), 'first');
       assert.equal(await two.claim(scope, 'fp-a', 60), 'same');
