@@ -60,6 +60,37 @@ const landedEventIds = async (env: Record<string, string>, atLeast: number): Pro
   return (await sql(env, 'select event_id from all_events')).map((r) => String(r[0]));
 };
 
+const operatorToken = `op-${randomUUID()}`;
+
+/**
+ * The console's API in cluster mode, once the lake holds the player's events: every catalogue question through
+ * Presto over a date range, the operator's view of Redis and Kafka, and the player's own history (from the lake where
+ * Redis keeps only the tail after the snapshot).
+ */
+const checkConsoleApi = async (url: string, p: Player, events: number): Promise<void> => {
+  const op = { authorization: `Bearer ${operatorToken}` };
+  const get = async (path: string, headers: Record<string, string>): Promise<Reply> => {
+    const res = await contractFetch(`${url}${path}`, { headers, signal: AbortSignal.timeout(60_000) });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown>, ms: 0 };
+  };
+  const list = await get('/v1/analytics', op);
+  assert.equal(list.status, 200, JSON.stringify(list.body));
+  const today = new Date().toISOString().slice(0, 10);
+  for (const { name } of list.body.questions as Array<{ name: string }>) {
+    const answer = await get(`/v1/analytics/${name}?from=2020-01-01&to=${today}`, op);
+    assert.equal(answer.status, 200, `${name}: ${JSON.stringify(answer.body)}`);
+  }
+  const counted = await get(`/v1/analytics/seed000_buys?from=${today}&to=${today}`, op);
+  assert.ok((counted.body.rows as unknown[]).length > 0, JSON.stringify(counted.body));
+  assert.equal((await get('/v1/analytics', {})).status, 401);
+  const status = await get('/v1/operator/status', op);
+  assert.equal(status.status, 200, JSON.stringify(status.body));
+  assert.equal(status.body.ready, true, JSON.stringify(status.body.services));
+  const history = await get(`/v1/players/${p.id}/events?after=0`, { authorization: `Bearer ${p.token}` });
+  assert.equal(history.status, 200, JSON.stringify(history.body));
+  assert.equal((history.body.events as unknown[]).length, events, JSON.stringify(history.body));
+};
+
 const verifyReplay = async (env: Record<string, string>): Promise<void> => {
   await eventually(
     'replay --verify to agree with every snapshot',
@@ -75,8 +106,8 @@ describe('cluster end to end: HTTP → Kafka → sink → Parquet on HDFS → Pr
   this.timeout(900_000);
   before(async () => ensureStack(['redis', 'kafka', 'hdfs', 'presto']));
 
-  it('every accepted command is counted in Presto for every analyst table, and the seed queries run unchanged', async () => {
-    const env = clusterEnv();
+  it('every accepted command is counted in Presto for every analyst table, the seed queries run unchanged, and so does the console', async () => {
+    const env = { ...clusterEnv(), PLACEBO_OPERATOR_TOKEN: operatorToken };
     const api = await startServer('api', env);
     const sink = placebo(['sink'], env);
     try {
@@ -85,8 +116,10 @@ describe('cluster end to end: HTTP → Kafka → sink → Parquet on HDFS → Pr
       let refused = 0;
       let joins = 0;
       let fights = 0;
+      const players: Player[] = [];
       for (let i = 0; i < 4; i++) {
         const p = await newPlayer(api.url, 3000);
+        players.push(p);
         events += 2;
         for (let k = 0; k < 5; k++) {
           const buy = await call(`${api.url}/v1/players/${p.id}/purchases`, 'POST', { kind: 'sword', type: 'saber' }, p.token);
@@ -145,6 +178,10 @@ describe('cluster end to end: HTTP → Kafka → sink → Parquet on HDFS → Pr
         byHost.some(([host, n]) => host === 'user1.comcast.com' && Number(n) === 1),
         JSON.stringify(byHost),
       );
+      // Each player: registered, logged in, 5 purchases, a join and a fight.
+      const first = players[0];
+      assert.ok(first !== undefined);
+      await checkConsoleApi(api.url, first, 9);
     } finally {
       await stop(api, sink);
     }

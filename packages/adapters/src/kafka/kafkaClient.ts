@@ -24,6 +24,8 @@ const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+const retriedAnswers = /does not host this topic-partition|not the leader|coordinator is not available|leader not available|There is no leader/i;
+
 /** A kafkajs client whose own log goes to ours as JSON lines. */
 export const createKafka = (s: KafkaSettings, logger: Logger): Kafka =>
   new Kafka({
@@ -37,7 +39,9 @@ export const createKafka = (s: KafkaSettings, logger: Logger): Kafka =>
       () =>
       ({ level, log }: LogEntry) => {
         const { message, ...rest } = log;
-        logger[levels[level] ?? 'info'](`kafka: ${message}`, rest);
+        // A protocol answer kafkajs retries (metadata still spreading after a topic was made, a leader moving) is no error.
+        const retried = level === logLevel.ERROR && typeof rest.error === 'string' && retriedAnswers.test(rest.error);
+        logger[retried ? 'warn' : (levels[level] ?? 'info')](`kafka: ${message}`, rest);
       },
   });
 
