@@ -206,6 +206,7 @@ const watchServers = (o: IndexGuardOptions, state: GuardState, verify: () => Pro
   let retry: NodeJS.Timeout | null = null;
   let checking: Promise<void> | null = null;
   let again = false;
+  let lastLogged = 0;
   const lost = (): void => {
     state.generation++;
     state.blocked ??= 'a connection to Redis dropped; writes wait until its index is verified';
@@ -233,8 +234,13 @@ const watchServers = (o: IndexGuardOptions, state: GuardState, verify: () => Pro
     again = false;
     checking = check()
       .catch((e: unknown) => {
-        o.logger.error('cannot verify the redis index; writes stay refused and it is tried again', { error: e instanceof Error ? e.message : String(e) });
-        if (!state.closed) retry = setTimeout(back, 1000);
+        // Tried again at every node event and every half second while a failover runs: one line per 5 s says so.
+        const now = Date.now();
+        if (now - lastLogged >= 5000) {
+          lastLogged = now;
+          o.logger.error('cannot verify the redis index; writes stay refused and it is tried again', { error: e instanceof Error ? e.message : String(e) });
+        }
+        if (!state.closed) retry = setTimeout(back, 500);
       })
       .finally(() => {
         checking = null;

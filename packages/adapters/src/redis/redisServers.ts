@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Cluster } from 'ioredis';
+import { Cluster, type Redis } from 'ioredis';
 import type { RedisClient } from './redisClient.js';
 
 /** Redis Cluster's hash slot of a key (CRC16 of its hash tag, mod 16384), as ioredis itself routes. */
@@ -26,6 +26,27 @@ const tagFor = (ranges: ReadonlyArray<readonly [number, number]>): string => {
 
 type SlotsReply = ReadonlyArray<[number, number, [string, number, ...unknown[]], ...unknown[]]>;
 
+/** A node whose connection closed for good or is down (a dead server the client still lists). */
+const gone = (node: Redis): boolean => ['end', 'close', 'reconnecting'].includes(node.status);
+
+/**
+ * `CLUSTER SLOTS` from a node that answers: the client would send it to any node it knows, the dead one too, whose
+ * connection is closed until the client's view of the cluster is refreshed.
+ */
+const slotsOf = async (redis: Cluster): Promise<SlotsReply> => {
+  const nodes = redis.nodes('all').filter((n) => !gone(n));
+  // Those already connected first: the others connect on first use.
+  for (const node of [...nodes.filter((n) => n.status === 'ready'), ...nodes.filter((n) => n.status !== 'ready')]) {
+    try {
+      return (await node.cluster('SLOTS')) as unknown as SlotsReply;
+    } catch {
+      continue;
+    }
+  }
+  redis.refreshSlotsCache();
+  throw new Error('no node of the cluster answers CLUSTER SLOTS');
+};
+
 /**
  * The servers that hold the keys, as they are now: one entry for a single server (tag `m0`, all slots), or one per
  * master of a Redis Cluster. Fails while a slot has no master (a failover in progress).
@@ -36,7 +57,7 @@ export const keyspaceMasters = async (redis: RedisClient): Promise<ReadonlyArray
     if (runId === null) throw new Error('INFO server has no run_id');
     return [{ address: 'server', ranges: [[0, 16383]], runId, tag: 'm0' }];
   }
-  const slots = (await redis.cluster('SLOTS')) as unknown as SlotsReply;
+  const slots = await slotsOf(redis);
   const byAddress = new Map<string, [number, number][]>();
   let covered = 0;
   for (const [start, end, [host, port]] of slots) {
@@ -49,7 +70,11 @@ export const keyspaceMasters = async (redis: RedisClient): Promise<ReadonlyArray
   return Promise.all(
     [...byAddress].map(async ([address, ranges]) => {
       const node = nodes.get(address);
-      if (node === undefined) throw new Error(`no connection to master ${address} yet`);
+      if (node === undefined || gone(node)) {
+        // The client's own view of the cluster is behind (a replica just took over): have it read the slots again.
+        redis.refreshSlotsCache();
+        throw new Error(`no connection to master ${address} yet`);
+      }
       const runId = runIdOf(await node.info('server'));
       if (runId === null) throw new Error(`INFO server of ${address} has no run_id`);
       return { address, ranges: ranges.sort((a, b) => a[0] - b[0]), runId, tag: tagFor(ranges) };
