@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { checkNotEmbedded, checkRedisKeys, cleanupCluster, clusterPrefixes, multiNodeEnv } from './lib/clusterRun.mjs';
+import { checkNotEmbedded, checkRedisKeys, cleanupCluster, clusterModeEnv, clusterPrefixes, isClusterMode as isCluster } from './lib/clusterRun.mjs';
 import { benchMain, serveBareKoa } from './lib/bareKoa.mjs';
 import { inParallel } from './lib/modes.mjs';
 import { listOption, log, parseOptions, percentile } from './lib/options.mjs';
@@ -201,17 +201,6 @@ const historyCheck = async (url, opts, runId) => {
   return cases.map((c) => ({ label: c.label, before: c.before, items: c.items, ...stats(c.ms), noKey: stats(c.noKey) }));
 };
 
-/**
- * `cluster-kafkajs` and `cluster-confluent` are cluster mode with PLACEBO_KAFKA_CLIENT set; `cluster-multi` is cluster
- * mode on the multi-node stack (3 brokers, replication 3, a Redis Cluster), `cluster-multi-wait` the same with every
- * write waiting for one Redis replica (PLACEBO_REDIS_WAIT_REPLICAS=1) — side by side in one run.
- */
-const isCluster = (mode) => mode.startsWith('cluster');
-const kafkaClientOf = (mode) =>
-  ['cluster-kafkajs', 'cluster-confluent'].includes(mode) ? mode.slice('cluster-'.length) : (process.env.PLACEBO_KAFKA_CLIENT ?? 'auto');
-const nodesEnv = (mode) =>
-  mode === 'cluster-multi' ? multiNodeEnv() : mode === 'cluster-multi-wait' ? { ...multiNodeEnv(), PLACEBO_REDIS_WAIT_REPLICAS: '1' } : {};
-
 /** The API's environment for one mode (bare Koa needs none). */
 const apiEnv = (mode, opts, dataDir, { redisPrefix, topicPrefix }) =>
   mode === 'koa'
@@ -229,9 +218,7 @@ const apiEnv = (mode, opts, dataDir, { redisPrefix, topicPrefix }) =>
         // One load generator on one address: the per-address budgets would measure the limit, not the API.
         PLACEBO_RATE_IP_PER_MIN: '0',
         PLACEBO_RATE_AUTH_IP_PER_MIN: '0',
-        ...(isCluster(mode)
-          ? { PLACEBO_REDIS_PREFIX: redisPrefix, PLACEBO_TOPIC_PREFIX: topicPrefix, PLACEBO_KAFKA_CLIENT: kafkaClientOf(mode), ...nodesEnv(mode) }
-          : {}),
+        ...(isCluster(mode) ? { PLACEBO_REDIS_PREFIX: redisPrefix, PLACEBO_TOPIC_PREFIX: topicPrefix, ...clusterModeEnv(mode) } : {}),
       };
 
 /** The players the load buys for: made up for bare Koa, registered and logged in otherwise. */

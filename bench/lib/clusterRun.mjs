@@ -71,3 +71,16 @@ export const cleanupCluster = async (redisPrefix, topicPrefix, env = {}) => {
     await admin.disconnect();
   }
 };
+
+/**
+ * The cluster modes of bench/http.mjs, side by side in one run: `cluster` as the environment says; `cluster-kafkajs`
+ * and `cluster-confluent` with PLACEBO_KAFKA_CLIENT set; `cluster-multi` on the multi-node stack (3 brokers,
+ * replication 3, a Redis Cluster), `cluster-multi-wait` the same with every write waiting for one Redis replica.
+ */
+export const isClusterMode = (mode) => mode.startsWith('cluster');
+const kafkaClientOf = (mode) =>
+  ['cluster-kafkajs', 'cluster-confluent'].includes(mode) ? mode.slice('cluster-'.length) : (process.env.PLACEBO_KAFKA_CLIENT ?? 'auto');
+const nodesEnv = (mode) =>
+  mode === 'cluster-multi' ? multiNodeEnv() : mode === 'cluster-multi-wait' ? { ...multiNodeEnv(), PLACEBO_REDIS_WAIT_REPLICAS: '1' } : {};
+/** A cluster mode's own settings (the Kafka client, the stack it runs on). */
+export const clusterModeEnv = (mode) => ({ PLACEBO_KAFKA_CLIENT: kafkaClientOf(mode), ...nodesEnv(mode) });

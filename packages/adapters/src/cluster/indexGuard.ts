@@ -3,6 +3,7 @@ import type { RedisClient } from '../redis/redisClient.js';
 import { portError, type AccountStore, type LogRecord, type LogSource, type PortError, type StoredEvent } from '@placebo/domain';
 import type { RedisKeys } from '../redis/redisKeys.js';
 import { identityOf, keyspaceMasters, onServerChange } from '../redis/redisServers.js';
+import { storedWatermarks, storeWatermarks } from './watermarks.js';
 import { REPAIR_PLAYER, redisScript } from '../redis/scripts.js';
 import type { Logger } from '../runtime/logger.js';
 
@@ -49,8 +50,6 @@ export interface IndexGuardOptions {
   readonly logger: Logger;
 }
 
-const WATERMARKS = 'watermarks';
-
 const must = async <A>(te: () => Promise<E.Either<PortError, A>>): Promise<A> => {
   const r = await te();
   if (E.isLeft(r)) throw new Error(r.left.message);
@@ -58,36 +57,6 @@ const must = async <A>(te: () => Promise<E.Either<PortError, A>>): Promise<A> =>
 };
 
 type RepairScript = ReturnType<typeof redisScript>;
-
-const parseMarks = (raw: string | null): Map<number, number> | null =>
-  raw === null ? null : new Map(Object.entries(JSON.parse(raw) as Record<string, number>).map(([p, v]) => [Number(p), v]));
-
-/**
- * The watermarks the servers vouch for. One server keeps them in `meta`. Each master of a Redis Cluster keeps its own
- * copy (a replica that takes over has the copy it replicated, with the writes before it): the lowest copy per
- * partition counts, and a master without one (new, or it lost it) vouches for nothing, so the scan starts at 0.
- */
-const storedWatermarks = async (o: IndexGuardOptions): Promise<Map<number, number>> => {
-  const masters = await keyspaceMasters(o.redis);
-  if (masters.length === 1 && masters[0]?.address === 'server') return parseMarks(await o.redis.hget(o.keys.meta, WATERMARKS)) ?? new Map();
-  const copies = await Promise.all(masters.map(async (m) => parseMarks(await o.redis.get(o.keys.watermarks(m.tag)))));
-  if (copies.some((c) => c === null)) return new Map();
-  const low = new Map<number, number>();
-  for (const c of copies) for (const [p, v] of c ?? []) low.set(p, Math.min(v, low.get(p) ?? v));
-  // A partition one copy does not name is vouched for by none.
-  for (const p of [...low.keys()]) if (copies.some((c) => !(c?.has(p) ?? false))) low.delete(p);
-  return low;
-};
-
-/** Stores the watermarks where `storedWatermarks` reads them: `meta`, and each master's copy on a cluster. */
-const storeWatermarks = async (o: IndexGuardOptions, ends: Map<number, number>): Promise<void> => {
-  const json = JSON.stringify(Object.fromEntries(ends));
-  const masters = await keyspaceMasters(o.redis);
-  await Promise.all([
-    o.redis.hset(o.keys.meta, WATERMARKS, json),
-    ...(masters.length === 1 && masters[0]?.address === 'server' ? [] : masters.map((m) => o.redis.set(o.keys.watermarks(m.tag), json))),
-  ]);
-};
 
 /** The player's events that Redis had lost, now back in its tail (none when its head already covers them). */
 const repairPlayer = async (

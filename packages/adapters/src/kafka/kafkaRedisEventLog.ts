@@ -13,10 +13,12 @@ import {
 } from '@placebo/domain';
 import { Cluster } from 'ioredis';
 import type { RedisClient } from '../redis/redisClient.js';
-import { pendingEntry, pendingPlayer, type RedisKeys } from '../redis/redisKeys.js';
+import { pendingEntry, type RedisKeys } from '../redis/redisKeys.js';
 import { ABANDON_WRITE, BEGIN_WRITE, COMMIT_WRITE, redisScript } from '../redis/scripts.js';
 import { tryPort } from '../runtime/tryPort.js';
 import type { BatchProducer, TopicMessages } from './batchProducer.js';
+import { createPendingList } from './pendingList.js';
+import { readTail } from '../redis/playerTail.js';
 import { topicName, type KafkaSettings } from './kafkaClient.js';
 
 export interface KafkaRedisEventLogOptions {
@@ -93,30 +95,6 @@ const commitCall = (
   };
 };
 
-/** The player's events after `after` from its tail in Redis; a base older than the floor is a conflict. */
-const readTail = async (
-  redis: RedisClient,
-  keys: RedisKeys,
-  playerId: string,
-  after: number,
-): Promise<E.Either<PortError | VersionConflict, StoredEvent[]>> => {
-  let floor: string | null;
-  let tail: Record<string, string>;
-  try {
-    [floor, tail] = await Promise.all([redis.hget(keys.player(playerId), 'floor'), redis.hgetall(keys.tail(playerId))]);
-  } catch (e) {
-    return E.left(failed('read player', e));
-  }
-  // Versions up to the floor left the tail when a snapshot took them in: the caller's base is older than that.
-  if (after < Number(floor ?? 0)) return E.left({ _tag: 'VersionConflict', player_id: playerId, expected: after });
-  const events = Object.entries(tail)
-    .map(([v, json]) => [Number(v), json] as const)
-    .filter(([v]) => v > after)
-    .sort(([a], [b]) => a - b)
-    .map(([, json]) => JSON.parse(json) as StoredEvent);
-  return E.right(events);
-};
-
 /** The three Lua steps of a write intent (begin, produce and commit, abandon) over one Redis index. */
 const createIntents = (o: KafkaRedisEventLogOptions) => {
   const { redis, keys } = o;
@@ -178,40 +156,6 @@ const createIntents = (o: KafkaRedisEventLogOptions) => {
   };
 
   return { beginWrite, complete, completeJson };
-};
-
-/**
- * The pending list: every write is listed before it begins (and a new player joins the snapshot index before its first
- * write). These are keys of their own, which on a Redis Cluster live on other nodes than the player's, so they are
- * written first and the write begins only once they hold. A listing left behind (a crash, a failed produce) is what
- * the sweeper settles.
- */
-const createPendingList = ({ redis, keys }: Pick<KafkaRedisEventLogOptions, 'redis' | 'keys'>) => {
-  /** What the last `pending` listed, by player: the entries `settled` unlists. */
-  let listedEntries = new Map<string, string[]>();
-  return {
-    list: (playerId: string, entry: string, first: boolean): Promise<E.Either<PortError, void>> =>
-      tryPort('list write', async () => {
-        await Promise.all([redis.zadd(keys.pending(playerId), Date.now(), entry), ...(first ? [redis.zadd(keys.snapshots, 'NX', 0, playerId)] : [])]);
-      })(),
-    /** Unlists a write that left nothing to settle; a failure only leaves work for the sweeper. */
-    unlist: (playerId: string, entry: string): void => void redis.zrem(keys.pending(playerId), entry).catch(() => undefined),
-    /** Players with a write listed more than `olderThanMs` ago (cut off, or its snapshot left behind), from every shard. */
-    pending: (olderThanMs: number, max: number) =>
-      tryPort('pending players', async () => {
-        const before = Date.now() - olderThanMs;
-        const shards = await Promise.all(keys.pendingShards.map((k) => redis.zrangebyscore(k, '-inf', before, 'LIMIT', 0, max)));
-        const byPlayer = new Map<string, string[]>();
-        for (const entry of shards.flat()) byPlayer.set(pendingPlayer(entry), [...(byPlayer.get(pendingPlayer(entry)) ?? []), entry]);
-        listedEntries = new Map([...byPlayer].slice(0, max));
-        return [...listedEntries.keys()];
-      }),
-    settled: async (playerId: string) => {
-      const entries = listedEntries.get(playerId) ?? [];
-      listedEntries.delete(playerId);
-      if (entries.length > 0) await redis.zrem(keys.pending(playerId), ...entries);
-    },
-  };
 };
 
 /** Begins, produces and commits one write (finishing an abandoned one first); `token` fences it. */
